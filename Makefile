@@ -1,0 +1,56 @@
+# rccplans: `make run` builds the default corpus, `make test` runs every test.
+GO      ?= go
+BIN     := bin/rccplans
+OUT     ?= out
+FUZZTIME ?= 10s
+
+.PHONY: all build run test test-go deps-test eval bench fuzz vet clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/rccplans
+
+# The main job on the embedded default corpus.
+run: build
+	./$(BIN) build --out $(OUT)
+
+# Debian packages the tests drive: poppler-utils (reference extraction),
+# chromium (browser test), libreoffice-calc (opens the workbook). Installed
+# only where missing, so a developer's machine is left alone.
+deps-test:
+	@missing=""; \
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v soffice >/dev/null || missing="$$missing libreoffice-calc-nogui"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+test: deps-test test-go
+
+test-go:
+	$(GO) vet ./...
+	$(GO) test -count=1 -timeout 30m ./...
+
+eval:
+	$(GO) run ./cmd/rccplans eval fixtures
+
+bench: build
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./...
+
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+		for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+			echo "fuzz $$pkg $$f"; \
+			$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+		done; \
+	done
+
+vet:
+	$(GO) vet ./...
+
+clean:
+	rm -rf bin $(OUT)

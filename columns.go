@@ -1,0 +1,123 @@
+package rccplans
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Column is the role a plan table's column plays in the model. Header
+// wording differs between regions ("Aktivitet i RV", "Aktiviteter för
+// måluppfyllelse", "Planerade aktiviteter"); the role does not.
+type Column string
+
+const (
+	ColUnknown          Column = ""
+	ColArea             Column = "area"              // Område: "3.c.ii) Screening ..."
+	ColGoal             Column = "goal"              // Mål, Målbild, Uppdrag/Mål enligt RCC
+	ColCurrentState     Column = "current_state"     // Nuläge
+	ColTarget           Column = "target"            // Mätbar målnivå
+	ColRCCActivity      Column = "rcc_activity"      // Aktivitet från RCC
+	ColActivity         Column = "activity"          // Aktivitet i RV, Planerade aktiviteter
+	ColResponsible      Column = "responsible"       // Ansvarig
+	ColResponsibleTime  Column = "responsible_time"  // Ansvarig-Tidsram (split later)
+	ColTimeframe        Column = "timeframe"         // Tidsplan, Tidsram
+	ColStatus           Column = "status"            // Status
+	ColStateResponsible Column = "state_responsible" // Nuläge och ansvar ("Ansvar: … Status: …")
+	ColFollowUp         Column = "follow_up"         // Uppföljning (may hold U/P/E)
+	ColEvaluation       Column = "evaluation"        // Utvärdering
+)
+
+// HeaderKey folds a printed header cell into a comparable key: lower case,
+// footnote stars dropped, a word broken inside a narrow column re-joined
+// ("Uppfölj- ning*" -> "uppföljning"), white space collapsed. å, ä and ö
+// stay letters of their own.
+func HeaderKey(s string) string {
+	s = strings.ToLower(s)
+	s = strings.Map(func(r rune) rune {
+		if r == '*' || r == '\u00ad' {
+			return -1
+		}
+		if unicode.IsSpace(r) {
+			return ' '
+		}
+		return r
+	}, s)
+	f := strings.Fields(s)
+	var out []string
+	for i := 0; i < len(f); i++ {
+		w := f[i]
+		// "uppfölj-" "ning": a hyphen at the end of a fragment followed by
+		// a lower-case continuation is a break, not a compound.
+		for strings.HasSuffix(w, "-") && i+1 < len(f) && len(w) > 1 && f[i+1] != "och" && startsLower(f[i+1]) {
+			w = strings.TrimSuffix(w, "-") + f[i+1]
+			i++
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+func startsLower(s string) bool {
+	for _, r := range s {
+		return unicode.IsLower(r)
+	}
+	return false
+}
+
+// ColumnOf maps a printed header to its role, or ColUnknown. Order matters:
+// the more specific wordings are tried first.
+func ColumnOf(header string) Column {
+	k := HeaderKey(header)
+	if k == "" {
+		return ColUnknown
+	}
+	has := func(subs ...string) bool {
+		for _, s := range subs {
+			if strings.Contains(k, s) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("nuläge") && has("ansvar"):
+		return ColStateResponsible
+	case has("nuläge"):
+		return ColCurrentState
+	case has("målnivå", "mätbar", "målvärde", "indikator"):
+		return ColTarget
+	case has("ansvarig") && has("tid"):
+		return ColResponsibleTime
+	case has("ansvar"):
+		return ColResponsible
+	case has("tidsplan", "tidsram", "tidpunkt", "klart när", "när"):
+		return ColTimeframe
+	case has("aktivitet") && has("rcc") && !has("region", " rv", "i rv"):
+		return ColRCCActivity
+	case has("aktivitet", "åtgärd"):
+		return ColActivity
+	case has("område", "fokusområde", "insatsområde"):
+		return ColArea
+	case has("mål", "uppdrag"):
+		return ColGoal
+	case has("status"):
+		return ColStatus
+	case has("uppföljning"):
+		return ColFollowUp
+	case has("utvärdering"):
+		return ColEvaluation
+	}
+	return ColUnknown
+}
+
+// HeaderScore tells how much a row of cells looks like a plan table's
+// header: the number of distinct known roles among its cells.
+func HeaderScore(cells []string) int {
+	seen := map[Column]bool{}
+	for _, c := range cells {
+		if col := ColumnOf(c); col != ColUnknown {
+			seen[col] = true
+		}
+	}
+	return len(seen)
+}

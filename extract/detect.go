@@ -1,0 +1,76 @@
+package extract
+
+import (
+	"bytes"
+	"unicode/utf8"
+)
+
+// Formats Detect returns.
+const (
+	FormatPDF      = "pdf"
+	FormatDOCX     = "docx"
+	FormatHTML     = "html"
+	FormatMarkdown = "markdown"
+	FormatText     = "text"
+	FormatBinary   = "binary" // anything else: not read
+)
+
+// Detect tells the format of data from its content alone.
+func Detect(data []byte) string {
+	head := data
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	switch {
+	case bytes.Contains(head, []byte("%PDF-")):
+		return FormatPDF
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		if bytes.Contains(data, []byte("word/document.xml")) {
+			return FormatDOCX
+		}
+		return FormatBinary
+	}
+	if !utf8.Valid(sample(data)) {
+		return FormatBinary
+	}
+	lower := bytes.ToLower(bytes.TrimSpace(head))
+	lower = bytes.TrimPrefix(lower, []byte("\xef\xbb\xbf"))
+	if bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html")) ||
+		(bytes.HasPrefix(lower, []byte("<")) && bytes.Contains(lower, []byte("<body"))) {
+		return FormatHTML
+	}
+	if looksMarkdown(data) {
+		return FormatMarkdown
+	}
+	return FormatText
+}
+
+// sample is the first 64 KiB cut back to a rune boundary.
+func sample(data []byte) []byte {
+	if len(data) <= 64<<10 {
+		return data
+	}
+	s := data[:64<<10]
+	for i := 0; i < utf8.UTFMax && len(s) > 0 && !utf8.Valid(s); i++ {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// looksMarkdown: ATX headings, pipe tables or HTML table/cell markup in
+// text are what conversions of web pages leave.
+func looksMarkdown(data []byte) bool {
+	n := 0
+	for _, ln := range bytes.Split(sample(data), []byte("\n")) {
+		t := bytes.TrimSpace(ln)
+		switch {
+		case bytes.HasPrefix(t, []byte("#")) && bytes.Contains(t[:min(len(t), 7)], []byte("# ")):
+			n++
+		case bytes.HasPrefix(t, []byte("|")) && bytes.Count(t, []byte("|")) >= 3:
+			n++
+		case bytes.Contains(t, []byte("<b>")) || bytes.Contains(t, []byte("<p>")) || bytes.Contains(t, []byte("<li>")):
+			n++
+		}
+	}
+	return n >= 3
+}
