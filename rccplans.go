@@ -18,6 +18,8 @@
 package rccplans
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -195,3 +197,37 @@ func Located(file string, page int, err error) error {
 	}
 	return &Error{File: file, Page: page, Err: err}
 }
+
+// ID identifies a record within a build: the document id and a short hash
+// of what makes the row itself (page, area code, goal, activity), so that
+// it does not depend on the order of output.
+func (r Record) ID() string {
+	return r.DocID + "-" + shortHash(fmt.Sprint(r.Page, "\x00", r.AreaCode, "\x00", r.GoalNumber, "\x00", r.Goal, "\x00", r.RCCActivity, "\x00", r.Activity, "\x00", r.Responsible))
+}
+
+// ID identifies a section within a build: document id and heading number.
+func (s Section) ID() string { return s.DocID + "#" + s.Number }
+
+func shortHash(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:6])
+}
+
+// Link connects a record to a follow-up section that reports on it, or to
+// a record of an earlier or later plan of the same region that carries the
+// same goal. Links are scored, never guessed: Score is the similarity in
+// [0, 1] and Reason says what matched.
+type Link struct {
+	From   string  `json:"from"` // Record.ID
+	To     string  `json:"to"`   // Section.ID or Record.ID
+	Kind   string  `json:"kind"` // LinkFollowUp, LinkEarlier, LinkLater
+	Score  float64 `json:"score"`
+	Reason string  `json:"reason"`
+}
+
+// Link kinds.
+const (
+	LinkFollowUp = "follow_up"    // a follow-up section reporting on the record
+	LinkEarlier  = "earlier_plan" // the same goal in an earlier plan
+	LinkLater    = "later_plan"   // the same goal in a later plan
+)
