@@ -1,0 +1,348 @@
+package extract
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"rccplans"
+)
+
+// Words, lines and rules from the interpreter's glyphs and segments.
+
+// Thresholds, as fractions of the font size.
+const (
+	pdfWordGap     = 0.15 // a wider gap between glyphs ends a word
+	pdfLineGutter  = 2.5  // a wider gap between words ends a line
+	pdfRowTol      = 0.3  // baselines this close are one row
+	pdfSizeJump    = 1.15 // glyphs whose sizes differ more never share a word
+	pdfMinRuleLen  = 1.0  // points; shorter segments are dots, not rules
+	pdfRuleJoinTol = 1.0  // points; collinear segments this close are joined
+	pdfRuleSnap    = 0.75 // points; segments this close across are one rule
+)
+
+// pdfFGlyph is a pdfGlyph in its text frame: u runs along the baseline, v down
+// from it (for horizontal text u = x, v = y).
+type pdfFGlyph struct {
+	u0, u1, v0, v1 float64
+	base           float64
+	g              *pdfGlyph
+}
+
+// pdfToFrame maps page coordinates into the frame of text direction dir.
+func pdfToFrame(dir uint8, x, y float64) (float64, float64) {
+	switch dir {
+	case 1: // top to bottom: pdfGlyph tops pdfPoint right
+		return y, -x
+	case 2:
+		return -x, -y
+	case 3: // bottom to top: pdfGlyph tops pdfPoint left
+		return -y, x
+	}
+	return x, y
+}
+
+func pdfFromFrame(dir uint8, u, v float64) (float64, float64) {
+	switch dir {
+	case 1:
+		return -v, u
+	case 2:
+		return -u, -v
+	case 3:
+		return v, -u
+	}
+	return u, v
+}
+
+func pdfFrameBox(dir uint8, x0, y0, x1, y1 float64) (u0, v0, u1, v1 float64) {
+	a, b := pdfToFrame(dir, x0, y0)
+	c, d := pdfToFrame(dir, x1, y1)
+	return math.Min(a, c), math.Min(b, d), math.Max(a, c), math.Max(b, d)
+}
+
+func pdfPageBoxOf(dir uint8, u0, v0, u1, v1 float64) rccplans.Box {
+	a, b := pdfFromFrame(dir, u0, v0)
+	c, d := pdfFromFrame(dir, u1, v1)
+	return rccplans.Box{X0: math.Min(a, c), Y0: math.Min(b, d), X1: math.Max(a, c), Y1: math.Max(b, d)}
+}
+
+// pdfBuildText groups glyphs into words and lines. Lines are split at wide
+// gutters and at rules that cross between two words.
+func pdfBuildText(glyphs []pdfGlyph, rules []rccplans.Rule) ([]rccplans.Word, []rccplans.Line) {
+	var words []rccplans.Word
+	var lines []rccplans.Line
+	for dir := uint8(0); dir < 4; dir++ {
+		var fs []pdfFGlyph
+		for i := range glyphs {
+			g := &glyphs[i]
+			if g.dir != dir {
+				continue
+			}
+			u0, v0, u1, v1 := pdfFrameBox(dir, g.x0, g.y0, g.x1, g.y1)
+			_, base := pdfToFrame(dir, g.ox, g.oy)
+			fs = append(fs, pdfFGlyph{u0, u1, v0, v1, base, g})
+		}
+		if len(fs) == 0 {
+			continue
+		}
+		w, l := pdfFramedText(dir, fs, rules)
+		words = append(words, w...)
+		lines = append(lines, l...)
+	}
+	return words, lines
+}
+
+type pdfFWord struct {
+	u0, u1, v0, v1 float64
+	text           strings.Builder
+	size           float64
+	font           string
+	bold, nbold    int
+}
+
+func pdfFramedText(dir uint8, fs []pdfFGlyph, rules []rccplans.Rule) ([]rccplans.Word, []rccplans.Line) {
+	// Rows: glyphs on one baseline.
+	slices.SortStableFunc(fs, func(a, b pdfFGlyph) int {
+		switch {
+		case a.base < b.base:
+			return -1
+		case a.base > b.base:
+			return 1
+		}
+		return 0
+	})
+	var words []rccplans.Word
+	var lines []rccplans.Line
+	for start := 0; start < len(fs); {
+		end := start + 1
+		rowBase, rowSize := fs[start].base, fs[start].g.size
+		for end < len(fs) && fs[end].base-rowBase <= pdfRowTol*math.Max(rowSize, fs[end].g.size) {
+			end++
+		}
+		row := fs[start:end]
+		start = end
+		slices.SortStableFunc(row, func(a, b pdfFGlyph) int {
+			switch {
+			case a.u0 < b.u0:
+				return -1
+			case a.u0 > b.u0:
+				return 1
+			}
+			return 0
+		})
+		ws := pdfRowWords(row)
+		if len(ws) == 0 {
+			continue
+		}
+		// Lines: split at gutters and rules.
+		first := 0
+		for i := 1; i <= len(ws); i++ {
+			if i < len(ws) {
+				a, b := &ws[i-1], &ws[i]
+				size := math.Max(a.size, b.size)
+				if b.u0-a.u1 <= pdfLineGutter*size && !pdfRuleBetween(dir, a, b, rules) {
+					continue
+				}
+			}
+			line := pdfMakeLine(dir, ws[first:i])
+			words = append(words, line.Words...)
+			lines = append(lines, line)
+			first = i
+		}
+	}
+	return words, lines
+}
+
+// pdfRowWords cuts a row (sorted along the baseline) into words.
+func pdfRowWords(row []pdfFGlyph) []pdfFWord {
+	var ws []pdfFWord
+	var cur *pdfFWord
+	var prev *pdfFGlyph
+	for i := range row {
+		g := &row[i]
+		if g.g.space {
+			cur, prev = nil, nil
+			continue
+		}
+		// A pdfGlyph drawn twice at (nearly) the same place (fake bold,
+		// shadows) counts once.
+		if prev != nil && prev.g.text == g.g.text && math.Abs(g.u0-prev.u0) < 0.25*math.Max(prev.u1-prev.u0, 0.1*g.g.size) {
+			continue
+		}
+		if cur != nil && prev != nil {
+			gap := g.u0 - prev.u1
+			size := math.Max(prev.g.size, g.g.size)
+			ratio := math.Max(prev.g.size, g.g.size) / math.Max(math.Min(prev.g.size, g.g.size), 1e-6)
+			if gap > pdfWordGap*size || ratio > pdfSizeJump {
+				cur = nil
+			}
+		}
+		if cur == nil {
+			ws = append(ws, pdfFWord{u0: g.u0, u1: g.u1, v0: g.v0, v1: g.v1, size: g.g.size, font: g.g.font.name})
+			cur = &ws[len(ws)-1]
+		}
+		cur.text.WriteString(g.g.text)
+		cur.u0, cur.u1 = math.Min(cur.u0, g.u0), math.Max(cur.u1, g.u1)
+		cur.v0, cur.v1 = math.Min(cur.v0, g.v0), math.Max(cur.v1, g.v1)
+		cur.size = math.Max(cur.size, g.g.size)
+		if g.g.bold {
+			cur.bold++
+		} else {
+			cur.nbold++
+		}
+		prev = g
+	}
+	return ws
+}
+
+// pdfRuleBetween reports a rule across the text direction lying between two
+// words of a row.
+func pdfRuleBetween(dir uint8, a, b *pdfFWord, rules []rccplans.Rule) bool {
+	mid := (a.v0 + a.v1 + b.v0 + b.v1) / 4
+	for _, r := range rules {
+		u0, v0, u1, v1 := pdfFrameBox(dir, r.X0, r.Y0, r.X1, r.Y1)
+		if u1-u0 > v1-v0 {
+			continue // runs along the text
+		}
+		u := (u0 + u1) / 2
+		if u >= a.u1-1 && u <= b.u0+1 && v0 <= mid && v1 >= mid {
+			return true
+		}
+	}
+	return false
+}
+
+func pdfMakeLine(dir uint8, ws []pdfFWord) rccplans.Line {
+	var l rccplans.Line
+	var text strings.Builder
+	sizes := map[float64]int{}
+	bold, nbold := 0, 0
+	for i := range ws {
+		w := &ws[i]
+		rw := rccplans.Word{
+			Box:  pdfPageBoxOf(dir, w.u0, w.v0, w.u1, w.v1),
+			Text: w.text.String(),
+			Size: pdfRound2(w.size),
+			Font: w.font,
+			Bold: w.bold > w.nbold,
+		}
+		if i == 0 {
+			l.Box = rw.Box
+		} else {
+			l.X0, l.Y0 = math.Min(l.X0, rw.X0), math.Min(l.Y0, rw.Y0)
+			l.X1, l.Y1 = math.Max(l.X1, rw.X1), math.Max(l.Y1, rw.Y1)
+			text.WriteByte(' ')
+		}
+		text.WriteString(rw.Text)
+		n := len([]rune(rw.Text))
+		sizes[rw.Size] += n
+		bold += w.bold
+		nbold += w.nbold
+		l.Words = append(l.Words, rw)
+	}
+	l.Text = text.String()
+	best := 0
+	for s, n := range sizes {
+		if n > best || n == best && s > l.Size {
+			best, l.Size = n, s
+		}
+	}
+	l.Bold = bold > nbold
+	return l
+}
+
+func pdfRound2(f float64) float64 { return math.Round(f*100) / 100 }
+
+// pdfCleanRules turns segments into rules: clipped to the page, dots
+// dropped, overlapping and touching collinear pieces joined.
+func pdfCleanRules(segs []pdfSegment, w, h float64) []rccplans.Rule {
+	var hs, vs []rccplans.Rule
+	for _, s := range segs {
+		if s.y0 == s.y1 { // horizontal
+			if s.y0 < -1 || s.y0 > h+1 {
+				continue
+			}
+			x0, x1 := math.Max(s.x0, 0), math.Min(s.x1, w)
+			if x1-x0 < pdfMinRuleLen {
+				continue
+			}
+			hs = append(hs, rccplans.Rule{Box: rccplans.Box{X0: x0, Y0: s.y0, X1: x1, Y1: s.y0}, Width: s.width})
+		} else {
+			if s.x0 < -1 || s.x0 > w+1 {
+				continue
+			}
+			y0, y1 := math.Max(s.y0, 0), math.Min(s.y1, h)
+			if y1-y0 < pdfMinRuleLen {
+				continue
+			}
+			vs = append(vs, rccplans.Rule{Box: rccplans.Box{X0: s.x0, Y0: y0, X1: s.x0, Y1: y1}, Width: s.width})
+		}
+	}
+	out := pdfJoinRules(hs, true)
+	return append(out, pdfJoinRules(vs, false)...)
+}
+
+// pdfJoinRules merges rules on (nearly) one line that overlap or touch.
+func pdfJoinRules(rs []rccplans.Rule, horizontal bool) []rccplans.Rule {
+	if len(rs) == 0 {
+		return nil
+	}
+	// across: the fixed coordinate; a0, a1: the extent along.
+	across := func(r rccplans.Rule) float64 {
+		if horizontal {
+			return r.Y0
+		}
+		return r.X0
+	}
+	from := func(r rccplans.Rule) float64 {
+		if horizontal {
+			return r.X0
+		}
+		return r.Y0
+	}
+	slices.SortFunc(rs, func(a, b rccplans.Rule) int {
+		if c := pdfCmp(across(a), across(b)); c != 0 {
+			return c
+		}
+		return pdfCmp(from(a), from(b))
+	})
+	var out []rccplans.Rule
+	for i := 0; i < len(rs); {
+		j := i + 1
+		base := across(rs[i])
+		for j < len(rs) && across(rs[j])-base <= pdfRuleSnap {
+			j++
+		}
+		group := rs[i:j]
+		i = j
+		slices.SortFunc(group, func(a, b rccplans.Rule) int { return pdfCmp(from(a), from(b)) })
+		cur := group[0]
+		for _, r := range group[1:] {
+			if horizontal {
+				if r.X0 <= cur.X1+pdfRuleJoinTol {
+					cur.X1 = math.Max(cur.X1, r.X1)
+					cur.Width = math.Max(cur.Width, r.Width)
+					continue
+				}
+			} else if r.Y0 <= cur.Y1+pdfRuleJoinTol {
+				cur.Y1 = math.Max(cur.Y1, r.Y1)
+				cur.Width = math.Max(cur.Width, r.Width)
+				continue
+			}
+			out = append(out, cur)
+			cur = r
+		}
+		out = append(out, cur)
+	}
+	return out
+}
+
+func pdfCmp(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
