@@ -1,13 +1,275 @@
 // Package normalize turns a rccplans.Layout (headings, paragraphs and
 // tables in reading order) into the common model: records for plan tables,
 // sections for follow-up reports, abbreviations, and the document's
-// metadata (region, rcc, kind, period) read from its own first page.
+// metadata (title, region, rcc, kind, period, follow-up year) read from
+// its own front matter.
+//
+// What goes in: blocks as any reader makes them. Plan tables are found by
+// their header words (rccplans.ColumnOf), never by a region's wording;
+// each body row becomes one record with Område codes, goal numbers,
+// combined "Ansvar: … Status: …" and "Ansvarig-Tidsram" cells split and
+// the status normalised (Status). Chapter and section come from the
+// headings above a table (see outline.go).
+//
+// What does not become a record: tables whose header names no goal or
+// activity column (numeric tables in reports), header rows repeated on a
+// later page, template rows that explain the columns (detected by a
+// status cell that lists several statuses), and sub-heading rows inside a
+// table (they become the section of the rows below).
+//
+// An appendix of completed goals (a heading that says the goals under it
+// are done or no longer relevant, followed by a numbered list) is kept as
+// records with status "done", status_raw "", the appendix's top heading as
+// chapter and the list's heading as section, so that a search still finds
+// them and a reader can tell them from the plan's own rows.
+//
+// Known limits: the chapter/section rule is by the shape of the heading
+// tree and can take a lone wrapper heading for a chapter when a plan has no
+// sections and no numbered chapters; a time in a combined responsible-time
+// cell is split only at its end.
 package normalize
 
-import "rccplans"
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"rccplans"
+)
 
 // Document reduces a layout to the common model. It never fails: what it
 // cannot place comes back as warnings on the document.
-func Document(l *rccplans.Layout) *rccplans.Document {
-	return &rccplans.Document{SourceFile: l.SourceFile, Format: l.Format, Pages: l.NumPages}
+func Document(l *rccplans.Layout) (doc *rccplans.Document) {
+	doc = &rccplans.Document{SourceFile: l.SourceFile, Format: l.Format, Pages: l.NumPages}
+	defer func() {
+		// A bug here must not lose the document: keep what was read.
+		if p := recover(); p != nil {
+			doc.Warnings = append(doc.Warnings, rccplans.Warning{File: l.SourceFile, Message: fmt.Sprintf("normalize: internal error: %v", p)})
+		}
+	}()
+	meta(l, doc)
+	doc.Records, doc.Warnings = records(l, doc.Title)
+	doc.Records = append(doc.Records, completedGoals(l, doc.Title)...)
+	for i := range doc.Records {
+		r := &doc.Records[i]
+		r.Region, r.RCC, r.Kind, r.PeriodFrom, r.PeriodTo = doc.Region, doc.RCC, doc.Kind, doc.PeriodFrom, doc.PeriodTo
+		r.SourceFile = l.SourceFile
+	}
+	doc.Sections = sections(l, doc)
+	doc.Abbreviations = abbreviations(l)
+	return doc
+}
+
+// segment is a run of body rows of one plan table under one outline node.
+type segment struct {
+	node *node
+	recs []rccplans.Record
+}
+
+// records walks the blocks: headings build the outline, plan tables give
+// records placed under it.
+func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Warning) {
+	var (
+		warns  []rccplans.Warning
+		segs   []*segment
+		top    *node // deepest open outline node
+		prev   []rccplans.Column
+		prevN  int
+		levels = headingLevels(l.Blocks)
+		seenTb bool
+	)
+	push := func(text string, level float64, pseudo bool) {
+		for top != nil && (top.pseudo || top.level >= level) {
+			if pseudo && !top.pseudo && top.level < level {
+				break
+			}
+			top = top.parent
+		}
+		top = newNode(text, level, top, pseudo)
+	}
+	for i, b := range l.Blocks {
+		switch b.Kind {
+		case rccplans.BlockHeading:
+			t := headingText(b.Text)
+			if t == "" {
+				continue
+			}
+			if !seenTb && inTitle(t, title) {
+				continue
+			}
+			push(t, levels[i], false)
+		case rccplans.BlockParagraph:
+			if i+1 < len(l.Blocks) && l.Blocks[i+1].Kind == rccplans.BlockTable && pseudoHeading(b) {
+				push(headingText(b.Text), pseudoLevel, true)
+			}
+		case rccplans.BlockTable:
+			if b.Table == nil {
+				continue
+			}
+			seenTb = true
+			tb := b.Table
+			ncols := 0
+			for _, r := range tb.Rows {
+				if len(r.Cells) > ncols {
+					ncols = len(r.Cells)
+				}
+			}
+			for _, h := range tb.Header {
+				if len(h) > ncols {
+					ncols = len(h)
+				}
+			}
+			// Title rows above the header are sub-headings.
+			var header [][]string
+			for _, h := range tb.Header {
+				if t, ok := titleRow(h); ok && rccplans.HeaderScore(h) < 2 {
+					push(t, pseudoLevel, true)
+					continue
+				}
+				header = append(header, h)
+			}
+			rows := tb.Rows
+			roles := columnsOf(header, ncols)
+			// A header the reader did not mark: the first body rows
+			// (sub-heading rows may come before it).
+			for k := 0; roles == nil && k < len(rows) && k < 3; k++ {
+				cells := cellTexts(rows[k].Cells)
+				if rccplans.HeaderScore(cells) >= 2 {
+					if r := columnsOf([][]string{cells}, ncols); r != nil {
+						for _, pre := range rows[:k] {
+							if t, ok := titleRow(cellTexts(pre.Cells)); ok {
+								push(t, pseudoLevel, true)
+							}
+						}
+						roles, rows = r, rows[k+1:]
+					}
+				}
+			}
+			if roles == nil && len(header) == 0 && prev != nil && ncols == prevN {
+				// A continuation the reader did not join to its table.
+				roles = prev
+			}
+			if roles == nil {
+				if len(tb.Rows) > 0 {
+					warns = append(warns, rccplans.Warning{File: l.SourceFile, Page: b.Page,
+						Message: fmt.Sprintf("normalize: table with header %q is not a plan table (no goal or activity column)", strings.Join(firstHeader(tb), " | "))})
+				}
+				continue
+			}
+			prev, prevN = roles, ncols
+			var cur *segment
+			for _, row := range rows {
+				if t, ok := titleRow(cellTexts(row.Cells)); ok {
+					push(t, pseudoLevel, true)
+					cur = nil
+					continue
+				}
+				recs, w := tableRecords(l.SourceFile, planTable{roles: roles, rows: []rccplans.Row{row}})
+				warns = append(warns, w...)
+				if len(recs) == 0 {
+					continue
+				}
+				if cur == nil {
+					cur = &segment{node: top}
+					segs = append(segs, cur)
+				}
+				cur.recs = append(cur.recs, recs...)
+			}
+		}
+	}
+	for _, s := range segs {
+		markTable(s.node)
+	}
+	var out []rccplans.Record
+	for _, s := range segs {
+		ch, sec := place(s.node)
+		for _, r := range s.recs {
+			r.Chapter, r.Section = ch, sec
+			out = append(out, r)
+		}
+	}
+	return out, warns
+}
+
+func cellTexts(cells []rccplans.Cell) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = cleanCell(c.Text)
+	}
+	return out
+}
+
+func firstHeader(tb *rccplans.Table) []string {
+	if len(tb.Header) > 0 {
+		return tb.Header[0]
+	}
+	if len(tb.Rows) > 0 {
+		return cellTexts(tb.Rows[0].Cells)
+	}
+	return nil
+}
+
+// completedHeading names an appendix of goals that are reached or dropped:
+// "Mål som är avklarade eller inte längre relevanta", "Uppnådda mål".
+var completedHeading = regexp.MustCompile(`(?i)\b(?:avklarade|uppnådda|uppfyllda|genomförda|slutförda|avslutade|klara)\b[^.]*\bmål\b|\bmål\b[^.]*\b(?:avklarade|uppnådda|uppfyllda|genomförda|slutförda|avslutade|klara|inte längre (?:är )?relevanta)\b`)
+
+// listItem is one numbered list line: "5. Screeningprogram …".
+var listItem = regexp.MustCompile(`^(\d{1,3})[.)]\s+(\S.*)$`)
+
+// completedGoals reads the numbered goals listed under a completed-goal
+// heading up to the next heading of the same or a higher rank.
+func completedGoals(l *rccplans.Layout, title string) []rccplans.Record {
+	levels := headingLevels(l.Blocks)
+	var out []rccplans.Record
+	var stack []struct {
+		text  string
+		level float64
+	}
+	in := false
+	var inLevel float64
+	var chapter, section string
+	for i, b := range l.Blocks {
+		if b.Kind == rccplans.BlockHeading {
+			t := headingText(b.Text)
+			lv := levels[i]
+			if in && lv <= inLevel {
+				in = false
+			}
+			if t == "" || inTitle(t, title) && len(stack) == 0 {
+				continue
+			}
+			for len(stack) > 0 && stack[len(stack)-1].level >= lv {
+				stack = stack[:len(stack)-1]
+			}
+			stack = append(stack, struct {
+				text  string
+				level float64
+			}{t, lv})
+			if completedHeading.MatchString(t) {
+				in, inLevel = true, lv
+				chapter, section = stack[0].text, t
+			}
+			continue
+		}
+		if !in {
+			continue
+		}
+		if b.Kind == rccplans.BlockTable {
+			in = false
+			continue
+		}
+		for _, ln := range strings.Split(b.Text, "\n") {
+			ln = cleanCell(strings.TrimLeft(strings.TrimSpace(ln), "-•*\uf0b7 "))
+			m := listItem.FindStringSubmatch(ln)
+			if m == nil {
+				if len(out) > 0 && ln != "" && out[len(out)-1].Page == b.Page && !strings.HasSuffix(out[len(out)-1].Goal, ".") {
+					out[len(out)-1].Goal += " " + ln
+				}
+				continue
+			}
+			out = append(out, rccplans.Record{Page: b.Page, Chapter: chapter, Section: section,
+				GoalNumber: m[1], Goal: m[2], Status: rccplans.StatusDone})
+		}
+	}
+	return out
 }

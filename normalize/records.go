@@ -1,0 +1,324 @@
+package normalize
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"rccplans"
+)
+
+// planTable is a table whose header was recognised: the role of each
+// column, and the body rows to read.
+type planTable struct {
+	roles []rccplans.Column
+	rows  []rccplans.Row
+	page  int
+}
+
+// columnsOf maps a table's header rows onto roles. A header wrapped into
+// several ruled rows is joined per column first ("Mätbar" + "målnivå").
+// It returns nil when the header names neither a goal nor an activity.
+func columnsOf(header [][]string, ncols int) []rccplans.Column {
+	if len(header) == 0 || ncols == 0 {
+		return nil
+	}
+	joined := make([]string, ncols)
+	for c := 0; c < ncols; c++ {
+		var parts []string
+		for _, h := range header {
+			if c < len(h) {
+				t := strings.TrimSpace(h[c])
+				if t != "" && (len(parts) == 0 || parts[len(parts)-1] != t) {
+					parts = append(parts, t)
+				}
+			}
+		}
+		joined[c] = strings.Join(parts, " ")
+	}
+	roles := make([]rccplans.Column, ncols)
+	for c, h := range joined {
+		roles[c] = rccplans.ColumnOf(h)
+	}
+	if !isPlan(roles) {
+		return nil
+	}
+	return roles
+}
+
+// isPlan: a plan table has a goal or an activity column and at least one
+// other known column.
+func isPlan(roles []rccplans.Column) bool {
+	seen := map[rccplans.Column]bool{}
+	core := false
+	for _, r := range roles {
+		if r == rccplans.ColUnknown {
+			continue
+		}
+		seen[r] = true
+		switch r {
+		case rccplans.ColGoal, rccplans.ColActivity, rccplans.ColRCCActivity:
+			core = true
+		}
+	}
+	return core && len(seen) >= 2
+}
+
+// isHeaderRow tells a body row that repeats the header (a header printed
+// again on a later page and not dropped by the reader).
+func isHeaderRow(cells []rccplans.Cell, roles []rccplans.Column) bool {
+	texts := make([]string, len(cells))
+	for i, c := range cells {
+		texts[i] = c.Text
+	}
+	n := 0
+	for i, t := range texts {
+		if t == "" {
+			continue
+		}
+		if i < len(roles) && roles[i] != rccplans.ColUnknown && rccplans.ColumnOf(t) == roles[i] && len(strings.Fields(t)) <= 6 {
+			n++
+		} else if len(strings.Fields(t)) > 6 {
+			return false
+		}
+	}
+	return n >= 2
+}
+
+// titleRow returns the text of a row that is a sub-heading printed inside
+// a table: one text across the row (in its first cell or merged over every
+// column), short, and not a sentence.
+func titleRow(cells []string) (string, bool) {
+	text := ""
+	for i, c := range cells {
+		c = strings.TrimSpace(c)
+		if c == "" {
+			continue
+		}
+		if text == "" {
+			text = c
+			continue
+		}
+		if c != text || i == 0 {
+			return "", false
+		}
+	}
+	if text == "" || len(cells) < 2 || len([]rune(text)) > 120 || strings.HasSuffix(text, ".") {
+		return "", false
+	}
+	// Alone in the first cell it must look like a heading (upper case);
+	// merged over all columns it is one whatever its case.
+	merged := true
+	for _, c := range cells {
+		if strings.TrimSpace(c) != text {
+			merged = false
+		}
+	}
+	if !merged && !isUpper(text) {
+		return "", false
+	}
+	if _, g := SplitGoal(text); g != text {
+		return "", false // a numbered goal standing alone is a row
+	}
+	return text, true
+}
+
+func isUpper(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsLower(r) {
+				return false
+			}
+		}
+	}
+	return letters >= 3
+}
+
+// record maps one body row onto a record. ok is false for rows that are
+// not activity rows (empty, a repeated header, a template row that
+// explains the columns).
+func record(cells []rccplans.Cell, roles []rccplans.Column) (rec rccplans.Record, ok bool, why string) {
+	texts := map[rccplans.Column][]string{}
+	any := false
+	for i, c := range cells {
+		if i >= len(roles) {
+			break
+		}
+		t := cleanCell(c.Text)
+		if t == "" {
+			continue
+		}
+		if roles[i] != rccplans.ColUnknown {
+			any = true
+		}
+		texts[roles[i]] = append(texts[roles[i]], t)
+	}
+	if !any {
+		return rec, false, ""
+	}
+	get := func(c rccplans.Column) string { return strings.Join(texts[c], " ") }
+
+	for _, c := range []rccplans.Column{rccplans.ColStatus, rccplans.ColStateResponsible, rccplans.ColFollowUp, rccplans.ColResponsibleTime} {
+		if statusList(get(c)) {
+			return rec, false, "template row listing the statuses"
+		}
+	}
+
+	rec.AreaCode, rec.Area = SplitArea(get(rccplans.ColArea))
+	rec.GoalNumber, rec.Goal = SplitGoal(get(rccplans.ColGoal))
+	rec.CurrentState = get(rccplans.ColCurrentState)
+	rec.Target = get(rccplans.ColTarget)
+	rec.RCCActivity = get(rccplans.ColRCCActivity)
+	rec.Activity = get(rccplans.ColActivity)
+	rec.Responsible = get(rccplans.ColResponsible)
+	rec.Timeframe = get(rccplans.ColTimeframe)
+	rec.FollowUp = get(rccplans.ColFollowUp)
+	rec.Evaluation = get(rccplans.ColEvaluation)
+
+	if t := get(rccplans.ColResponsibleTime); t != "" {
+		resp, tf := SplitTime(t)
+		rec.Responsible = joinText(rec.Responsible, resp)
+		rec.Timeframe = joinText(rec.Timeframe, tf)
+	}
+	hasStatusCol := false
+	for _, r := range roles {
+		if r == rccplans.ColStatus || r == rccplans.ColStateResponsible {
+			hasStatusCol = true
+		}
+	}
+	if t := get(rccplans.ColStateResponsible); t != "" {
+		state, resp, status := SplitStateResponsible(t)
+		rec.CurrentState = joinText(rec.CurrentState, state)
+		rec.Responsible = joinText(rec.Responsible, resp)
+		rec.StatusRaw = status
+	}
+	if t := get(rccplans.ColStatus); t != "" {
+		rec.StatusRaw = joinText(rec.StatusRaw, t)
+	}
+	rec.Status = Status(rec.StatusRaw)
+	if !hasStatusCol && rec.FollowUp != "" {
+		// A follow-up column filled with the levels U/P/E (or a status
+		// word) carries the row's status.
+		if s := Status(rec.FollowUp); s != "" {
+			rec.StatusRaw, rec.Status = rec.FollowUp, s
+		}
+	}
+	return rec, true, ""
+}
+
+func joinText(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + " " + b
+}
+
+// htmlTag matches the simple inline tags a web conversion leaves in cells.
+var htmlTag = regexp.MustCompile(`(?i)</?(?:p|b|i|u|em|strong|span|br|ul|ol|li|div|font|sup|sub)\b[^<>]*/?>`)
+
+// cleanCell collapses white space and drops inline HTML a reader left.
+func cleanCell(s string) string {
+	if strings.ContainsRune(s, '<') {
+		s = htmlTag.ReplaceAllString(s, " ")
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// Labels inside a "Nuläge och ansvar" cell.
+var (
+	ansvarLabel = regexp.MustCompile(`(?i)\bansvar(?:ig)?\s*:`)
+	statusLabel = regexp.MustCompile(`(?i)\bstatus\s*:`)
+)
+
+// SplitStateResponsible reads a combined cell "… Ansvar: X Status: Y":
+// the text before the first label is the current state, X the
+// responsible, Y the status as printed.
+func SplitStateResponsible(s string) (state, responsible, status string) {
+	s = cleanCell(s)
+	a := ansvarLabel.FindStringIndex(s)
+	st := statusLabel.FindStringIndex(s)
+	switch {
+	case a == nil && st == nil:
+		return s, "", ""
+	case a == nil:
+		return strings.TrimSpace(s[:st[0]]), "", strings.TrimSpace(s[st[1]:])
+	case st == nil:
+		return strings.TrimSpace(s[:a[0]]), strings.TrimSpace(s[a[1]:]), ""
+	case a[0] < st[0]:
+		return strings.TrimSpace(s[:a[0]]), strings.TrimSpace(s[a[1]:st[0]]), strings.TrimSpace(s[st[1]:])
+	default:
+		return strings.TrimSpace(s[:st[0]]), strings.TrimSpace(s[a[1]:]), strings.TrimSpace(s[st[1]:a[0]])
+	}
+}
+
+// Time expressions that may end a combined "Ansvarig-Tidsram" cell.
+var timeToken = regexp.MustCompile(`(?i)^(?:` +
+	`(?:19|20)\d\d(?:\s*[-–—/]\s*(?:(?:19|20)?\d\d))?[.,]?` + // 2022, 2022–2024, 2023–24, 2022–05
+	`|(?:q|kv|kvartal|t|tertial)\s?[1-4]` + // Q2 (2023 follows)
+	`|(?:ht|vt)[-\s]?(?:(?:19|20)?\d\d)?` + // HT 2023, VT24
+	`|löpande|kontinuerligt|årligen|årlig|fortlöpande|återkommande|månadsvis|kvartalsvis|veckovis` +
+	`|(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)` +
+	`)$`)
+
+// timeLead are words that may open a time part ("under 2023", "senast
+// Q2 2024", "hösten 2023").
+var timeLead = map[string]bool{
+	"under": true, "senast": true, "från": true, "fr.o.m.": true, "from": true, "till": true, "t.o.m.": true, "tom": true,
+	"klart": true, "klar": true, "start": true, "hösten": true, "våren": true, "sommaren": true, "vintern": true,
+	"början": true, "slutet": true, "mitten": true, "av": false,
+}
+
+// SplitTime splits the time part off the end of a combined
+// responsible-and-time cell where it is plainly a time: a year or range,
+// a quarter or term, "Löpande", with at most a few words after it
+// ("2022–05 Utbyggnadsplan 4 år"). Otherwise all of it is responsible.
+func SplitTime(s string) (responsible, timeframe string) {
+	s = cleanCell(s)
+	w := strings.Fields(s)
+	for i := 0; i < len(w); i++ {
+		if !timeToken.MatchString(strings.Trim(w[i], "()")) {
+			continue
+		}
+		if len(w)-i > 5 {
+			continue
+		}
+		// A year that is part of a name ("Cancerplanen 2022–2024") is
+		// not a time when a capitalised word binds it... keep it simple:
+		// a year inside parentheses belongs to the text before.
+		if strings.HasPrefix(w[i], "(") {
+			continue
+		}
+		j := i
+		for j > 0 && timeLead[strings.ToLower(w[j-1])] {
+			j--
+		}
+		return strings.Join(w[:j], " "), strings.Join(w[j:], " ")
+	}
+	return s, ""
+}
+
+// tableRecords reads the records of one plan table. Chapter and section
+// are set by the caller.
+func tableRecords(file string, pt planTable) (recs []rccplans.Record, warns []rccplans.Warning) {
+	for _, row := range pt.rows {
+		if isHeaderRow(row.Cells, pt.roles) {
+			continue
+		}
+		rec, ok, why := record(row.Cells, pt.roles)
+		if !ok {
+			if why != "" {
+				warns = append(warns, rccplans.Warning{File: file, Page: row.Page, Message: fmt.Sprintf("normalize: skipped %s", why)})
+			}
+			continue
+		}
+		rec.Page = row.Page
+		recs = append(recs, rec)
+	}
+	return recs, warns
+}
