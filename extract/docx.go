@@ -1,8 +1,674 @@
 package extract
 
-import "rccplans"
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 
-// DOCX reads a docx file. Placeholder until its reader lands.
-func DOCX(name string, data []byte) (*rccplans.Layout, error) {
-	return nil, ErrUnsupported
+	"rccplans"
+)
+
+// Bounds on what a .docx may make us read: a zip bomb (a small archive
+// that inflates to gigabytes) or an XML nesting attack fails the document
+// with ErrTooLarge instead of exhausting memory or stack.
+const (
+	docxMaxPart    = 64 << 20 // bytes of one inflated XML part
+	docxMaxEntries = 10000    // files in the archive
+	docxMaxDepth   = 256      // XML element nesting
+)
+
+// DOCX reads a Word .docx file straight from its XML: body paragraphs
+// become headings (by paragraph style, resolved through word/styles.xml,
+// or by outline level) and paragraphs; w:tbl tables become rectangular
+// grids with column spans (w:gridSpan) and row spans (w:vMerge) filled in
+// and marked Spanned, repeated header rows (w:tblHeader) as Table.Header.
+// Nested tables are flattened into the text of the cell that holds them.
+// A .docx has no fixed pages: Block.Page counts explicit and last-rendered
+// page breaks from 1, which is only as good as the last save made it.
+//
+// Known limits: text boxes and shapes are read inline with the paragraph
+// that anchors them; tracked deletions are dropped and insertions kept;
+// fields show their last computed result.
+func DOCX(name string, data []byte) (l *rccplans.Layout, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			l, err = nil, rccplans.Located(name, 0, fmt.Errorf("%w: docx reader panic: %v", ErrMalformed, r))
+		}
+	}()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, rccplans.Located(name, 0, fmt.Errorf("%w: %v", ErrMalformed, err))
+	}
+	if len(zr.File) > docxMaxEntries {
+		return nil, rccplans.Located(name, 0, fmt.Errorf("%w: %d files in the archive", ErrTooLarge, len(zr.File)))
+	}
+	doc, err := zipPart(zr, "word/document.xml")
+	if err != nil {
+		return nil, rccplans.Located(name, 0, err)
+	}
+	if doc == nil {
+		return nil, rccplans.Located(name, 0, fmt.Errorf("%w: no word/document.xml", ErrMalformed))
+	}
+	l = &rccplans.Layout{SourceFile: name, Format: FormatDOCX}
+	styles := map[string]docxStyle{}
+	if s, err := zipPart(zr, "word/styles.xml"); err != nil {
+		return nil, rccplans.Located(name, 0, err)
+	} else if s != nil {
+		if styles, err = readDocxStyles(s); err != nil {
+			l.Warnings = append(l.Warnings, rccplans.Warning{File: name, Message: "styles.xml unreadable, headings by outline level only: " + err.Error()})
+			styles = map[string]docxStyle{}
+		}
+	}
+	r := &docxReader{styles: styles}
+	if err := r.read(doc); err != nil {
+		return nil, rccplans.Located(name, 0, err)
+	}
+	l.Blocks = r.blocks
+	l.NumPages = r.page
+	if len(l.Blocks) == 0 {
+		return l, rccplans.Located(name, 0, ErrNoText)
+	}
+	return l, nil
+}
+
+// zipPart inflates one archive member, or returns nil when it is absent.
+func zipPart(zr *zip.Reader, path string) ([]byte, error) {
+	for _, f := range zr.File {
+		if !strings.EqualFold(strings.TrimPrefix(f.Name, "/"), path) {
+			continue
+		}
+		if f.UncompressedSize64 > docxMaxPart {
+			return nil, fmt.Errorf("%w: %s inflates to %d bytes", ErrTooLarge, path, f.UncompressedSize64)
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s: %v", ErrMalformed, path, err)
+		}
+		defer rc.Close()
+		// The declared size can lie; the limit on what we read cannot.
+		b, err := io.ReadAll(io.LimitReader(rc, docxMaxPart+1))
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s: %v", ErrMalformed, path, err)
+		}
+		if len(b) > docxMaxPart {
+			return nil, fmt.Errorf("%w: %s inflates past %d bytes", ErrTooLarge, path, docxMaxPart)
+		}
+		return b, nil
+	}
+	return nil, nil
+}
+
+// docxStyle is what a paragraph style tells about headings.
+type docxStyle struct {
+	name    string
+	basedOn string
+	outline int // 1-based outline level; 0 none
+	title   bool
+	bold    bool
+}
+
+var headingName = regexp.MustCompile(`^(?:heading|rubrik|überschrift|titre|overskrift|otsikko)\s*([1-9])$`)
+
+// readDocxStyles maps style ids to their heading level, following
+// w:basedOn. A style is a heading by its outline level or, failing that,
+// by its name ("heading 2", Swedish "Rubrik 2"); "Title" / "Rubrik" is
+// the document title.
+func readDocxStyles(data []byte) (map[string]docxStyle, error) {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = false
+	out := map[string]docxStyle{}
+	var cur *docxStyle
+	var id string
+	depth, inRPr := 0, 0
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return out, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			if depth > docxMaxDepth {
+				return out, fmt.Errorf("%w: styles nested deeper than %d", ErrTooLarge, docxMaxDepth)
+			}
+			switch t.Name.Local {
+			case "style":
+				if attr(t, "type") == "paragraph" || attr(t, "type") == "" {
+					cur, id = &docxStyle{}, attr(t, "styleId")
+				}
+			case "name":
+				if cur != nil {
+					cur.name = strings.ToLower(strings.TrimSpace(attr(t, "val")))
+				}
+			case "basedOn":
+				if cur != nil {
+					cur.basedOn = attr(t, "val")
+				}
+			case "outlineLvl":
+				if cur != nil {
+					if n, err := strconv.Atoi(attr(t, "val")); err == nil && n >= 0 && n < 9 {
+						cur.outline = n + 1
+					}
+				}
+			case "rPr":
+				inRPr++
+			case "b":
+				if cur != nil && inRPr > 0 {
+					cur.bold = onOff(t)
+				}
+			}
+		case xml.EndElement:
+			depth--
+			switch t.Name.Local {
+			case "style":
+				if cur != nil && id != "" {
+					if m := headingName.FindStringSubmatch(cur.name); m != nil && cur.outline == 0 {
+						cur.outline = int(m[1][0] - '0')
+					}
+					cur.title = cur.name == "title" || cur.name == "rubrik" || cur.name == "titel"
+					out[id] = *cur
+				}
+				cur = nil
+			case "rPr":
+				inRPr--
+			}
+		}
+	}
+	return out, nil
+}
+
+// level resolves a style's heading level through its basedOn chain.
+func (r *docxReader) level(id string) (level int, title bool) {
+	for i := 0; i < 10 && id != ""; i++ {
+		s, ok := r.styles[id]
+		if !ok {
+			// Without styles.xml, conventional ids still tell.
+			if m := headingName.FindStringSubmatch(strings.ToLower(id)); m != nil {
+				return int(m[1][0] - '0'), false
+			}
+			low := strings.ToLower(id)
+			return 0, low == "title" || low == "rubrik"
+		}
+		if s.title {
+			return 0, true
+		}
+		if s.outline > 0 {
+			return s.outline, false
+		}
+		id = s.basedOn
+	}
+	return 0, false
+}
+
+func attr(e xml.StartElement, local string) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// onOff reads a WordprocessingML toggle: <w:b/> is on, w:val="0"/"false"
+// is off.
+func onOff(e xml.StartElement) bool {
+	switch attr(e, "val") {
+	case "0", "false", "off", "none":
+		return false
+	}
+	return true
+}
+
+// docxPara is a paragraph being read.
+type docxPara struct {
+	style    string
+	outline  int // direct w:outlineLvl, 1-based
+	lines    []string
+	cur      strings.Builder
+	bold     int // characters in bold runs
+	chars    int // all non-space characters
+	runBold  bool
+	numbered bool
+}
+
+func (p *docxPara) text(s string) {
+	p.cur.WriteString(s)
+	n := 0
+	for _, r := range s {
+		if r != ' ' && r != '\t' {
+			n++
+		}
+	}
+	p.chars += n
+	if p.runBold {
+		p.bold += n
+	}
+}
+
+func (p *docxPara) breakLine() {
+	p.lines = append(p.lines, p.cur.String())
+	p.cur.Reset()
+}
+
+func (p *docxPara) joined() string {
+	return rccplans.JoinLines(append(append([]string(nil), p.lines...), p.cur.String()))
+}
+
+// docxCell is one w:tc with its spans.
+type docxCell struct {
+	lines   []string
+	span    int
+	vMerge  string // "", "restart" or "continue"
+	allBold bool
+	chars   int
+}
+
+type docxRow struct {
+	header      bool
+	before      int // w:gridBefore
+	cells       []*docxCell
+	explicitHdr bool
+}
+
+type docxTable struct {
+	grid int // columns in w:tblGrid
+	rows []*docxRow
+}
+
+type docxReader struct {
+	styles map[string]docxStyle
+	blocks []rccplans.Block
+	page   int
+
+	paras  []*docxPara  // paragraph stack (text boxes nest paragraphs)
+	tables []*docxTable // table stack; only the outermost makes rows
+	cell   *docxCell    // current cell of the outermost table
+	lastH  int          // level of the last styled heading
+}
+
+func (r *docxReader) para() *docxPara {
+	if len(r.paras) == 0 {
+		return nil
+	}
+	return r.paras[len(r.paras)-1]
+}
+
+func (r *docxReader) read(data []byte) error {
+	r.page = 1
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = false
+	var stack []string
+	skip := 0 // depth inside an element whose text is not content
+	inRPr, inPPr := false, false
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if errors.Is(err, io.ErrUnexpectedEOF) {
+				return fmt.Errorf("%w: document.xml truncated", ErrMalformed)
+			}
+			return fmt.Errorf("%w: document.xml: %v", ErrMalformed, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			stack = append(stack, t.Name.Local)
+			if len(stack) > docxMaxDepth {
+				return fmt.Errorf("%w: XML nested deeper than %d", ErrTooLarge, docxMaxDepth)
+			}
+			if skip > 0 {
+				skip++
+				continue
+			}
+			r.start(t, &skip, &inRPr, &inPPr)
+		case xml.EndElement:
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+			if skip > 0 {
+				skip--
+				continue
+			}
+			r.end(t.Name.Local, &inRPr, &inPPr)
+		case xml.CharData:
+			if skip > 0 || len(stack) == 0 {
+				continue
+			}
+			if p := r.para(); p != nil && stack[len(stack)-1] == "t" {
+				p.text(strings.Map(textRune, string(t)))
+			}
+		}
+	}
+	return nil
+}
+
+// textRune drops soft hyphens (invisible unless a line breaks there) and
+// makes other white space plain spaces.
+func textRune(r rune) rune {
+	switch r {
+	case '\u00ad', '\u200b', '\ufeff':
+		return -1
+	case '\t', '\n', '\r', '\u00a0':
+		return ' '
+	}
+	return r
+}
+
+func (r *docxReader) start(t xml.StartElement, skip *int, inRPr, inPPr *bool) {
+	p := r.para()
+	switch t.Name.Local {
+	case "Fallback", "delText", "instrText", "del", "moveFrom", "footnoteReference", "endnoteReference",
+		"commentReference", "annotationRef", "fldData":
+		// Not content: a second rendering of what mc:Choice already gave,
+		// deleted revisions, field codes, and note references (a
+		// footnote's number is not text of the sentence it marks).
+		*skip = 1
+	case "p":
+		r.paras = append(r.paras, &docxPara{})
+	case "pPr":
+		*inPPr = true
+	case "pStyle":
+		if p != nil && *inPPr && !*inRPr {
+			p.style = attr(t, "val")
+		}
+	case "outlineLvl":
+		if p != nil && *inPPr && !*inRPr {
+			if n, err := strconv.Atoi(attr(t, "val")); err == nil && n >= 0 && n < 9 {
+				p.outline = n + 1
+			}
+		}
+	case "numPr":
+		if p != nil && *inPPr {
+			p.numbered = true
+		}
+	case "pageBreakBefore":
+		if *inPPr && onOff(t) && len(r.tables) == 0 {
+			r.page++
+		}
+	case "r":
+		if p != nil {
+			p.runBold = false
+		}
+	case "rPr":
+		*inRPr = true
+	case "b":
+		if p != nil && *inRPr && !*inPPr {
+			p.runBold = onOff(t)
+		}
+	case "tab", "ptab":
+		if p != nil && !*inPPr {
+			p.text(" ")
+		}
+	case "br", "cr":
+		if p == nil {
+			return
+		}
+		if attr(t, "type") == "page" {
+			if len(r.tables) == 0 {
+				r.page++
+			}
+			p.text(" ")
+			return
+		}
+		p.breakLine()
+	case "lastRenderedPageBreak":
+		if len(r.tables) == 0 {
+			r.page++
+		}
+	case "noBreakHyphen":
+		if p != nil {
+			p.text("-")
+		}
+	case "softHyphen":
+		// invisible unless a line breaks there
+	case "sym":
+		if p != nil {
+			p.text(symRune(attr(t, "char")))
+		}
+	case "tbl":
+		r.tables = append(r.tables, &docxTable{})
+	case "gridCol":
+		if len(r.tables) == 1 {
+			r.tables[0].grid++
+		}
+	case "tr":
+		if len(r.tables) == 1 {
+			tb := r.tables[0]
+			tb.rows = append(tb.rows, &docxRow{})
+		}
+	case "tblHeader":
+		if row := r.row(); row != nil && len(r.tables) == 1 {
+			row.header = onOff(t)
+			row.explicitHdr = true
+		}
+	case "gridBefore":
+		if row := r.row(); row != nil && len(r.tables) == 1 {
+			if n, err := strconv.Atoi(attr(t, "val")); err == nil && n > 0 && n < 64 {
+				row.before = n
+			}
+		}
+	case "tc":
+		if row := r.row(); row != nil && len(r.tables) == 1 {
+			c := &docxCell{span: 1, allBold: true}
+			row.cells = append(row.cells, c)
+			r.cell = c
+		}
+	case "gridSpan":
+		if r.cell != nil && len(r.tables) == 1 {
+			if n, err := strconv.Atoi(attr(t, "val")); err == nil && n > 1 && n < 64 {
+				r.cell.span = n
+			}
+		}
+	case "vMerge":
+		if r.cell != nil && len(r.tables) == 1 {
+			if v := attr(t, "val"); v == "restart" {
+				r.cell.vMerge = "restart"
+			} else {
+				r.cell.vMerge = "continue"
+			}
+		}
+	case "hMerge":
+		// legacy horizontal merge: a continuation adds to the span of the
+		// cell before it
+		if r.cell != nil && len(r.tables) == 1 && attr(t, "val") != "restart" {
+			if row := r.row(); row != nil && len(row.cells) >= 2 {
+				row.cells[len(row.cells)-2].span++
+				row.cells = row.cells[:len(row.cells)-1]
+				r.cell = &docxCell{span: 1} // discard its text
+			}
+		}
+	}
+}
+
+func (r *docxReader) row() *docxRow {
+	if len(r.tables) == 0 {
+		return nil
+	}
+	tb := r.tables[0]
+	if len(tb.rows) == 0 {
+		return nil
+	}
+	return tb.rows[len(tb.rows)-1]
+}
+
+func (r *docxReader) end(local string, inRPr, inPPr *bool) {
+	switch local {
+	case "pPr":
+		*inPPr = false
+	case "rPr":
+		*inRPr = false
+	case "p":
+		if len(r.paras) == 0 {
+			return
+		}
+		p := r.paras[len(r.paras)-1]
+		r.paras = r.paras[:len(r.paras)-1]
+		if parent := r.para(); parent != nil {
+			// a text box's paragraph: a line of the paragraph anchoring it
+			if s := p.joined(); s != "" {
+				parent.breakLine()
+				parent.text(s)
+				parent.breakLine()
+			}
+			return
+		}
+		r.endPara(p)
+	case "tc":
+		if len(r.tables) == 1 {
+			r.cell = nil
+		}
+	case "tbl":
+		if len(r.tables) == 0 {
+			return
+		}
+		tb := r.tables[len(r.tables)-1]
+		r.tables = r.tables[:len(r.tables)-1]
+		if len(r.tables) == 0 {
+			r.emitTable(tb)
+		}
+	}
+}
+
+func (r *docxReader) endPara(p *docxPara) {
+	text := p.joined()
+	if len(r.tables) > 0 {
+		// inside a table (a nested table's text goes to the outer cell)
+		if r.cell != nil {
+			if text != "" {
+				r.cell.lines = append(r.cell.lines, p.lines...)
+				r.cell.lines = append(r.cell.lines, p.cur.String())
+				r.cell.chars += p.chars
+				if p.bold < p.chars {
+					r.cell.allBold = false
+				}
+			}
+		}
+		return
+	}
+	if text == "" {
+		return
+	}
+	level, title := r.level(p.style)
+	if p.outline > 0 {
+		level = p.outline
+	}
+	b := rccplans.Block{Kind: rccplans.BlockParagraph, Text: text, Bold: p.chars > 0 && p.bold == p.chars}
+	switch {
+	case title:
+		// The title is the document's name: a heading above every chapter.
+		b.Kind, b.Level = rccplans.BlockHeading, 1
+	case level > 0:
+		b.Kind, b.Level = rccplans.BlockHeading, level
+		r.lastH = level
+	case b.Bold && !p.numbered && boldHeading(text):
+		// A short bold line standing alone is a heading the author did
+		// not style: one rank below the last styled heading.
+		b.Kind, b.Level = rccplans.BlockHeading, min(r.lastH+1, 9)
+	}
+	if r.page > 0 {
+		b.Page = r.page
+	}
+	r.blocks = append(r.blocks, b)
+}
+
+// boldHeading tells whether a bold paragraph reads as a heading: short,
+// no sentence end.
+func boldHeading(s string) bool {
+	if utf8.RuneCountInString(s) > 120 {
+		return false
+	}
+	s = strings.TrimSpace(s)
+	return !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ":") && !strings.HasSuffix(s, ",")
+}
+
+// symRune maps a w:sym character code. Symbol-font codes live in the
+// private area F000–F0FF; the few that plans use are mapped, others are
+// dropped rather than printed as private-area garbage.
+func symRune(hex string) string {
+	n, err := strconv.ParseUint(hex, 16, 32)
+	if err != nil {
+		return ""
+	}
+	if n >= 0xF000 && n <= 0xF0FF {
+		n -= 0xF000
+		switch n {
+		case 0xB7, 0xA7, 0x9F:
+			return "•"
+		case 0x2D:
+			return "–"
+		case 0xD8, 0xE0, 0xE8:
+			return "→"
+		case 0xFC:
+			return "✓"
+		}
+		if n >= 0x20 && n < 0x7F {
+			return string(rune(n))
+		}
+		return ""
+	}
+	if !utf8.ValidRune(rune(n)) {
+		return ""
+	}
+	return string(rune(n))
+}
+
+// emitTable lays the rows on the grid, fills spans and splits off the
+// header rows.
+func (r *docxReader) emitTable(tb *docxTable) {
+	ncol := tb.grid
+	for _, row := range tb.rows {
+		w := row.before
+		for _, c := range row.cells {
+			w += c.span
+		}
+		ncol = max(ncol, w)
+	}
+	if ncol == 0 || len(tb.rows) == 0 {
+		return
+	}
+	var grid []mrow
+	var above []string // text of the last restart cell per column
+	above = make([]string, ncol)
+	for _, row := range tb.rows {
+		cells := make([]mcell, ncol)
+		col := row.before
+		for _, c := range row.cells {
+			if col >= ncol {
+				break
+			}
+			text := rccplans.JoinLines(c.lines)
+			spanned := false
+			switch c.vMerge {
+			case "continue":
+				text, spanned = above[col], true
+			case "restart":
+				above[col] = text
+			default:
+				above[col] = ""
+			}
+			for k := 0; k < c.span && col+k < ncol; k++ {
+				cells[col+k] = mcell{text: text, spanned: spanned || k > 0, bold: c.allBold && c.chars > 0}
+				if c.vMerge != "continue" && k > 0 {
+					above[col+k] = ""
+					if c.vMerge == "restart" {
+						above[col+k] = text
+					}
+				}
+			}
+			col += c.span
+		}
+		grid = append(grid, mrow{cells: cells, header: row.header})
+	}
+	r.blocks = append(r.blocks, tableBlocks(grid, 0)...)
 }

@@ -1,8 +1,523 @@
 package extract
 
-import "rccplans"
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 
-// HTML reads a html file. Placeholder until its reader lands.
-func HTML(name string, data []byte) (*rccplans.Layout, error) {
-	return nil, ErrUnsupported
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"rccplans"
+)
+
+// Bounds for markup input: a table may not claim more columns or a cell
+// more rows than this (rowspan="100000" would otherwise allocate a huge
+// grid), and the DOM walk stops at this depth.
+const (
+	markupMaxCols  = 256
+	markupMaxSpan  = 1000
+	markupMaxDepth = 512
+)
+
+// HTML reads an HTML page: <h1>–<h6> become headings with their level;
+// paragraphs, list items and loose text become paragraphs; <table> becomes
+// a grid with rowspan/colspan filled in (copies marked Spanned) and its
+// <thead> or all-<th> top rows as Table.Header. A row holding a single
+// text (a caption row) or a bold-only paragraph directly above a table
+// header is a sub-heading. Scripts, styles and navigation are skipped.
+func HTML(name string, data []byte) (l *rccplans.Layout, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			l, err = nil, rccplans.Located(name, 0, fmt.Errorf("%w: html reader panic: %v", ErrMalformed, r))
+		}
+	}()
+	root, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return nil, rccplans.Located(name, 0, fmt.Errorf("%w: %v", ErrMalformed, err))
+	}
+	w := &htmlWalker{}
+	w.block(root, 0)
+	w.flush()
+	l = &rccplans.Layout{SourceFile: name, Format: FormatHTML, Blocks: w.out.blocks}
+	if len(l.Blocks) == 0 {
+		return l, rccplans.Located(name, 0, ErrNoText)
+	}
+	return l, nil
+}
+
+// mcell and mrow are a table as read from markup or XML, before it is
+// split into sub-headings, header and body.
+type mcell struct {
+	text    string
+	spanned bool
+	bold    bool
+}
+
+type mrow struct {
+	cells  []mcell
+	header bool // marked as a header row by the source (<th>, w:tblHeader, pipe delimiter)
+}
+
+// blockList appends blocks and gives headings that a table's caption row
+// or a bold line produced a level: the rank of the heading that introduced
+// the previous table (they are its siblings), or one below the last
+// heading.
+type blockList struct {
+	blocks    []rccplans.Block
+	lastLevel int // level of the last heading with a known level
+	tableHead int // level of the heading right above the last table
+}
+
+func (b *blockList) add(bl rccplans.Block) {
+	switch bl.Kind {
+	case rccplans.BlockHeading:
+		if bl.Level == 0 {
+			if b.tableHead > 0 {
+				bl.Level = b.tableHead
+			} else {
+				bl.Level = min(b.lastLevel+1, 9)
+			}
+		} else {
+			b.lastLevel = bl.Level
+		}
+	case rccplans.BlockTable:
+		if n := len(b.blocks); n > 0 && b.blocks[n-1].Kind == rccplans.BlockHeading {
+			b.tableHead = b.blocks[n-1].Level
+		}
+	}
+	b.blocks = append(b.blocks, bl)
+}
+
+// isHeaderRow tells whether a row reads as a plan table's column header:
+// at least two known column roles in short cells, or short bold cells with
+// at least one known role.
+func isHeaderRow(r mrow) bool {
+	var texts []string
+	bold, n := true, 0
+	for _, c := range r.cells {
+		if c.text == "" {
+			continue
+		}
+		if utf8.RuneCountInString(c.text) > 60 {
+			return false
+		}
+		n++
+		texts = append(texts, c.text)
+		bold = bold && c.bold
+	}
+	if n < 2 {
+		return false
+	}
+	score := rccplans.HeaderScore(texts)
+	return score >= 2 || bold && score >= 1
+}
+
+// titleRow is the text of a row that holds one text only, in its first
+// cell or spread over all cells by a span: a caption inside the table.
+func titleRow(r mrow) string {
+	if len(r.cells) < 2 || r.cells[0].text == "" {
+		return ""
+	}
+	for _, c := range r.cells[1:] {
+		if c.text != "" && !(c.spanned && c.text == r.cells[0].text) {
+			return ""
+		}
+	}
+	return r.cells[0].text
+}
+
+func rowTexts(r mrow) []string {
+	out := make([]string, len(r.cells))
+	for i, c := range r.cells {
+		out[i] = c.text
+	}
+	return out
+}
+
+func sameTexts(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if rccplans.HeaderKey(a[i]) != rccplans.HeaderKey(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// tableBlocks splits rows into blocks: caption rows standing right above a
+// header row become headings (level left 0 for blockList to settle),
+// marked or recognised header rows at the top become Table.Header, a
+// repeated header inside the body is dropped, and a new header after body
+// rows starts a new table.
+func tableBlocks(rows []mrow, page int) []rccplans.Block {
+	var out []rccplans.Block
+	var tb *rccplans.Table
+	flush := func() {
+		if tb != nil && (len(tb.Rows) > 0 || len(tb.Header) > 0) {
+			out = append(out, rccplans.Block{Kind: rccplans.BlockTable, Page: page, Table: tb})
+		}
+		tb = nil
+	}
+	for i, r := range rows {
+		headerLike := r.header || isHeaderRow(r)
+		if t := titleRow(r); t != "" && !headerLike && i+1 < len(rows) && (rows[i+1].header || isHeaderRow(rows[i+1]) || titleRow(rows[i+1]) != "") {
+			flush()
+			out = append(out, rccplans.Block{Kind: rccplans.BlockHeading, Page: page, Text: t, Bold: r.cells[0].bold})
+			continue
+		}
+		if headerLike {
+			texts := rowTexts(r)
+			switch {
+			case tb == nil:
+				tb = &rccplans.Table{Header: [][]string{texts}}
+				continue
+			case len(tb.Rows) == 0 && len(tb.Header) > 0 && len(tb.Header) < 3:
+				tb.Header = append(tb.Header, texts)
+				continue
+			case len(tb.Header) > 0 && sameTexts(tb.Header[0], texts):
+				continue // header repeated inside the body
+			case len(tb.Rows) > 0 && !r.header:
+				flush()
+				tb = &rccplans.Table{Header: [][]string{texts}}
+				continue
+			}
+		}
+		if tb == nil {
+			tb = &rccplans.Table{}
+		}
+		cells := make([]rccplans.Cell, len(r.cells))
+		for k, c := range r.cells {
+			cells[k] = rccplans.Cell{Text: c.text, Spanned: c.spanned}
+		}
+		tb.Rows = append(tb.Rows, rccplans.Row{Page: page, Cells: cells})
+	}
+	flush()
+	return out
+}
+
+// squareRows pads every row to the widest one.
+func squareRows(rows []mrow) []mrow {
+	n := 0
+	for _, r := range rows {
+		n = max(n, len(r.cells))
+	}
+	n = min(n, markupMaxCols)
+	for i := range rows {
+		if len(rows[i].cells) > n {
+			rows[i].cells = rows[i].cells[:n]
+		}
+		for len(rows[i].cells) < n {
+			rows[i].cells = append(rows[i].cells, mcell{})
+		}
+	}
+	return rows
+}
+
+// htmlWalker turns a DOM into blocks.
+type htmlWalker struct {
+	out    blockList
+	inline inlineText // loose inline content waiting for a block boundary
+}
+
+// skipped are elements whose content is not document text.
+var skipped = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Head: true,
+	atom.Nav: true, atom.Svg: true, atom.Iframe: true, atom.Button: true, atom.Select: true,
+	atom.Object: true, atom.Math: true,
+}
+
+// blockLevel are elements that end a run of inline text.
+var blockLevel = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true, atom.Aside: true,
+	atom.Header: true, atom.Footer: true, atom.Ul: true, atom.Ol: true, atom.Li: true, atom.Dl: true,
+	atom.Dt: true, atom.Dd: true, atom.Table: true, atom.Blockquote: true, atom.Pre: true, atom.Figure: true,
+	atom.Figcaption: true, atom.Hr: true, atom.Form: true, atom.Fieldset: true, atom.Address: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Body: true, atom.Html: true, atom.Caption: true, atom.Details: true, atom.Summary: true,
+	atom.Tr: true, atom.Td: true, atom.Th: true, atom.Tbody: true, atom.Thead: true, atom.Tfoot: true,
+}
+
+func headingLevel(a atom.Atom) int {
+	switch a {
+	case atom.H1:
+		return 1
+	case atom.H2:
+		return 2
+	case atom.H3:
+		return 3
+	case atom.H4:
+		return 4
+	case atom.H5:
+		return 5
+	case atom.H6:
+		return 6
+	}
+	return 0
+}
+
+func (w *htmlWalker) flush() {
+	text, bold := w.inline.result()
+	w.inline = inlineText{}
+	if text == "" {
+		return
+	}
+	b := rccplans.Block{Kind: rccplans.BlockParagraph, Text: text, Bold: bold}
+	w.out.add(b)
+}
+
+// block walks a node's children, gathering inline content into paragraphs
+// and handing block elements their own treatment.
+func (w *htmlWalker) block(n *html.Node, depth int) {
+	if depth > markupMaxDepth {
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.ElementNode && skipped[c.DataAtom]:
+		case c.Type == html.ElementNode && blockLevel[c.DataAtom]:
+			w.flush()
+			w.element(c, depth+1)
+			w.flush()
+		case c.Type == html.ElementNode || c.Type == html.TextNode:
+			w.inline.node(c, depth+1)
+		case c.Type == html.DocumentNode:
+			w.block(c, depth+1)
+		}
+	}
+}
+
+func (w *htmlWalker) element(n *html.Node, depth int) {
+	if lv := headingLevel(n.DataAtom); lv > 0 {
+		var t inlineText
+		t.node(n, depth)
+		if s, _ := t.result(); s != "" {
+			w.out.add(rccplans.Block{Kind: rccplans.BlockHeading, Text: s, Level: lv})
+		}
+		return
+	}
+	switch n.DataAtom {
+	case atom.Table:
+		rows := htmlTable(n, depth)
+		bls := tableBlocks(rows, 0)
+		// A bold-only paragraph right above a table that opens with its
+		// header is a sub-heading.
+		if k := len(w.out.blocks); k > 0 && len(bls) > 0 && bls[0].Kind == rccplans.BlockTable && len(bls[0].Table.Header) > 0 {
+			if last := &w.out.blocks[k-1]; last.Kind == rccplans.BlockParagraph && last.Bold && boldHeading(last.Text) {
+				b := *last
+				w.out.blocks = w.out.blocks[:k-1]
+				b.Kind = rccplans.BlockHeading
+				w.out.add(b)
+			}
+		}
+		for _, b := range bls {
+			w.out.add(b)
+		}
+	case atom.Hr, atom.Caption:
+		if n.DataAtom == atom.Caption {
+			w.inline.node(n, depth)
+		}
+	default:
+		w.block(n, depth)
+	}
+}
+
+// htmlTable lays a <table>'s rows on a grid, honouring rowspan and
+// colspan. Rows of nested tables are not rows of this one: their text is
+// part of the cell that holds them.
+func htmlTable(t *html.Node, depth int) []mrow {
+	var trs []*html.Node
+	var inHead []bool
+	var collect func(n *html.Node, head bool)
+	collect = func(n *html.Node, head bool) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Tr:
+				trs = append(trs, c)
+				inHead = append(inHead, head)
+			case atom.Thead:
+				collect(c, true)
+			case atom.Tbody, atom.Tfoot:
+				collect(c, false)
+			}
+		}
+	}
+	collect(t, false)
+	type pending struct {
+		left int
+		text string
+		bold bool
+	}
+	var carry []pending // rowspans still running, per column
+	var rows []mrow
+	for ri, tr := range trs {
+		var cells []mcell
+		allTH, any := true, false
+		col := 0
+		place := func() {
+			for col < len(carry) && carry[col].left > 0 {
+				carry[col].left--
+				cells = append(cells, mcell{text: carry[col].text, spanned: true, bold: carry[col].bold})
+				col++
+			}
+		}
+		for c := tr.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || (c.DataAtom != atom.Td && c.DataAtom != atom.Th) {
+				continue
+			}
+			place()
+			any = true
+			if c.DataAtom != atom.Th {
+				allTH = false
+			}
+			var it inlineText
+			it.node(c, depth+1)
+			text, bold := it.result()
+			bold = bold || c.DataAtom == atom.Th && text != ""
+			cs := spanAttr(c, "colspan", markupMaxCols)
+			rs := spanAttr(c, "rowspan", markupMaxSpan)
+			for k := 0; k < cs && col < markupMaxCols; k++ {
+				cells = append(cells, mcell{text: text, spanned: k > 0, bold: bold})
+				for len(carry) <= col {
+					carry = append(carry, pending{})
+				}
+				if rs > 1 {
+					carry[col] = pending{left: rs - 1, text: text, bold: bold}
+				}
+				col++
+			}
+		}
+		place()
+		if !any && len(cells) == 0 {
+			continue
+		}
+		rows = append(rows, mrow{cells: cells, header: inHead[ri] || (allTH && any)})
+	}
+	return squareRows(rows)
+}
+
+func spanAttr(n *html.Node, key string, limit int) int {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			v, err := strconv.Atoi(strings.TrimSpace(a.Val))
+			if err != nil || v < 1 {
+				return 1
+			}
+			return min(v, limit)
+		}
+	}
+	return 1
+}
+
+// inlineText gathers the text of inline content: block boundaries inside
+// it (<p>, <li>, <br>, nested tables) break lines, which are then joined
+// with single spaces by the spec's rules; bold tracks whether every
+// visible character sat in <b>/<strong>.
+type inlineText struct {
+	lines    []string
+	cur      strings.Builder
+	chars    int
+	boldChar int
+}
+
+func (t *inlineText) brk() {
+	t.lines = append(t.lines, t.cur.String())
+	t.cur.Reset()
+}
+
+func (t *inlineText) text(s string, bold bool) {
+	s = strings.Map(textRune, s)
+	t.cur.WriteString(s)
+	n := len(strings.Fields(s))
+	if n > 0 {
+		k := utf8.RuneCountInString(strings.Join(strings.Fields(s), ""))
+		t.chars += k
+		if bold {
+			t.boldChar += k
+		}
+	}
+}
+
+func (t *inlineText) node(n *html.Node, depth int) { t.walk(n, false, depth) }
+
+func (t *inlineText) walk(n *html.Node, bold bool, depth int) {
+	if depth > markupMaxDepth {
+		return
+	}
+	switch n.Type {
+	case html.TextNode:
+		t.text(n.Data, bold)
+		return
+	case html.ElementNode:
+		if skipped[n.DataAtom] {
+			return
+		}
+		switch n.DataAtom {
+		case atom.B, atom.Strong, atom.Th:
+			bold = true
+		case atom.Br:
+			t.brk()
+			return
+		case atom.Img:
+			return
+		case atom.Span:
+			for _, a := range n.Attr {
+				if a.Key == "style" && (strings.Contains(a.Val, "font-weight:bold") || strings.Contains(a.Val, "font-weight: bold") || strings.Contains(a.Val, "font-weight:700")) {
+					bold = true
+				}
+			}
+		}
+		if blockLevel[n.DataAtom] {
+			t.brk()
+			defer t.brk()
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		t.walk(c, bold, depth+1)
+	}
+}
+
+// result is the joined text and whether all of it was bold.
+func (t *inlineText) result() (string, bool) {
+	lines := append(append([]string(nil), t.lines...), t.cur.String())
+	s := joinMarkupLines(lines)
+	return s, t.chars > 0 && t.boldChar == t.chars
+}
+
+// joinMarkupLines joins the lines of a markup cell or paragraph. Markup
+// breaks are paragraph and item ends, not printed line ends, so no hyphen
+// is ever re-joined across them: a trailing "-" is text.
+func joinMarkupLines(lines []string) string {
+	var parts []string
+	for _, ln := range lines {
+		if f := strings.Fields(ln); len(f) > 0 {
+			parts = append(parts, strings.Join(f, " "))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// inlineHTML reads a fragment of inline HTML (a markdown table cell) to
+// plain text and tells whether it was all bold.
+func inlineHTML(s string) (string, bool) {
+	if !strings.ContainsAny(s, "<&") {
+		return joinMarkupLines([]string{s}), false
+	}
+	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	nodes, err := html.ParseFragment(strings.NewReader(s), ctx)
+	if err != nil {
+		return joinMarkupLines([]string{s}), false
+	}
+	var t inlineText
+	for _, n := range nodes {
+		t.walk(n, false, 0)
+	}
+	return t.result()
 }
