@@ -1,16 +1,263 @@
-// Package index is the search side: the bleve mapping for records and
-// sections (Swedish analysis, decompounding, abbreviations as synonyms),
-// queries with filters and facets, and the HTTP API and web page.
+// Package index is the search side of rccplans: it writes the records,
+// sections and abbreviations of one build into a bleve index, and answers
+// searches over it from Go, the command line and HTTP.
+//
+// In: the records, sections and abbreviations of a build (Write). Out: an
+// index directory (scorch) that Open reads read-only; Search turns a Request
+// (free text or bleve query-string syntax, filters, sort, page) into a Result
+// with hits, highlighted snippets and facet counts; Handler serves the JSON
+// API and the web page; Live follows a published build and swaps in the next
+// one without a restart.
+//
+// Swedish: text is analysed with bleve's Swedish analyzer (Snowball stems,
+// stop words; å, ä and ö are never folded). Compounds are split with a
+// dictionary made of the corpus's own vocabulary into a separate field that
+// is never highlighted (compound.go); a word also finds longer words that
+// start with it ("screeningprogram" finds "screeningprogrammet").
+// Abbreviations are expanded both ways from the documents' Förkortningar
+// lists plus a curated list (synonyms.go). Highlights are made here, not by
+// bleve: document text is HTML-escaped first and only the matched words are
+// wrapped in <mark>.
+//
+// Limits: deep paging stops at MaxOffset hits; exports stop at MaxExport.
 package index
 
 import (
+	"encoding/json"
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"rccplans"
 )
 
+// Errors of the package.
+var (
+	ErrNoIndex   = errors.New("index: no index")
+	ErrBadQuery  = errors.New("index: bad query")
+	errAnalyzer  = errors.New("index: analyzer missing")
+	internalAbbr = []byte("rccplans.abbreviations")
+)
+
+// batchSize is the number of documents per bleve batch while writing.
+const batchSize = 1000
+
 // Write creates a new index in dir (which must not exist) holding the
-// records, sections and abbreviations of one build.
-func Write(dir string, recs []rccplans.Record, secs []rccplans.Section, abbrs []rccplans.Abbreviation) error {
-	return errors.New("index: not built yet")
+// records, sections and abbreviations of one build. The abbreviations are
+// stored inside the index, so that searches expand them.
+func Write(dir string, recs []rccplans.Record, secs []rccplans.Section, abbrs []rccplans.Abbreviation) (err error) {
+	if _, err := os.Stat(dir); err == nil {
+		return fmt.Errorf("index: %s already exists", dir)
+	}
+	im, err := newMapping()
+	if err != nil {
+		return fmt.Errorf("index: mapping: %w", err)
+	}
+	an, err := newAnalyzers(im)
+	if err != nil {
+		return err
+	}
+	// unsafe_batch skips the sync after every batch: a half-written index
+	// is never published (the build writes beside the published one and
+	// switches over only when Write has returned).
+	idx, err := bleve.NewUsing(dir, im, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return fmt.Errorf("index: create %s: %w", dir, err)
+	}
+	defer func() {
+		if cerr := idx.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("index: close %s: %w", dir, cerr)
+		}
+		if err != nil {
+			os.RemoveAll(dir)
+		}
+	}()
+
+	comp := newCompounder(an)
+	for i := range recs {
+		comp.learn(recordTexts(&recs[i]))
+	}
+	for i := range secs {
+		comp.learn(secs[i].Title + " " + secs[i].Text)
+	}
+
+	b := idx.NewBatch()
+	flush := func() error {
+		if b.Size() == 0 {
+			return nil
+		}
+		if err := idx.Batch(b); err != nil {
+			return fmt.Errorf("index: write %s: %w", dir, err)
+		}
+		b.Reset()
+		return nil
+	}
+	seq := 0
+	for i := range recs {
+		d, err := recordDoc(&recs[i], seq, comp)
+		if err != nil {
+			return err
+		}
+		if err := b.Index(docID("r", seq), d); err != nil {
+			return fmt.Errorf("index: record %d: %w", i, err)
+		}
+		seq++
+		if b.Size() >= batchSize {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	for i := range secs {
+		d, err := sectionDoc(&secs[i], seq, comp)
+		if err != nil {
+			return err
+		}
+		if err := b.Index(docID("s", seq), d); err != nil {
+			return fmt.Errorf("index: section %d: %w", i, err)
+		}
+		seq++
+		if b.Size() >= batchSize {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	if abbrs == nil {
+		abbrs = []rccplans.Abbreviation{}
+	}
+	ab, err := json.Marshal(abbrs)
+	if err != nil {
+		return err
+	}
+	if err := idx.SetInternal(internalAbbr, ab); err != nil {
+		return fmt.Errorf("index: abbreviations: %w", err)
+	}
+	return nil
 }
+
+// docID gives documents ids that sort in build order.
+func docID(kind string, seq int) string { return fmt.Sprintf("%s%08d", kind, seq) }
+
+func recordTexts(r *rccplans.Record) string {
+	return r.Goal + " " + r.Activity + " " + r.RCCActivity + " " + r.CurrentState + " " + r.Target + " " +
+		r.Responsible + " " + r.Area + " " + r.Chapter + " " + r.Section + " " + r.FollowUp + " " + r.Evaluation
+}
+
+func period(from, to int) string {
+	switch {
+	case from == 0 && to == 0:
+		return ""
+	case to == 0 || to == from:
+		return strconv.Itoa(from)
+	case from == 0:
+		return strconv.Itoa(to)
+	}
+	return fmt.Sprintf("%d–%d", from, to)
+}
+
+func recordDoc(r *rccplans.Record, seq int, comp *compounder) (map[string]any, error) {
+	src, err := json.Marshal(r)
+	if err != nil {
+		return nil, err
+	}
+	d := map[string]any{
+		fieldSource: string(src), fieldType: "record", fieldSeq: seq,
+		"goal": r.Goal, "activity": r.Activity, "rcc_activity": r.RCCActivity, "current_state": r.CurrentState,
+		"target": r.Target, "responsible": r.Responsible, "area": r.Area, "chapter": r.Chapter, "section": r.Section,
+		"timeframe": r.Timeframe, "status_raw": r.StatusRaw, "follow_up": r.FollowUp, "evaluation": r.Evaluation,
+		"page": r.Page, "period_from": r.PeriodFrom, "period_to": r.PeriodTo,
+		fieldParts: comp.parts(recordTexts(r)),
+	}
+	keywords(d, map[string]string{"region": r.Region, "rcc": r.RCC, "kind": r.Kind, "status": r.Status,
+		"area_code": r.AreaCode, "doc_id": r.DocID, "source_file": r.SourceFile, fieldPeriod: period(r.PeriodFrom, r.PeriodTo)})
+	return d, nil
+}
+
+func sectionDoc(s *rccplans.Section, seq int, comp *compounder) (map[string]any, error) {
+	src, err := json.Marshal(s)
+	if err != nil {
+		return nil, err
+	}
+	d := map[string]any{
+		fieldSource: string(src), fieldType: "section", fieldSeq: seq,
+		"title": s.Title, "text": s.Text,
+		"page": s.Page, "period_from": s.PeriodFrom, "period_to": s.PeriodTo, "follow_up_year": s.FollowUpYear,
+		fieldParts: comp.parts(s.Title, s.Text),
+	}
+	keywords(d, map[string]string{"region": s.Region, "rcc": s.RCC, "kind": s.Kind,
+		"doc_id": s.DocID, "source_file": s.SourceFile, fieldPeriod: period(s.PeriodFrom, s.PeriodTo)})
+	return d, nil
+}
+
+// keywords adds the non-empty keyword values: an empty value is no facet bucket.
+func keywords(d map[string]any, kv map[string]string) {
+	for k, v := range kv {
+		if v != "" {
+			d[k] = v
+		}
+	}
+}
+
+// Index is an open, read-only index.
+type Index struct {
+	bleve bleve.Index
+	syn   *synonyms
+	an    analyzers
+	dir   string
+}
+
+// Open opens the index in dir read-only. It never opens an index that a
+// build still writes: the build holds bolt's exclusive lock until Write
+// returns, and published builds are complete.
+func Open(dir string) (*Index, error) {
+	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err != nil {
+		return nil, fmt.Errorf("%w in %s", ErrNoIndex, dir)
+	}
+	b, err := bleve.OpenUsing(dir, map[string]any{"read_only": true})
+	if err != nil {
+		return nil, fmt.Errorf("index: open %s: %w", dir, err)
+	}
+	x, err := wrap(b, dir)
+	if err != nil {
+		b.Close()
+		return nil, err
+	}
+	return x, nil
+}
+
+func wrap(b bleve.Index, dir string) (*Index, error) {
+	im, err := newMapping()
+	if err != nil {
+		return nil, err
+	}
+	an, err := newAnalyzers(im)
+	if err != nil {
+		return nil, err
+	}
+	var abbrs []rccplans.Abbreviation
+	raw, err := b.GetInternal(internalAbbr)
+	if err != nil {
+		return nil, fmt.Errorf("index: %s: abbreviations: %w", dir, err)
+	}
+	if len(raw) > 0 {
+		if err := json.Unmarshal(raw, &abbrs); err != nil {
+			return nil, fmt.Errorf("index: %s: abbreviations: %w", dir, err)
+		}
+	}
+	return &Index{bleve: b, syn: newSynonyms(abbrs, an), an: an, dir: dir}, nil
+}
+
+// Dir is the directory the index was opened from.
+func (x *Index) Dir() string { return x.dir }
+
+// Close closes the index.
+func (x *Index) Close() error { return x.bleve.Close() }

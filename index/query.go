@@ -1,0 +1,596 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"rccplans"
+)
+
+// Bounds on a request. They protect the server; the command line uses them too.
+const (
+	MaxQuery    = 500    // bytes of query text
+	MaxSize     = 100    // hits per page
+	DefaultSize = 20     // hits per page when not given
+	MaxOffset   = 10000  // deepest hit a page may start at
+	MaxExport   = 100000 // hits in one export
+	maxValues   = 50     // filter values per field
+	facetSize   = 50     // buckets per facet
+)
+
+// Facets are the filterable fields, in display order. "chapter" filters and
+// facets on the chapter as printed; "period" on "2022–2024", or a year
+// ("2023") matches every period that contains it.
+var Facets = []string{"type", "region", "rcc", "kind", "status", "period", "chapter"}
+
+// Filters that are not facets.
+var extraFilters = []string{"area_code", "doc_id", "source_file"}
+
+// facetField maps a filter name to its index field.
+func facetField(name string) string {
+	if name == "chapter" {
+		return fieldChap
+	}
+	return name
+}
+
+// IsFilter reports whether name is a filter Search understands.
+func IsFilter(name string) bool {
+	for _, f := range Facets {
+		if f == name {
+			return true
+		}
+	}
+	for _, f := range extraFilters {
+		if f == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Sorts lists the sort orders a request may ask for; "" is relevance (or
+// document order for an empty query).
+var Sorts = []string{"", "region", "status", "period", "-period", "doc"}
+
+// Request is one search. The zero value lists everything.
+type Request struct {
+	Query   string              // free text, or bleve query-string syntax (see Syntax)
+	Filters map[string][]string // facet name -> accepted values (OR within a field, AND across)
+	Sort    string              // one of Sorts
+	Page    int                 // 1-based
+	Size    int                 // hits per page, ≤ MaxSize
+}
+
+// Result is the answer to a Request; its JSON is the /api/search contract.
+type Result struct {
+	Total  uint64             `json:"total"`
+	Page   int                `json:"page"`
+	Size   int                `json:"size"`
+	Query  string             `json:"query"`
+	Syntax string             `json:"syntax"` // "text" or "query_string"
+	TookMS float64            `json:"took_ms"`
+	Hits   []Hit              `json:"hits"`
+	Facets map[string][]Count `json:"facets"`
+}
+
+// Count is one facet bucket.
+type Count struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// Hit is one record or section with its highlights. Its JSON is the
+// record's (or section's) own export JSON plus "id", "score" and "highlights".
+type Hit struct {
+	ID      string
+	Score   float64
+	Record  *rccplans.Record  // set for records
+	Section *rccplans.Section // set for sections
+	// Highlights maps a field to snippets: HTML-escaped document text in
+	// which the matched words are wrapped in <mark>…</mark>.
+	Highlights map[string][]string
+}
+
+// MarshalJSON writes the hit as its record or section with the extras.
+func (h Hit) MarshalJSON() ([]byte, error) {
+	var body []byte
+	var err error
+	if h.Record != nil {
+		body, err = json.Marshal(h.Record)
+	} else if h.Section != nil {
+		body, err = json.Marshal(h.Section)
+	} else {
+		body = []byte("{}")
+	}
+	if err != nil {
+		return nil, err
+	}
+	hl := h.Highlights
+	if hl == nil {
+		hl = map[string][]string{}
+	}
+	extra, err := json.Marshal(struct {
+		ID         string              `json:"id"`
+		Score      float64             `json:"score"`
+		Highlights map[string][]string `json:"highlights"`
+	}{h.ID, h.Score, hl})
+	if err != nil {
+		return nil, err
+	}
+	body = body[:len(body)-1]
+	if len(body) > 1 {
+		body = append(body, ',')
+	}
+	return append(body, extra[1:]...), nil
+}
+
+// SourceFile and Page of the hit, for links to the source document.
+func (h Hit) SourceFile() string {
+	if h.Record != nil {
+		return h.Record.SourceFile
+	}
+	if h.Section != nil {
+		return h.Section.SourceFile
+	}
+	return ""
+}
+
+// PageNumber is the 1-based page the hit starts on, 0 if unknown.
+func (h Hit) PageNumber() int {
+	if h.Record != nil {
+		return h.Record.Page
+	}
+	if h.Section != nil {
+		return h.Section.Page
+	}
+	return 0
+}
+
+// queryStringSyntax spots bleve query-string syntax: field:value, +must,
+// -not, "phrases", wildcards, fuzziness, boosts, ranges.
+var queryStringSyntax = regexp.MustCompile(`(^|\s)[+-]\S|[\p{L}_]:|["*?~^()]`)
+
+// Syntax tells how Search reads q: "text" (Swedish-aware free text with
+// compounds and abbreviations) or "query_string" (bleve's syntax).
+func Syntax(q string) string {
+	if queryStringSyntax.MatchString(q) {
+		return "query_string"
+	}
+	return "text"
+}
+
+// Normalize checks a request and fills in defaults.
+func (r Request) Normalize() (Request, error) {
+	r.Query = strings.TrimSpace(r.Query)
+	if len(r.Query) > MaxQuery {
+		return r, fmt.Errorf("%w: longer than %d bytes", ErrBadQuery, MaxQuery)
+	}
+	if !utf8.ValidString(r.Query) {
+		return r, fmt.Errorf("%w: not UTF-8", ErrBadQuery)
+	}
+	if r.Page < 1 {
+		r.Page = 1
+	}
+	if r.Size <= 0 {
+		r.Size = DefaultSize
+	}
+	if r.Size > MaxSize {
+		r.Size = MaxSize
+	}
+	if (r.Page-1)*r.Size > MaxOffset {
+		return r, fmt.Errorf("%w: page %d is past the last %d hits", ErrBadQuery, r.Page, MaxOffset)
+	}
+	ok := false
+	for _, s := range Sorts {
+		ok = ok || s == r.Sort
+	}
+	if !ok {
+		return r, fmt.Errorf("%w: unknown sort %q", ErrBadQuery, r.Sort)
+	}
+	clean := map[string][]string{}
+	for k, vs := range r.Filters {
+		if !IsFilter(k) {
+			return r, fmt.Errorf("%w: unknown filter %q", ErrBadQuery, k)
+		}
+		if len(vs) > maxValues {
+			return r, fmt.Errorf("%w: more than %d values for %s", ErrBadQuery, maxValues, k)
+		}
+		seen := map[string]bool{}
+		for _, v := range vs {
+			v = strings.TrimSpace(v)
+			if v != "" && !seen[v] && utf8.ValidString(v) && len(v) <= MaxQuery {
+				seen[v] = true
+				clean[k] = append(clean[k], v)
+			}
+		}
+		sort.Strings(clean[k])
+	}
+	r.Filters = clean
+	return r, nil
+}
+
+// Search runs a request.
+func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
+	return run(ctx, x.bleve, x.syn, x.an, r, true)
+}
+
+// searcher is what search needs of bleve: an index or an alias.
+type searcher interface {
+	SearchInContext(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error)
+}
+
+func run(ctx context.Context, b searcher, syn *synonyms, an analyzers, r Request, facets bool) (*Result, error) {
+	r, err := r.Normalize()
+	if err != nil {
+		return nil, err
+	}
+	text, marks, err := textQuery(r.Query, syn, an)
+	if err != nil {
+		return nil, err
+	}
+	req := bleve.NewSearchRequestOptions(conjoin(text, filterQueries(r.Filters, "")), r.Size, (r.Page-1)*r.Size, false)
+	req.Fields = []string{fieldSource}
+	applySort(req, r)
+	if facets {
+		for _, f := range Facets {
+			if len(r.Filters[f]) == 0 {
+				req.AddFacet(f, bleve.NewFacetRequest(facetField(f), facetSize))
+			}
+		}
+	}
+	res, err := b.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("index: search: %w", err)
+	}
+	out := &Result{Total: res.Total, Page: r.Page, Size: r.Size, Query: r.Query, Syntax: Syntax(r.Query),
+		TookMS: float64(res.Took.Microseconds()) / 1000, Hits: make([]Hit, 0, len(res.Hits)), Facets: map[string][]Count{}}
+	if r.Query == "" {
+		out.Syntax = "text"
+	}
+	for _, dm := range res.Hits {
+		h, err := hitOf(dm)
+		if err != nil {
+			return nil, err
+		}
+		h.Highlights = highlight(h, marks, an)
+		out.Hits = append(out.Hits, h)
+	}
+	if !facets {
+		return out, nil
+	}
+	for name, fr := range res.Facets {
+		out.Facets[name] = counts(fr)
+	}
+	// Multi-select facets: the counts of a field that has a filter are
+	// counted under every other filter, so that the other values of that
+	// field stay visible and can be added.
+	for _, f := range Facets {
+		if len(r.Filters[f]) == 0 {
+			continue
+		}
+		fq := bleve.NewSearchRequestOptions(conjoin(text, filterQueries(r.Filters, f)), 0, 0, false)
+		fq.Score = "none"
+		fq.AddFacet(f, bleve.NewFacetRequest(facetField(f), facetSize))
+		fres, err := b.SearchInContext(ctx, fq)
+		if err != nil {
+			return nil, fmt.Errorf("index: facet %s: %w", f, err)
+		}
+		out.Facets[f] = counts(fres.Facets[f])
+	}
+	return out, nil
+}
+
+func applySort(req *bleve.SearchRequest, r Request) {
+	switch r.Sort {
+	case "region":
+		req.SortBy([]string{"region", "-_score", "_id"})
+	case "status":
+		req.SortBy([]string{"status", "-_score", "_id"})
+	case "period":
+		req.SortBy([]string{"period_from", "-_score", "_id"})
+	case "-period":
+		req.SortBy([]string{"-period_from", "-_score", "_id"})
+	case "doc":
+		req.SortBy([]string{"_id"})
+	default:
+		if r.Query == "" {
+			req.SortBy([]string{"_id"})
+		} else {
+			req.SortBy([]string{"-_score", "_id"})
+		}
+	}
+	if r.Query == "" || r.Sort == "doc" {
+		req.Score = "none"
+	}
+}
+
+func counts(fr *search.FacetResult) []Count {
+	out := []Count{}
+	if fr == nil || fr.Terms == nil {
+		return out
+	}
+	for _, t := range fr.Terms.Terms() {
+		out = append(out, Count{Value: t.Term, Count: t.Count})
+	}
+	return out
+}
+
+func hitOf(dm *search.DocumentMatch) (Hit, error) {
+	h := Hit{ID: dm.ID, Score: dm.Score}
+	src, _ := dm.Fields[fieldSource].(string)
+	if src == "" {
+		return h, fmt.Errorf("index: hit %s has no stored source", dm.ID)
+	}
+	if strings.HasPrefix(dm.ID, "s") {
+		h.Section = new(rccplans.Section)
+		return h, json.Unmarshal([]byte(src), h.Section)
+	}
+	h.Record = new(rccplans.Record)
+	return h, json.Unmarshal([]byte(src), h.Record)
+}
+
+func conjoin(text query.Query, filters []query.Query) query.Query {
+	qs := filters
+	if text != nil {
+		qs = append([]query.Query{text}, filters...)
+	}
+	switch len(qs) {
+	case 0:
+		return bleve.NewMatchAllQuery()
+	case 1:
+		return qs[0]
+	}
+	return bleve.NewConjunctionQuery(qs...)
+}
+
+// filterQueries gives one query per filtered field, leaving out skip.
+func filterQueries(filters map[string][]string, skip string) []query.Query {
+	names := make([]string, 0, len(filters))
+	for k := range filters {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	var out []query.Query
+	for _, k := range names {
+		if k == skip || len(filters[k]) == 0 {
+			continue
+		}
+		var alts []query.Query
+		for _, v := range filters[k] {
+			alts = append(alts, valueQuery(k, v))
+		}
+		var q query.Query
+		if len(alts) == 1 {
+			q = alts[0]
+		} else {
+			q = bleve.NewDisjunctionQuery(alts...)
+		}
+		// Filters select; they should not move the ranking.
+		if b, ok := q.(query.BoostableQuery); ok {
+			b.SetBoost(0.001)
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+var yearRe = regexp.MustCompile(`^\d{4}$`)
+
+func valueQuery(field, v string) query.Query {
+	if field == fieldPeriod && yearRe.MatchString(v) {
+		y, _ := strconv.ParseFloat(v, 64)
+		yes := true
+		from := bleve.NewNumericRangeInclusiveQuery(nil, &y, nil, &yes)
+		from.SetField("period_from")
+		to := bleve.NewNumericRangeInclusiveQuery(&y, nil, &yes, nil)
+		to.SetField("period_to")
+		return bleve.NewConjunctionQuery(from, to)
+	}
+	t := bleve.NewTermQuery(v)
+	t.SetField(facetField(field))
+	return t
+}
+
+// textQuery turns the query text into a bleve query (nil for an empty query)
+// and the matcher that marks highlighted words.
+func textQuery(q string, syn *synonyms, an analyzers) (query.Query, *marker, error) {
+	if q == "" {
+		return nil, nil, nil
+	}
+	if Syntax(q) == "query_string" {
+		qs := bleve.NewQueryStringQuery(q)
+		if _, err := qs.Parse(); err != nil {
+			return nil, nil, fmt.Errorf("%w: %v", ErrBadQuery, err)
+		}
+		return qs, newMarker(queryStringWords(q), nil, an), nil
+	}
+	var words []string
+	for _, t := range an.lower.Analyze([]byte(q)) {
+		words = append(words, string(t.Term))
+	}
+	cs := syn.concepts(words, func(w string) string { return prefixStem(an, w) })
+	var must []query.Query
+	var hlWords, hlPhrases []string
+	for _, c := range cs {
+		var alts []query.Query
+		if len(c.words) == 1 {
+			if wq := wordQuery(c.words[0], an); wq != nil {
+				alts = append(alts, wq)
+				hlWords = append(hlWords, c.words[0])
+			}
+		} else {
+			alts = append(alts, phraseQuery(strings.Join(c.words, " ")))
+			hlPhrases = append(hlPhrases, strings.Join(c.words, " "))
+		}
+		for _, a := range c.alts {
+			if strings.Contains(a, " ") {
+				alts = append(alts, phraseQuery(a))
+				hlPhrases = append(hlPhrases, a)
+			} else if wq := wordQuery(a, an); wq != nil {
+				alts = append(alts, wq)
+				hlWords = append(hlWords, a)
+			}
+		}
+		switch len(alts) {
+		case 0: // a stop word alone
+		case 1:
+			must = append(must, alts[0])
+		default:
+			must = append(must, bleve.NewDisjunctionQuery(alts...))
+		}
+	}
+	m := newMarker(hlWords, hlPhrases, an)
+	switch len(must) {
+	case 0:
+		// Only stop words: search them literally rather than list everything.
+		return bleve.NewMatchNoneQuery(), m, nil
+	case 1:
+		return must[0], m, nil
+	}
+	// Every word must match; the words as a phrase rank first.
+	all := bleve.NewConjunctionQuery(must...)
+	phrase := phraseQuery(strings.Join(words, " "))
+	phrase.SetBoost(2)
+	b := bleve.NewBooleanQuery()
+	b.AddMust(all)
+	b.AddShould(phrase)
+	return b, m, nil
+}
+
+// minPrefix is the shortest stem that also finds longer words starting
+// with it; shorter stems must match whole.
+const minPrefix = 5
+
+// wordQuery finds one word: its stem as a whole word (ranked highest),
+// longer words starting with it, and compounds ending in it.
+func wordQuery(w string, an analyzers) query.Query {
+	s := prefixStem(an, w)
+	if s == "" {
+		return nil
+	}
+	exact := bleve.NewTermQuery(s)
+	exact.SetField(fieldAll)
+	exact.SetBoost(3)
+	part := bleve.NewTermQuery(s)
+	part.SetField(fieldParts)
+	alts := []query.Query{exact, part}
+	if utf8.RuneCountInString(s) >= minPrefix {
+		p := bleve.NewPrefixQuery(s)
+		p.SetField(fieldAll)
+		pp := bleve.NewPrefixQuery(s)
+		pp.SetField(fieldParts)
+		pp.SetBoost(0.5)
+		alts = append(alts, p, pp)
+	}
+	return bleve.NewDisjunctionQuery(alts...)
+}
+
+// prefixStem is the stem of w for whole-word and prefix matching. The
+// Snowball stemmer leaves the definite "-an" on ("sjuksköterskan",
+// "kontaktsjuksköterskans"); a long stem loses it here, so that the word
+// finds its other forms.
+func prefixStem(an analyzers, w string) string {
+	s := an.stem(w)
+	if strings.HasSuffix(s, "an") && utf8.RuneCountInString(s) >= minPrefix+3 {
+		s = strings.TrimSuffix(s, "an")
+	}
+	return s
+}
+
+func phraseQuery(p string) *query.MatchPhraseQuery {
+	q := bleve.NewMatchPhraseQuery(p)
+	q.SetField(fieldAll)
+	return q
+}
+
+var qsToken = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}\-]*`)
+
+// queryStringWords picks the words of a query string for highlighting,
+// leaving out field names, operators and ranges.
+func queryStringWords(q string) []string {
+	var out []string
+	for _, loc := range qsToken.FindAllStringIndex(q, -1) {
+		w := q[loc[0]:loc[1]]
+		if loc[1] < len(q) && q[loc[1]] == ':' {
+			continue // a field name
+		}
+		switch w {
+		case "AND", "OR", "NOT", "TO":
+			continue
+		}
+		out = append(out, strings.ToLower(w))
+	}
+	return out
+}
+
+// Each calls fn for every hit of r in document order, up to limit hits
+// (MaxExport when limit ≤ 0), without highlights or facets: the exports.
+func (x *Index) Each(ctx context.Context, r Request, limit int, fn func(Hit) error) error {
+	return each(ctx, x.bleve, x.syn, x.an, r, limit, fn)
+}
+
+func each(ctx context.Context, b searcher, syn *synonyms, an analyzers, r Request, limit int, fn func(Hit) error) error {
+	r.Page, r.Size = 1, 1
+	r, err := r.Normalize()
+	if err != nil {
+		return err
+	}
+	if limit <= 0 || limit > MaxExport {
+		limit = MaxExport
+	}
+	text, _, err := textQuery(r.Query, syn, an)
+	if err != nil {
+		return err
+	}
+	q := conjoin(text, filterQueries(r.Filters, ""))
+	var after []string
+	for n := 0; n < limit; {
+		size := min(1000, limit-n)
+		req := bleve.NewSearchRequestOptions(q, size, 0, false)
+		req.Fields = []string{fieldSource}
+		req.SortBy([]string{"_id"})
+		req.Score = "none"
+		req.SearchAfter = after
+		res, err := b.SearchInContext(ctx, req)
+		if err != nil {
+			return fmt.Errorf("index: export: %w", err)
+		}
+		for _, dm := range res.Hits {
+			h, err := hitOf(dm)
+			if err != nil {
+				return err
+			}
+			if err := fn(h); err != nil {
+				return err
+			}
+		}
+		n += len(res.Hits)
+		if len(res.Hits) < size {
+			break
+		}
+		after = []string{res.Hits[len(res.Hits)-1].ID}
+	}
+	return nil
+}
+
+// Region of the hit.
+func (h Hit) Region() string {
+	if h.Record != nil {
+		return h.Record.Region
+	}
+	if h.Section != nil {
+		return h.Section.Region
+	}
+	return ""
+}
