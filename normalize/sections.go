@@ -1,7 +1,213 @@
 package normalize
 
-import "rccplans"
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
-// sections reads a follow-up report's numbered headings and their body
-// text. Placeholder until follow-up reports land.
-func sections(l *rccplans.Layout, doc *rccplans.Document) []rccplans.Section { return nil }
+	"rccplans"
+)
+
+// Sections of follow-up reports.
+//
+// A section starts at every heading that carries a number ("1.1 Title",
+// "1.3.4 Title"; a Heading block from any reader, or, for readers that
+// did not rank headings, by the numbering pattern alone) and runs until
+// the next numbered heading or the next chapter-level heading ("KAPITEL 2",
+// "Bilaga 1.2 …", a heading ranked at or above the section's own level).
+// Unnumbered lower headings inside a section ("Klinisk patologi") are
+// kept as paragraphs of its text. Headings without body text of their own
+// give no section.
+//
+// The region a section reports on comes from the enclosing
+// "Uppföljningsrapport från Region X" heading. Sections outside such an
+// appendix report on the common level: on the sjukvårdsregion when their
+// chapter speaks about "<norra/södra/…> sjukvårdsregionen" (the follow-up
+// chapter), otherwise on the RCC that issued the report (background).
+
+var (
+	secNumRe    = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+(\S.*)$`)
+	regionRe    = regexp.MustCompile(`(?i:uppföljningsrapport|rapport|uppföljning)\s+(?:från|för)\s+(Region\s+\p{Lu}[\p{L}\-]*(?:[\s\-]+\p{Lu}[\p{L}\-]*)*)`)
+	chapterRe   = regexp.MustCompile(`^(?i:kapitel)\s+\d{1,2}$|,\s*(?i:kapitel)\s+\d{1,2}$|^(?i:bilaga)\b`)
+	sjvRegionRe = regexp.MustCompile(`(?i:\b(norra|södra|sydöstra|västra|mellersta|stockholm-gotlands|stockholms)\s+sjukvårdsregionen)`)
+)
+
+type secDraft struct {
+	sec    rccplans.Section
+	level  int
+	paras  []string
+	chap   int // index of the enclosing chapter
+	inRegn bool
+}
+
+func sections(l *rccplans.Layout, doc *rccplans.Document) []rccplans.Section {
+	if l == nil {
+		return nil
+	}
+	var (
+		drafts []*secDraft
+		cur    *secDraft
+		region string // from the enclosing "Uppföljningsrapport från Region X"
+		chap   int
+	)
+	for _, b := range l.Blocks {
+		switch b.Kind {
+		case rccplans.BlockHeading, rccplans.BlockParagraph:
+		default:
+			continue // tables: their caption and source lines are paragraphs
+		}
+		text := strings.TrimSpace(b.Text)
+		if text == "" {
+			continue
+		}
+		num, title := headingNumber(text)
+		isHeading := b.Kind == rccplans.BlockHeading
+		if !isHeading && num != "" && !looksLikeTitle(title) {
+			num = ""
+		}
+		if !isHeading && num == "" {
+			if cur != nil {
+				cur.paras = append(cur.paras, text)
+			}
+			continue
+		}
+		if num == "" || chapterRe.MatchString(text) {
+			// an unnumbered heading: chapter-level ones close the section
+			level := b.Level
+			if m := regionRe.FindStringSubmatch(text); m != nil {
+				region = cleanRegion(m[1])
+				cur = nil
+				continue
+			}
+			chapterish := chapterRe.MatchString(text) || (level > 0 && cur != nil && level <= cur.level)
+			if chapterish {
+				cur = nil
+				if !strings.HasPrefix(strings.ToLower(text), "bilaga") {
+					chap++
+					region = ""
+				}
+				continue
+			}
+			if cur != nil {
+				if len(cur.paras) == 0 && (b.Level == cur.level || b.Level == 0) && !isStructural(text) && cur.sec.Page == b.Page && isHeading && b.Size > 0 {
+					// a title wrapped into a second heading block
+					cur.sec.Title = strings.TrimSpace(cur.sec.Title + " " + text)
+					continue
+				}
+				cur.paras = append(cur.paras, text)
+			}
+			continue
+		}
+		level := b.Level
+		if level == 0 {
+			level = strings.Count(num, ".") + 1
+		}
+		cur = &secDraft{level: level, chap: chap, inRegn: region != ""}
+		cur.sec = rccplans.Section{Page: b.Page, Number: num, Title: title, Region: region}
+		drafts = append(drafts, cur)
+	}
+	// the common level of each chapter: sections outside a region's
+	// report, grouped by chapter and by the first part of their number
+	group := func(d *secDraft) string {
+		top, _, _ := strings.Cut(d.sec.Number, ".")
+		return fmt.Sprint(d.chap, "/", top)
+	}
+	chapText := map[string]*strings.Builder{}
+	for _, d := range drafts {
+		if d.sec.Region != "" {
+			continue
+		}
+		k := group(d)
+		if chapText[k] == nil {
+			chapText[k] = &strings.Builder{}
+		}
+		chapText[k].WriteString(d.sec.Title + "\n" + strings.Join(d.paras, "\n") + "\n")
+	}
+	chapRegion := map[string]string{}
+	for k, b := range chapText {
+		chapRegion[k] = sjukvardsregion(b.String())
+	}
+	var out []rccplans.Section
+	for _, d := range drafts {
+		if len(d.paras) == 0 {
+			continue
+		}
+		s := d.sec
+		if s.Region == "" {
+			s.Region = chapRegion[group(d)]
+			if s.Region == "" && doc != nil {
+				s.Region = firstNonEmpty(doc.RCC, doc.Region)
+			}
+		}
+		s.Text = strings.Join(d.paras, "\n\n")
+		if doc != nil {
+			s.DocID, s.SourceFile = doc.ID, doc.SourceFile
+			s.RCC, s.Kind = doc.RCC, doc.Kind
+			s.PeriodFrom, s.PeriodTo, s.FollowUpYear = doc.PeriodFrom, doc.PeriodTo, doc.FollowUpYear
+		}
+		if s.SourceFile == "" {
+			s.SourceFile = l.SourceFile
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// headingNumber splits "1.3.4 Title" into its number and title.
+func headingNumber(s string) (num, title string) {
+	m := secNumRe.FindStringSubmatch(s)
+	if m == nil {
+		return "", s
+	}
+	title = strings.TrimSpace(m[2])
+	r, _ := utf8.DecodeRuneInString(title)
+	if !unicode.IsUpper(r) {
+		return "", s
+	}
+	return m[1], title
+}
+
+// looksLikeTitle: a paragraph that starts with a number is a heading only
+// when the rest is short and no sentence.
+func looksLikeTitle(t string) bool {
+	return utf8.RuneCountInString(t) <= 120 && !strings.HasSuffix(t, ".") && !strings.Contains(t, ". ")
+}
+
+var structuralRe = regexp.MustCompile(`^(?i:förkortningar|innehåll|innehållsförteckning|bakgrund|inledning|sammanfattning)`)
+
+func isStructural(s string) bool { return structuralRe.MatchString(s) }
+
+// sjukvardsregion names the sjukvårdsregion a chapter speaks about when it
+// does so at least twice ("norra sjukvårdsregionen" -> "Norra
+// sjukvårdsregionen"); "" otherwise.
+func sjukvardsregion(text string) string {
+	count := map[string]int{}
+	best, n := "", 0
+	for _, m := range sjvRegionRe.FindAllStringSubmatch(text, -1) {
+		k := strings.ToLower(m[1])
+		count[k]++
+		if count[k] > n {
+			best, n = k, count[k]
+		}
+	}
+	if n < 2 {
+		return ""
+	}
+	r, size := utf8.DecodeRuneInString(best)
+	return string(unicode.ToUpper(r)) + best[size:] + " sjukvårdsregionen"
+}
+
+func cleanRegion(s string) string {
+	return strings.Join(strings.Fields(strings.TrimRight(s, ".:,;")), " ")
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}

@@ -1,0 +1,484 @@
+package extract
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"rccplans"
+)
+
+// Plan tables in layout-lost text.
+//
+// A table starts at a header: one line, or a few consecutive short lines
+// (a header wrapped inside narrow cells: "Mätbar" / "målnivå"), whose words
+// group into at least three distinct column roles (rccplans.ColumnOf); each
+// group starts at a capitalised word that names a role by itself. The
+// table runs until a chapter heading ("…, Kapitel 3", "2. Title") or the
+// end; repeated header lines are dropped, footnote lines ("* Fylls i …")
+// too.
+//
+// Rows. The body is cut into fragments: a status word ends a row when the
+// table has a Status column; a line starting with an Område code
+// ("3.c.ii)") starts one; a run of white space standing for the empty
+// cells at a row's end ("  " or a line with three trailing blanks) ends
+// one; a page break cuts a fragment that continues the row (the columns
+// restart mid-row after a page break).
+//
+// Cells. Each fragment is split into the columns in order by dynamic
+// programming over its lines: each column wraps at its own width, so a
+// line that left room for the next line's first word ends a cell; a cell
+// starts with a capital or a list dash, not after a hyphenated line end;
+// blank lines separate cells where the producer printed them between
+// cells (and are ignored where it printed them after every line); status
+// words belong to the Status column and Område codes to the Område
+// column. Column widths are first estimated per fragment (each segment's
+// own widest line), then fixed to the median over the document and the
+// split redone. A line holding the ends of two cells (the extractor glued
+// them) stays in one cell.
+//
+// Merged cells: a row that does not start with its own Område code gets
+// the Område and Mål of the row above (Spanned).
+//
+// How good it is, on the two layout-lost seeds (TestTextSeedsAgainstGold,
+// cells compared ignoring white space): see the figures in that test's
+// thresholds. What it cannot do: split a text line that holds two cells,
+// place a cell by meaning (a timeframe printed in the wrong column), or
+// tell an empty column from a short one when widths are similar.
+
+// ptSpan is a stretch of lines [from, to) read as plan-table blocks.
+type ptSpan struct {
+	from, to int
+	blocks   []rccplans.Block
+}
+
+// ptBlocks reads the lines into blocks: plan tables where a header line
+// is found, prose around them.
+func ptBlocks(name string, lines []ptLine) ([]rccplans.Block, []rccplans.Warning) {
+	spans, warns := ptTables(name, lines)
+	var out []rccplans.Block
+	at := 0
+	for _, sp := range spans {
+		out = append(out, ptProse(lines[at:sp.from])...)
+		out = append(out, sp.blocks...)
+		at = sp.to
+	}
+	out = append(out, ptProse(lines[at:])...)
+	return out, warns
+}
+
+var (
+	ptAreaRe     = regexp.MustCompile(`^\d{1,2}(?:\.[a-zA-Z0-9]{1,4}){0,4}\.?\)\s*\S`) // "3.c.ii) Screening", "6) Forskning"
+	ptFootnoteRe = regexp.MustCompile(`^\*{1,4}\s*\S`)
+	ptDashRe     = regexp.MustCompile(`^[-–•]`)
+)
+
+// ptHeader tries a header starting at line i: it returns the column
+// titles and roles and the index after the header's last line.
+func ptHeader(lines []ptLine, i int) (titles []string, roles []rccplans.Column, end int, ok bool) {
+	if lines[i].s == "" {
+		return nil, nil, 0, false
+	}
+	var words []string
+	best := 0
+	for j, n := i, 0; j < len(lines) && n < 12 && j < i+30; j++ {
+		s := lines[j].s
+		if s == "" {
+			continue
+		}
+		if j > i && !ptHeaderish(s) {
+			break
+		}
+		words = append(words, strings.Fields(s)...)
+		n++
+		t, r := ptGroupHeader(words)
+		if t != nil && len(r) >= 3 && len(r) >= best {
+			titles, roles, end, best = t, r, j+1, len(r)
+		}
+		if j == i && t == nil && !ptHeaderish(s) {
+			break
+		}
+	}
+	return titles, roles, end, best >= 3
+}
+
+// ptHeaderish: a line that may continue a wrapped header: it names a role,
+// or is one or two lower-case words ("målnivå", "ning*").
+func ptHeaderish(s string) bool {
+	f := strings.Fields(s)
+	if len(f) <= 2 && ptStartsLower(s) || len(f) == 1 && strings.HasSuffix(s, "-") {
+		return true
+	}
+	for _, w := range f {
+		if ptRoleWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// ptRoleWord: a capitalised word that names a column role by itself.
+func ptRoleWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && rccplans.ColumnOf(strings.TrimRight(w, "-")) != rccplans.ColUnknown
+}
+
+// ptGroupHeader groups header words into columns: a new column starts at
+// every word that names a role; the roles must be distinct and the first
+// word must start a column.
+func ptGroupHeader(words []string) ([]string, []rccplans.Column) {
+	// re-join words broken in a narrow header cell ("Uppfölj-" "ning*")
+	var ws []string
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		for strings.HasSuffix(w, "-") && i+1 < len(words) && ptStartsLower(words[i+1]) {
+			w = strings.TrimSuffix(w, "-") + words[i+1]
+			i++
+		}
+		ws = append(ws, w)
+	}
+	if len(ws) == 0 || !ptRoleWord(ws[0]) {
+		return nil, nil
+	}
+	var groups [][]string
+	for _, w := range ws {
+		if ptRoleWord(w) {
+			groups = append(groups, []string{w})
+		} else {
+			groups[len(groups)-1] = append(groups[len(groups)-1], w)
+		}
+	}
+	var titles []string
+	var roles []rccplans.Column
+	seen := map[rccplans.Column]bool{}
+	for _, g := range groups {
+		t := strings.Join(g, " ")
+		c := rccplans.ColumnOf(t)
+		if c == rccplans.ColUnknown || seen[c] || len(g) > 7 {
+			return nil, nil
+		}
+		seen[c] = true
+		titles = append(titles, t)
+		roles = append(roles, c)
+	}
+	return titles, roles
+}
+
+// ptTables finds the plan tables and reads them.
+func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
+	var spans []ptSpan
+	for i := 0; i < len(lines); i++ {
+		titles, roles, end, ok := ptHeader(lines, i)
+		if !ok {
+			continue
+		}
+		// the body runs to a chapter heading or the end; a repeated header
+		// inside it is not content
+		j := end
+		for ; j < len(lines); j++ {
+			if s := lines[j].s; s != "" && ptChapter(s) {
+				break
+			}
+		}
+		t := ptReadTable(lines[end:j], titles, roles)
+		var blocks []rccplans.Block
+		if len(t.Rows) > 0 {
+			blocks = append(blocks, rccplans.Block{Kind: rccplans.BlockTable, Page: lines[i].page, Table: t})
+		}
+		spans = append(spans, ptSpan{from: i, to: j, blocks: blocks})
+		i = j - 1
+	}
+	return spans, nil
+}
+
+// ptChapter: a heading that ends a table ("Prevention …, Kapitel 3",
+// "2. Patienter och närstående", "KAPITEL 2").
+func ptChapter(s string) bool {
+	if ptKapitelRe.MatchString(s) || ptChapTailRe.MatchString(s) {
+		return true
+	}
+	m := ptNumHeadRe.FindStringSubmatch(s)
+	return m != nil && m[2] == "." && !strings.Contains(m[1], ".") && utf8.RuneCountInString(s) <= 80 && !ptEndsSentence(s)
+}
+
+// ptUnit is one body line of a table.
+type ptUnit struct {
+	s        string
+	n, fw    int // rune length, length of the first word
+	page     int
+	blank    bool // a blank line before it
+	paraEnd  bool // ends a paragraph: closing punctuation or an empty line with a space after it
+	status   bool
+	area     bool
+	brk      bool // first line of a page
+	rowEnd   bool // white space for empty trailing cells follows
+	startsUp bool // starts a cell well: capital, digit, dash, bracket
+}
+
+// ptReadTable reads a table body into rows.
+func ptReadTable(lines []ptLine, titles []string, roles []rccplans.Column) *rccplans.Table {
+	k := len(roles)
+	statusCol := slices.Index(roles, rccplans.ColStatus)
+	areaCol := slices.Index(roles, rccplans.ColArea)
+	var units []ptUnit
+	blank, spaceLine := false, false
+	for i := 0; i < len(lines); i++ {
+		ln := lines[i]
+		if ln.s == "" {
+			blank = true
+			if strings.Count(ln.raw, " ") >= 2 && len(units) > 0 {
+				units[len(units)-1].rowEnd = true
+			}
+			if strings.Contains(ln.raw, " ") && len(units) > 0 {
+				spaceLine = true
+				units[len(units)-1].paraEnd = true
+			}
+			continue
+		}
+		// a repeated header, a footnote
+		if _, _, end, ok := ptHeader(lines, i); ok {
+			i = end - 1
+			continue
+		}
+		if ptFootnoteRe.MatchString(ln.s) {
+			continue
+		}
+		_ = spaceLine
+		f := strings.Fields(ln.s)
+		u := ptUnit{s: ln.s, n: utf8.RuneCountInString(ln.s), fw: utf8.RuneCountInString(f[0]), page: ln.page,
+			blank: blank, brk: ln.brk, status: ptIsStatus(ln.s), area: ptAreaRe.MatchString(ln.s)}
+		u.paraEnd = ptEndsSentence(ln.s)
+		r, _ := utf8.DecodeRuneInString(ln.s)
+		u.startsUp = !unicode.IsLower(r)
+		if trail := len(ln.raw) - len(strings.TrimRight(ln.raw, " ")); trail >= 3 {
+			u.rowEnd = true
+		}
+		units = append(units, u)
+		blank, spaceLine = false, false
+	}
+	if len(units) == 0 {
+		return &rccplans.Table{Header: [][]string{titles}}
+	}
+	// blank lines tell cells apart only where they are not after every line
+	nb := 0
+	for _, u := range units[1:] {
+		if u.blank {
+			nb++
+		}
+	}
+	blankInf := float64(nb) < 0.6*float64(len(units)-1)
+	useRowEnd := statusCol < 0
+
+	// widths: first each cell measured by its own widest line, then the
+	// median per column over the table
+	path := ptPath(units, roles, nil, blankInf, areaCol, statusCol, useRowEnd)
+	width := make([]float64, k)
+	seen := make([][]int, k)
+	for _, cell := range path {
+		if cell.j-cell.i >= 3 {
+			m := 0
+			for _, u := range units[cell.i:cell.j] {
+				m = max(m, u.n)
+			}
+			seen[cell.c] = append(seen[cell.c], m)
+		}
+	}
+	for c := range width {
+		if len(seen[c]) > 0 {
+			slices.Sort(seen[c])
+			width[c] = float64(seen[c][len(seen[c])/2])
+		}
+	}
+	path = ptPath(units, roles, width, blankInf, areaCol, statusCol, useRowEnd)
+
+	t := &rccplans.Table{Header: [][]string{titles}}
+	var row *rccplans.Row
+	var areaStart bool
+	flush := func() {
+		if row == nil {
+			return
+		}
+		// merged Område / Mål cells: printed once for the rows they span
+		if !areaStart && len(t.Rows) > 0 && areaCol >= 0 {
+			prev := t.Rows[len(t.Rows)-1]
+			for c, role := range roles {
+				if (role == rccplans.ColArea || role == rccplans.ColGoal) && row.Cells[c].Text == "" {
+					row.Cells[c] = rccplans.Cell{Text: prev.Cells[c].Text, Spanned: true}
+				}
+			}
+		}
+		t.Rows = append(t.Rows, *row)
+		row = nil
+	}
+	for _, cell := range path {
+		if cell.newRow || row == nil {
+			flush()
+			row = &rccplans.Row{Page: units[cell.i].page, Cells: make([]rccplans.Cell, k)}
+			areaStart = units[cell.i].area
+		}
+		var ls []string
+		if old := row.Cells[cell.c].Text; old != "" {
+			ls = append(ls, old)
+		}
+		for _, u := range units[cell.i:cell.j] {
+			ls = append(ls, u.s)
+		}
+		row.Cells[cell.c].Text = ptJoin(ls)
+	}
+	flush()
+	return t
+}
+
+// ptCell is one cell of the path through a table body: units [i, j) in
+// column c; newRow when it opens a row.
+type ptCell struct {
+	i, j, c int
+	newRow  bool
+}
+
+// ptPath reads the body as a path through the columns: each cell is a run
+// of lines in one column; a cell in a later column continues the row, a
+// cell in the same or an earlier column opens a new row, except after a
+// page break where a row that was cut restarts its columns (a first line
+// in lower case, or a hyphenated line end before it, tells).
+func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool, areaCol, statusCol int, useRowEnd bool) []ptCell {
+	n, k := len(us), len(roles)
+	const maxCell = 60
+	type st struct {
+		cost    float64
+		pi, pc  int
+		newRow  bool
+		present bool
+	}
+	// f[i][c]: the best path over units[:i] whose last cell is in column c
+	f := make([][]st, n+1)
+	for i := range f {
+		f[i] = make([]st, k)
+	}
+	// row boundary hints before unit i
+	hard := make([]bool, n+1)
+	soft := make([]bool, n+1)
+	cont := make([]bool, n+1)
+	for i := 1; i < n; i++ {
+		p, u := us[i-1], us[i]
+		hard[i] = u.area || statusCol >= 0 && p.status && !u.status
+		soft[i] = useRowEnd && p.rowEnd
+		cont[i] = u.brk && (ptStartsLower(u.s) || strings.HasSuffix(p.s, "-"))
+		if cont[i] {
+			soft[i] = false
+		}
+	}
+	for j := 1; j <= n; j++ {
+		for i := max(0, j-maxCell); i < j; i++ {
+			for c := 0; c < k; c++ {
+				sc := ptSegCost(us, i, j, c, width, blankInf, areaCol, statusCol)
+				if i == 0 {
+					v := sc + 0.4*float64(c)
+					if !f[j][c].present || v < f[j][c].cost {
+						f[j][c] = st{cost: v, pc: -1, newRow: true, present: true}
+					}
+					continue
+				}
+				for pc := 0; pc < k; pc++ {
+					prev := f[i][pc]
+					if !prev.present {
+						continue
+					}
+					v := prev.cost + sc
+					newRow := false
+					switch {
+					case c > pc && hard[i]:
+						v += 10 + 0.4*float64(c-pc-1)
+					case c > pc && soft[i]:
+						v += 1.5 + 0.4*float64(c-pc-1)
+					case c > pc:
+						v += 0.4 * float64(c-pc-1)
+					case cont[i]:
+						// a cut row restarts its columns on the next page
+					default:
+						newRow = true
+						v += 0.4*float64(k-1-pc) + 0.4*float64(c)
+						if !hard[i] && !soft[i] && !us[i].brk {
+							v += 3
+						}
+					}
+					if !f[j][c].present || v < f[j][c].cost {
+						f[j][c] = st{cost: v, pi: i, pc: pc, newRow: newRow, present: true}
+					}
+				}
+			}
+		}
+	}
+	best, bc := 0.0, -1
+	for c := 0; c < k; c++ {
+		if v := f[n][c].cost + 0.4*float64(k-1-c); f[n][c].present && (bc < 0 || v < best) {
+			best, bc = v, c
+		}
+	}
+	var path []ptCell
+	for j, c := n, bc; j > 0 && c >= 0; {
+		s := f[j][c]
+		path = append(path, ptCell{i: s.pi, j: j, c: c, newRow: s.newRow})
+		j, c = s.pi, s.pc
+	}
+	slices.Reverse(path)
+	return path
+}
+
+func ptSegCost(us []ptUnit, i, j, c int, width []float64, blankInf bool, areaCol, statusCol int) float64 {
+	if i == j {
+		return 0.4
+	}
+	cost := 0.0
+	w := 0.0
+	if width != nil && width[c] > 0 {
+		w = width[c]
+	} else {
+		for _, u := range us[i:j] {
+			w = max(w, float64(u.n))
+		}
+	}
+	first := us[i]
+	if !first.startsUp {
+		cost += 1
+	}
+	if i > 0 {
+		prev := us[i-1]
+		if strings.HasSuffix(prev.s, "-") && !strings.HasSuffix(prev.s, " -") && ptStartsLower(first.s) {
+			cost += 2
+		}
+		if blankInf && !first.blank {
+			cost += 1
+		}
+	}
+	for x := i; x < j; x++ {
+		u := us[x]
+		if width != nil && float64(u.n) > w+3 {
+			cost += 1.5
+		}
+		if c == statusCol && !u.status {
+			cost += 3
+		}
+		if c != statusCol && u.status && statusCol >= 0 {
+			cost += 3
+		}
+		if u.area && (c != areaCol || x != i) {
+			cost += 5
+		}
+		if x > i {
+			p := us[x-1]
+			if !p.paraEnd && float64(p.n+1+u.fw) <= w-1 {
+				cost += 1 // the word would have fitted on the line before
+			}
+			if blankInf && u.blank && !p.paraEnd {
+				cost += 0.3
+			}
+			if ptDashRe.MatchString(u.s) && width == nil {
+				cost -= 0.05
+			}
+		}
+	}
+	return cost
+}
