@@ -43,6 +43,7 @@ type pdfGlyph struct {
 	bold           bool
 	dir            uint8 // 0 left to right, 1 top to bottom, 2 right to left, 3 bottom to top
 	space          bool
+	seq            int // drawing order on the page
 }
 
 // pdfSegment is a candidate rule in page space before clean-up.
@@ -469,12 +470,12 @@ func (in *pdfInterp) show(s []byte) {
 		code, n := f.nextCode(s)
 		s = s[n:]
 		w := f.width(code, n)
-		text := f.text(code, n)
+		text := pdfCleanText(f.text(code, n))
 		if text == "" && !f.cid && code == ' ' {
 			text = " "
 		}
 		if text != "" && esize > 0 {
-			g := pdfGlyph{text: text, size: esize, font: f, bold: bold, dir: dir}
+			g := pdfGlyph{text: text, size: esize, font: f, bold: bold, dir: dir, seq: len(in.glyphs)}
 			g.space = pdfIsSpace(text)
 			g.ox, g.oy = m.apply(xoff, st.rise)
 			// Box corners: (0|w) along the baseline, descent..ascent up.
@@ -508,7 +509,7 @@ func pdfIsSpace(t string) bool {
 	return true
 }
 
-var pdfDefaultFont = &pdfFont{name: "", ascent: 0.9, descent: -0.25, missing: 0.5, scale: 0.001, enc: &pdfWinAnsi}
+var pdfDefaultFont = &pdfFont{name: "", ascent: pdfDefAscent, descent: pdfDefDescent, missing: 0.5, scale: 0.001, enc: &pdfWinAnsi}
 
 func (in *pdfInterp) font(res *pdfResources, name string) *pdfFont {
 	if f, ok := res.fonts[name]; ok {

@@ -137,6 +137,34 @@ func pdfToUTF16(b []byte) []uint16 {
 	return u
 }
 
+// Glyph box defaults where the font descriptor says nothing usable
+// (LibreOffice writes Ascent 0 Descent 0); poppler's values, so boxes
+// compare.
+const (
+	pdfDefAscent  = 0.95
+	pdfDefDescent = -0.35
+)
+
+// pdfLigatures spells out the Latin ligature code points, as text
+// extractors do: a search for "finns" must find "\ufb01nns".
+var pdfLigatures = strings.NewReplacer("\ufb00", "ff", "\ufb01", "fi", "\ufb02", "fl", "\ufb03", "ffi", "\ufb04", "ffl", "\ufb05", "st", "\ufb06", "st")
+
+// pdfCleanText expands ligatures and drops control characters.
+func pdfCleanText(t string) string {
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; c < 0x20 || c == 0xEF {
+			t = pdfLigatures.Replace(t)
+			return strings.Map(func(r rune) rune {
+				if r < 0x20 {
+					return -1
+				}
+				return r
+			}, t)
+		}
+	}
+	return t
+}
+
 // pdfMaxCMap bounds a CMap stream; real ones are a few KiB.
 const pdfMaxCMap = 4 << 20
 
@@ -349,7 +377,7 @@ func pdfReadStream(v pdf.Value, limit int64) (data []byte) {
 // pdfLoadFont reads a font dictionary. It never fails: what is missing gets
 // defaults (a simple font with 0.5 em glyphs and Latin-1 text).
 func pdfLoadFont(fd pdf.Value) *pdfFont {
-	f := &pdfFont{scale: 0.001, ascent: 0.9, descent: -0.25, missing: 0.5, dw: 1}
+	f := &pdfFont{scale: 0.001, ascent: pdfDefAscent, descent: pdfDefDescent, missing: 0.5, dw: 1}
 	sub := fd.Key("Subtype").Name()
 	f.name = pdfStripSubset(fd.Key("BaseFont").Name())
 	desc := fd.Key("FontDescriptor")

@@ -14,6 +14,7 @@ import (
 const (
 	pdfWordGap     = 0.15 // a wider gap between glyphs ends a word
 	pdfLineGutter  = 2.5  // a wider gap between words ends a line
+	pdfColumnGap   = 0.8  // so does a narrower one between words not drawn one after the other
 	pdfRowTol      = 0.3  // baselines this close are one row
 	pdfSizeJump    = 1.15 // glyphs whose sizes differ more never share a word
 	pdfMinRuleLen  = 1.0  // points; shorter segments are dots, not rules
@@ -98,6 +99,7 @@ type pdfFWord struct {
 	size           float64
 	font           string
 	bold, nbold    int
+	first, last    int // drawing order of the first and last glyph
 }
 
 func pdfFramedText(dir uint8, fs []pdfFGlyph, rules []rccplans.Rule) ([]rccplans.Word, []rccplans.Line) {
@@ -140,7 +142,13 @@ func pdfFramedText(dir uint8, fs []pdfFGlyph, rules []rccplans.Rule) ([]rccplans
 			if i < len(ws) {
 				a, b := &ws[i-1], &ws[i]
 				size := math.Max(a.size, b.size)
-				if b.u0-a.u1 <= pdfLineGutter*size && !pdfRuleBetween(dir, a, b, rules) {
+				gap := b.u0 - a.u1
+				// Words drawn in one go (at most two space glyphs
+				// between) belong together up to a wide gutter; others,
+				// such as the next table cell's text on the same
+				// baseline, only up to a narrow one.
+				flow := b.first > a.last && b.first-a.last <= 3
+				if (gap <= pdfLineGutter*size && flow || gap <= pdfColumnGap*size) && !pdfRuleBetween(dir, a, b, rules) {
 					continue
 				}
 			}
@@ -178,9 +186,10 @@ func pdfRowWords(row []pdfFGlyph) []pdfFWord {
 			}
 		}
 		if cur == nil {
-			ws = append(ws, pdfFWord{u0: g.u0, u1: g.u1, v0: g.v0, v1: g.v1, size: g.g.size, font: g.g.font.name})
+			ws = append(ws, pdfFWord{u0: g.u0, u1: g.u1, v0: g.v0, v1: g.v1, size: g.g.size, font: g.g.font.name, first: g.g.seq})
 			cur = &ws[len(ws)-1]
 		}
+		cur.last = g.g.seq
 		cur.text.WriteString(g.g.text)
 		cur.u0, cur.u1 = math.Min(cur.u0, g.u0), math.Max(cur.u1, g.u1)
 		cur.v0, cur.v1 = math.Min(cur.v0, g.v0), math.Max(cur.v1, g.v1)

@@ -1,0 +1,296 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"rccplans"
+)
+
+// Content interpreter tests on small PDFs built in code. Pages are
+// 612x792 unless said; page y = 792 - user y. F1 glyphs are 0.5 em wide
+// (space 0.25), ascent 0.9, descent -0.2.
+func TestPDFContent(t *testing.T) {
+	box := func(x0, y0, x1, y1 float64) rccplans.Box { return rccplans.Box{X0: x0, Y0: y0, X1: x1, Y1: y1} }
+	tests := []struct {
+		name   string
+		page   pdfPageSpec
+		lines  []string
+		words  map[string]rccplans.Box // boxes of some words
+		rules  []string                // every rule, "x0 y0 x1 y1 wW"
+		bold   []string                // words that must be bold (others must not)
+		width  float64
+		height float64
+	}{
+		{
+			name:  "simple text with a space glyph",
+			page:  pdfPageSpec{content: "BT /F1 10 Tf 72 700 Td (Hello World) Tj ET"},
+			lines: []string{"Hello World"},
+			words: map[string]rccplans.Box{"Hello": box(72, 83, 97, 94), "World": box(99.5, 83, 124.5, 94)},
+		},
+		{
+			name:  "CID font widths from /W and ToUnicode bfchar and bfrange",
+			page:  pdfPageSpec{content: "BT /F2 10 Tf 100 700 Td <000100020003> Tj ET"},
+			lines: []string{"ABa"},
+			words: map[string]rccplans.Box{"ABa": box(100, 84, 117, 94)},
+			bold:  []string{"ABa"},
+		},
+		{
+			name:  "CID font default width",
+			page:  pdfPageSpec{content: "BT /F2 10 Tf 100 700 Td <0001 0020 0002> Tj ET"},
+			lines: []string{"A B"}, // CID 0x20 has no text but advances DW 1000
+			words: map[string]rccplans.Box{"A": box(100, 84, 106, 94), "B": box(116, 84, 123, 94)},
+			bold:  []string{"A", "B"},
+		},
+		{
+			name:  "TJ kerning keeps a word, a wide TJ gap splits words and lines",
+			page:  pdfPageSpec{content: "BT /F1 10 Tf 72 700 Td [(Hel) -100 (lo)] TJ 0 -20 Td [(Hello) -3000 (World)] TJ ET"},
+			lines: []string{"Hello", "Hello", "World"},
+			words: map[string]rccplans.Box{"Hello": box(72, 83, 98, 94)},
+		},
+		{
+			name:  "word spacing applies to code 32 and char spacing to every glyph",
+			page:  pdfPageSpec{content: "BT /F1 10 Tf 10 Tw 1 Tc 72 700 Td (a b) Tj ET"},
+			lines: []string{"a b"},
+			words: map[string]rccplans.Box{"a": box(72, 83, 77, 94), "b": box(91.5, 83, 96.5, 94)},
+		},
+		{
+			name:  "horizontal scaling and text rise",
+			page:  pdfPageSpec{content: "BT /F1 10 Tf 50 Tz 2 Ts 72 700 Td (ab) Tj ET"},
+			lines: []string{"ab"},
+			words: map[string]rccplans.Box{"ab": box(72, 81, 77, 92)},
+		},
+		{
+			name:  "TD, T* and ' move to the next line",
+			page:  pdfPageSpec{content: "BT /F1 10 Tf 72 700 Td (one) Tj 0 -12 TD (two) Tj T* (three) Tj (four) ' ET"},
+			lines: []string{"one", "two", "three", "four"},
+			words: map[string]rccplans.Box{"four": box(72, 119, 92, 130)},
+		},
+		{
+			name:  "Tm with a scaled matrix gives the effective size",
+			page:  pdfPageSpec{content: "BT /F1 1 Tf 20 0 0 20 72 700 Tm (Big) Tj ET"},
+			lines: []string{"Big"},
+			words: map[string]rccplans.Box{"Big": box(72, 74, 102, 96)},
+		},
+		{
+			name:  "thin filled rectangle becomes a rule",
+			page:  pdfPageSpec{content: "0 0 0 rg 72 500 200 0.5 re f 300 100 1 200 re f"},
+			rules: []string{"72.00 291.75 272.00 291.75 w0.50", "300.50 492.00 300.50 692.00 w1.00"},
+		},
+		{
+			name: "clip path, white fill and invisible alpha are not rules",
+			page: pdfPageSpec{content: "72 500 200 0.5 re W n 1 1 1 rg 72 400 200 0.5 re f 1 g 72 300 200 0.5 re f"},
+		},
+		{
+			name:  "filled rectangle gives its four edges",
+			page:  pdfPageSpec{content: "0.8 g 100 100 200 50 re f"},
+			rules: []string{"100.00 642.00 300.00 642.00 w0.00", "100.00 692.00 300.00 692.00 w0.00", "100.00 642.00 100.00 692.00 w0.00", "300.00 642.00 300.00 692.00 w0.00"},
+		},
+		{
+			name:  "stroked lines and rectangles; curves and diagonals are not rules",
+			page:  pdfPageSpec{content: "2 w 72 400 m 300 400 l S 0.5 w 100 100 m 200 200 l S 100 50 m 150 80 200 80 250 50 c S"},
+			rules: []string{"72.00 392.00 300.00 392.00 w2.00"},
+		},
+		{
+			name:  "touching collinear segments join, duplicates merge",
+			page:  pdfPageSpec{content: "1 w 72 400 m 150 400 l 150 400 m 300 400 l S 72 400.3 m 300 400.3 l S"},
+			rules: []string{"72.00 391.70 300.00 391.70 w1.00"},
+		},
+		{
+			name:  "q/Q restores the matrix",
+			page:  pdfPageSpec{content: "q 1 0 0 1 100 0 cm BT /F1 10 Tf 0 700 Td (In) Tj ET Q BT /F1 10 Tf 0 600 Td (Out) Tj ET"},
+			lines: []string{"In", "Out"},
+			words: map[string]rccplans.Box{"In": box(100, 83, 110, 94), "Out": box(0, 183, 15, 194)},
+		},
+		{
+			name: "form XObject with a matrix",
+			page: pdfPageSpec{content: "q 1 0 0 1 0 -100 cm /Fm1 Do Q", forms: map[string]pdfFormSpec{
+				"Fm1": {matrix: "1 0 0 1 100 100", content: "BT /F1 10 Tf 0 0 Td (Form) Tj ET 1 w 0 5 m 50 5 l S 0 -20 m 50 -20 l S"},
+			}},
+			lines: []string{"Form"},
+			words: map[string]rccplans.Box{"Form": box(100, 783, 120, 794)},
+			// The second line falls below the page and is dropped.
+			rules: []string{"100.00 787.00 150.00 787.00 w1.00"},
+		},
+		{
+			name:  "rotated page: upright text after /Rotate 90",
+			page:  pdfPageSpec{rotate: 90, content: "q 0 1 -1 0 612 0 cm BT /F1 10 Tf 72 500 Td (Hello) Tj ET Q"},
+			lines: []string{"Hello"},
+			words: map[string]rccplans.Box{"Hello": box(72, 103, 97, 114)},
+			width: 792, height: 612,
+		},
+		{
+			name:  "crop box moves the origin",
+			page:  pdfPageSpec{cropBox: "50 50 562 742", content: "BT /F1 10 Tf 72 700 Td (Crop) Tj ET"},
+			lines: []string{"Crop"},
+			words: map[string]rccplans.Box{"Crop": box(22, 33, 42, 44)},
+			width: 512, height: 692,
+		},
+		{
+			name:  "vertical text reads bottom to top",
+			page:  pdfPageSpec{content: "BT /F1 10 Tf 0 1 -1 0 100 100 Tm (Up) Tj ET"},
+			lines: []string{"Up"},
+			words: map[string]rccplans.Box{"Up": box(91, 682, 102, 692)},
+		},
+		{
+			name:  "Swedish letters from Differences and WinAnsi",
+			page:  pdfPageSpec{content: "BT /F3 10 Tf 72 700 Td <01020304050607> Tj /F1 10 Tf 0 -20 Td (\\345\\344\\366 \\305\\304\\326 \\351) Tj ET"},
+			lines: []string{"åäöÅÄÖé", "åäö ÅÄÖ é"},
+		},
+		{
+			name:  "Type3 font: FontMatrix widths, glyph procedures are not drawn",
+			page:  pdfPageSpec{content: "BT /F4 10 Tf 72 700 Td (aa) Tj ET"},
+			lines: []string{"aa"},
+			words: map[string]rccplans.Box{"aa": box(72, 84, 82, 95.5)},
+		},
+		{
+			name:  "render mode 2 is bold",
+			page:  pdfPageSpec{content: "BT /F1 10 Tf 12 TL 72 700 Td 2 Tr (Fat) Tj 0 Tr (Thin) ' ET"},
+			lines: []string{"Fat", "Thin"},
+			bold:  []string{"Fat"},
+		},
+		{
+			name:  "a vertical rule between words splits the line",
+			page:  pdfPageSpec{content: "BT /F1 10 Tf 72 700 Td (Left) Tj 28 0 Td (Right) Tj ET 0.5 w 96 690 m 96 720 l S"},
+			lines: []string{"Left", "Right"},
+			rules: []string{"96.00 72.00 96.00 102.00 w0.50"},
+		},
+		{
+			name:  "without the rule the words share a line",
+			page:  pdfPageSpec{content: "BT /F1 10 Tf 72 700 Td (Left) Tj 28 0 Td (Right) Tj ET"},
+			lines: []string{"Left Right"},
+		},
+		{
+			name:  "a word split over Tj calls stays one word; a size jump splits",
+			page:  pdfPageSpec{content: "BT /F1 10 Tf 72 700 Td (Hel) Tj (lo) Tj /F1 20 Tf (X) Tj ET"},
+			lines: []string{"Hello X"},
+		},
+		{
+			name:  "glyphs drawn twice count once",
+			page:  pdfPageSpec{content: "BT /F1 10 Tf 72 700 Td (Dup) Tj ET BT /F1 10 Tf 72.3 700 Td (Dup) Tj ET"},
+			lines: []string{"Dup"},
+		},
+		{
+			name:  "inline image data does not derail the lexer",
+			page:  pdfPageSpec{content: "BI /W 2 /H 2 /CS /G /BPC 8 ID \x00)(>>]\xff EI BT /F1 10 Tf 72 700 Td (After) Tj ET"},
+			lines: []string{"After"},
+		},
+		{
+			name: "a form drawing itself is cut off",
+			page: pdfPageSpec{content: "/Fm1 Do", forms: map[string]pdfFormSpec{
+				"Fm1": {content: "BT /F1 10 Tf 72 700 Td (Loop) Tj ET /Fm1 Do"},
+			}},
+			lines: []string{"Loop"}, // the same glyph at one place, deduplicated
+		},
+		{
+			name:  "garbage operators and missing operands are ignored",
+			page:  pdfPageSpec{content: "Tf Tj TJ cm re 1 2 m l c ] ) > BT /F9 10 Tf 72 700 Td (Unknown) Tj ET"},
+			lines: []string{"Unknown"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := buildPDF(pdfSpec{pages: []pdfPageSpec{tt.page}})
+			l, _, err := readPDF(context.Background(), "t.pdf", data, Options{}, true)
+			if err != nil && tt.lines != nil {
+				t.Fatalf("readPDF: %v", err)
+			}
+			if l == nil || len(l.Pages) != 1 {
+				t.Fatalf("no page: %v", err)
+			}
+			p := l.Pages[0]
+			if tt.width != 0 && (math.Abs(p.Width-tt.width) > 0.01 || math.Abs(p.Height-tt.height) > 0.01) {
+				t.Errorf("page size %.2fx%.2f, want %.2fx%.2f", p.Width, p.Height, tt.width, tt.height)
+			}
+			var lines []string
+			for _, ln := range p.Lines {
+				lines = append(lines, ln.Text)
+			}
+			if !slices.Equal(lines, tt.lines) {
+				t.Errorf("lines %q, want %q", lines, tt.lines)
+			}
+			for text, want := range tt.words {
+				found := false
+				for _, w := range p.Words {
+					if w.Text != text {
+						continue
+					}
+					found = true
+					if math.Abs(w.X0-want.X0) > 0.01 || math.Abs(w.Y0-want.Y0) > 0.01 || math.Abs(w.X1-want.X1) > 0.01 || math.Abs(w.Y1-want.Y1) > 0.01 {
+						t.Errorf("word %q at %.2f,%.2f-%.2f,%.2f, want %.2f,%.2f-%.2f,%.2f", text, w.X0, w.Y0, w.X1, w.Y1, want.X0, want.Y0, want.X1, want.Y1)
+					}
+					break
+				}
+				if !found {
+					t.Errorf("word %q missing", text)
+				}
+			}
+			var rules []string
+			for _, r := range p.Rules {
+				rules = append(rules, fmt.Sprintf("%.2f %.2f %.2f %.2f w%.2f", r.X0, r.Y0, r.X1, r.Y1, r.Width))
+			}
+			if !slices.Equal(rules, tt.rules) {
+				t.Errorf("rules\n%s\nwant\n%s", strings.Join(rules, "\n"), strings.Join(tt.rules, "\n"))
+			}
+			for _, w := range p.Words {
+				if want := slices.Contains(tt.bold, w.Text); w.Bold != want {
+					t.Errorf("word %q bold %v, want %v", w.Text, w.Bold, want)
+				}
+			}
+		})
+	}
+}
+
+func TestPDFParseCMap(t *testing.T) {
+	m := pdfParseCMap([]byte(`/CIDInit /ProcSet findresource begin
+12 dict begin begincmap
+2 begincodespacerange <00> <80> <8140> <FFFF> endcodespacerange
+2 beginbfchar <01> <00E5> <8141> <D83DDE00> endbfchar
+2 beginbfrange <10> <12> [<0041> <0042> <00660069>] <9000> <9100> <4E00> endbfrange
+endcmap end end`))
+	tests := []struct {
+		n    int
+		code uint32
+		want string
+		ok   bool
+	}{
+		{1, 0x01, "å", true},
+		{2, 0x8141, "😀", true},
+		{1, 0x10, "A", true},
+		{1, 0x12, "fi", true},
+		{2, 0x9001, "\u4e01", true},
+		{2, 0x90FF, "\u4eff", true},
+		{1, 0x02, "", false},
+	}
+	for _, tt := range tests {
+		got, ok := m.text(tt.n, tt.code)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("text(%d, %#x) = %q, %v; want %q, %v", tt.n, tt.code, got, ok, tt.want, tt.ok)
+		}
+	}
+	f := &pdfFont{cid: true, space: m.space}
+	var codes []uint32
+	for s := []byte{0x01, 0x81, 0x41, 0x10}; len(s) > 0; {
+		c, n := f.nextCode(s)
+		codes = append(codes, c)
+		s = s[n:]
+	}
+	if !slices.Equal(codes, []uint32{0x01, 0x8141, 0x10}) {
+		t.Errorf("codes %#x", codes)
+	}
+}
+
+func TestPDFGlyphText(t *testing.T) {
+	for name, want := range map[string]string{
+		"aring": "å", "Odieresis": "Ö", "eacute": "é", "uni00E4": "ä", "u1F600": "😀",
+		"f_i": "fi", "a.sc": "a", "quoteright": "’", "g123": "", "uni00660069": "fi",
+	} {
+		if got := pdfGlyphText(name); got != want {
+			t.Errorf("pdfGlyphText(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

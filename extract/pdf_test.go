@@ -1,0 +1,262 @@
+package extract
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"html"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"rccplans"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// fixturePDFs lists the corpus PDFs the tests read.
+func fixturePDFs(t testing.TB) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "fixtures", "corpus", "*.pdf"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixture PDFs: %v", err)
+	}
+	return files
+}
+
+// refWord is a word as pdftotext -bbox-layout reports it.
+type refWord struct {
+	page int
+	rccplans.Box
+	text string
+}
+
+var (
+	rePage = regexp.MustCompile(`<page width="([\d.]+)" height="([\d.]+)">`)
+	reWord = regexp.MustCompile(`<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)</word>`)
+)
+
+// pdftotextWords runs poppler's pdftotext -bbox-layout on a file.
+func pdftotextWords(t testing.TB, file string) []refWord {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-bbox-layout", file, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", file, err)
+	}
+	var words []refWord
+	page := 0
+	for _, line := range strings.Split(string(out), "\n") {
+		if rePage.MatchString(line) {
+			page++
+			continue
+		}
+		m := reWord.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		f := func(i int) float64 { v, _ := strconv.ParseFloat(m[i], 64); return v }
+		words = append(words, refWord{page, rccplans.Box{X0: f(1), Y0: f(2), X1: f(3), Y1: f(4)}, html.UnescapeString(m[5])})
+	}
+	return words
+}
+
+func needPdftotext(t testing.TB) {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (poppler-utils) not on PATH")
+	}
+}
+
+func readFixture(t testing.TB, file string) *rccplans.Layout {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := PDF(context.Background(), filepath.Base(file), data, Options{})
+	if err != nil {
+		t.Fatalf("PDF(%s): %v", file, err)
+	}
+	return l
+}
+
+// wordKey identifies a word by page and text for multiset comparison.
+type wordKey struct {
+	page int
+	text string
+}
+
+// TestPDFMatchesPdftotext: on every fixture PDF the words (text and
+// page) match poppler's to at least 99%, and the matched words sit where
+// poppler puts them (within 1pt) for at least 98% of them.
+func TestPDFMatchesPdftotext(t *testing.T) {
+	needPdftotext(t)
+	for _, file := range fixturePDFs(t) {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			ref := pdftotextWords(t, file)
+			l := readFixture(t, file)
+			refBy := map[wordKey][]rccplans.Box{}
+			for _, w := range ref {
+				k := wordKey{w.page, w.text}
+				refBy[k] = append(refBy[k], w.Box)
+			}
+			total := 0
+			matched, placed := 0, 0
+			var missing []string
+			for _, p := range l.Pages {
+				for _, w := range p.Words {
+					total++
+					k := wordKey{p.Number, w.Text}
+					boxes := refBy[k]
+					if len(boxes) == 0 {
+						missing = append(missing, fmt.Sprintf("p%d %q", p.Number, w.Text))
+						continue
+					}
+					matched++
+					// Take the nearest reference box.
+					best, bi := math.Inf(1), 0
+					for i, b := range boxes {
+						d := math.Abs(b.X0-w.X0) + math.Abs(b.Y0-w.Y0)
+						if d < best {
+							best, bi = d, i
+						}
+					}
+					b := boxes[bi]
+					if math.Abs(b.X0-w.X0) <= 1 && math.Abs(b.X1-w.X1) <= 1 && math.Abs(b.Y0-w.Y0) <= 1 && math.Abs(b.Y1-w.Y1) <= 1 {
+						placed++
+					}
+					refBy[k] = append(boxes[:bi], boxes[bi+1:]...)
+				}
+			}
+			var extra []string
+			for k, bs := range refBy {
+				for range bs {
+					extra = append(extra, fmt.Sprintf("p%d %q", k.page, k.text))
+				}
+			}
+			score := float64(matched) / float64(max(total, len(ref)))
+			t.Logf("words: ours %d, poppler %d, matched %d (%.4f), placed within 1pt %d", total, len(ref), matched, score, placed)
+			if score < 0.99 {
+				t.Errorf("word match %.4f < 0.99; ours only (first 20): %v; poppler only (first 20): %v", score, head(missing, 20), head(extra, 20))
+			}
+			if matched > 0 && float64(placed)/float64(matched) < 0.98 {
+				t.Errorf("only %d of %d matched words within 1pt of poppler's box", placed, matched)
+			}
+		})
+	}
+}
+
+func head(s []string, n int) []string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}
+
+// TestPDFGolden compares a compact dump of every fixture page (lines with
+// rounded boxes, rules) with testdata/pdf/<fixture>.golden. Refresh with
+// go test ./extract -run TestPDFGolden -update.
+func TestPDFGolden(t *testing.T) {
+	for _, file := range fixturePDFs(t) {
+		name := strings.TrimSuffix(filepath.Base(file), ".pdf")
+		t.Run(name, func(t *testing.T) {
+			got := dumpLayout(readFixture(t, file))
+			golden := filepath.Join("testdata", "pdf", name+".golden")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update)", err)
+			}
+			if got != string(want) {
+				gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+				for i := 0; i < max(len(gl), len(wl)); i++ {
+					var g, w string
+					if i < len(gl) {
+						g = gl[i]
+					}
+					if i < len(wl) {
+						w = wl[i]
+					}
+					if g != w {
+						t.Fatalf("%s differs at line %d:\n got: %s\nwant: %s", golden, i+1, g, w)
+					}
+				}
+			}
+		})
+	}
+}
+
+// dumpLayout writes pages as text: one line per Line (box rounded to a
+// point, size, bold) and one per rule.
+func dumpLayout(l *rccplans.Layout) string {
+	var b strings.Builder
+	for _, p := range l.Pages {
+		fmt.Fprintf(&b, "page %d %.0fx%.0f words=%d lines=%d rules=%d\n", p.Number, p.Width, p.Height, len(p.Words), len(p.Lines), len(p.Rules))
+		for _, ln := range p.Lines {
+			bold := ""
+			if ln.Bold {
+				bold = " B"
+			}
+			fmt.Fprintf(&b, "  %4.0f %4.0f %4.0f %4.0f %4.1f%s %s\n", ln.X0, ln.Y0, ln.X1, ln.Y1, ln.Size, bold, ln.Text)
+		}
+		for _, r := range p.Rules {
+			fmt.Fprintf(&b, "  rule %4.0f %4.0f %4.0f %4.0f w%.1f\n", r.X0, r.Y0, r.X1, r.Y1, r.Width)
+		}
+	}
+	return b.String()
+}
+
+func TestPDFErrors(t *testing.T) {
+	good := buildPDF(pdfSpec{pages: []pdfPageSpec{{content: "BT /F1 12 Tf 72 720 Td (Hej) Tj ET"}}})
+	image := buildPDF(pdfSpec{pages: []pdfPageSpec{{content: "q 100 0 0 100 0 0 cm /Im1 Do Q"}}})
+	tests := []struct {
+		name string
+		data []byte
+		opt  Options
+		err  error
+	}{
+		{"empty", nil, Options{}, ErrEmpty},
+		{"html as pdf", []byte("<html><body>%PDF-1.4 nope</body></html>"), Options{}, ErrMalformed},
+		{"truncated", good[:len(good)/2], Options{}, ErrMalformed},
+		{"too many pages", buildPDF(pdfSpec{pages: make([]pdfPageSpec, 3)}), Options{MaxPages: 2}, ErrTooLarge},
+		{"no text", image, Options{}, ErrNoText},
+		{"good", good, Options{}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := PDF(context.Background(), "x.pdf", tt.data, tt.opt)
+			if !errors.Is(err, tt.err) {
+				t.Fatalf("err = %v, want %v", err, tt.err)
+			}
+			if err != nil {
+				var le *rccplans.Error
+				if !errors.As(err, &le) || le.File != "x.pdf" {
+					t.Fatalf("error %v does not name the file", err)
+				}
+			}
+		})
+	}
+}
+
+func TestPDFCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	data := buildPDF(pdfSpec{pages: []pdfPageSpec{{content: "BT /F1 12 Tf 72 720 Td (Hej) Tj ET"}}})
+	if _, err := PDF(ctx, "x.pdf", data, Options{}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+}
