@@ -1,11 +1,229 @@
 package extract
 
-import "rccplans"
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"rccplans"
+)
 
 // Blocks turns positioned pages into reading-order blocks: headings,
 // paragraphs and tables (bordered ones from ruling lines, borderless ones
 // from alignment), with page furniture dropped and tables continued over
-// pages joined. Placeholder until table reconstruction lands.
-func Blocks(name string, pages []rccplans.Page) ([]rccplans.Block, []rccplans.Warning) {
-	return nil, nil
+// pages joined.
+//
+// The steps, each in its own file:
+//   - furniture.go: running heads, footers and page numbers (text repeated
+//     at the same place near the top or bottom edge of most pages) are
+//     dropped before anything else;
+//   - table_ruled.go: ruling segments are snapped, joined and intersected
+//     into cell grids; merged cells are found where a rule is missing;
+//   - table_aligned.go: tables without borders are found from a header line
+//     (rccplans.HeaderScore) and the gutters below it;
+//   - table_join.go: a table continued on the next page is joined into the
+//     previous one, its repeated header dropped and a row cut by the page
+//     break joined;
+//   - heading.go: the remaining lines become headings (larger or bolder than
+//     the body text), paragraphs and table footnotes.
+//
+// Known limits: one text column per page (no multi-column prose), tables
+// side by side on one page are read top to bottom by their top edge.
+func Blocks(name string, pages []rccplans.Page) (blocks []rccplans.Block, warns []rccplans.Warning) {
+	defer func() {
+		if r := recover(); r != nil {
+			blocks = nil
+			warns = append(warns, rccplans.Warning{File: name, Message: fmt.Sprintf("block building failed: %v", r)})
+		}
+	}()
+	if len(pages) == 0 {
+		return nil, nil
+	}
+	furn := furniture(pages)
+	var items []item
+	var all []rccplans.Word
+	for i := range pages {
+		p := &pages[i]
+		words := make([]rccplans.Word, 0, len(p.Words))
+		for j, w := range p.Words {
+			if furn[i][j] || strings.TrimSpace(w.Text) == "" {
+				continue
+			}
+			words = append(words, w)
+		}
+		all = append(all, words...)
+		tabs, rest := ruledTables(p, ruleFrames(p), words)
+		lines := buildLines(rest)
+		for k := range lines {
+			lines[k].page = p.Number
+		}
+		more, lines := alignedTables(p, lines)
+		tabs = append(tabs, more...)
+		items = append(items, pageItems(p, tabs, lines)...)
+	}
+	items = joinTables(items, bodyBottoms(pages, furn))
+	return textBlocks(items, dominantSize(all)), warns
+}
+
+// item is one thing on a page in reading order: a table or a text line.
+type item struct {
+	page int
+	top  float64
+	tab  *grid
+	line *tline
+}
+
+// pageItems orders a page's tables and remaining lines by their top edge.
+func pageItems(p *rccplans.Page, tabs []*grid, lines []tline) []item {
+	var out []item
+	for _, t := range tabs {
+		out = append(out, item{page: p.Number, top: t.box.Y0, tab: t})
+	}
+	for i := range lines {
+		out = append(out, item{page: p.Number, top: lines[i].Y0, line: &lines[i]})
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].top < out[b].top })
+	return out
+}
+
+// tline is a run of words on one baseline, built here from the page's
+// words so that table cells, gutters and furniture are all decided on the
+// same footing.
+type tline struct {
+	rccplans.Box
+	words []rccplans.Word
+	page  int
+	size  float64 // dominant font size (by characters)
+	bold  bool    // most characters bold
+}
+
+func (l *tline) text() string {
+	var b strings.Builder
+	for i, w := range l.words {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.Text)
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+func (l *tline) height() float64 { return l.Y1 - l.Y0 }
+
+// buildLines groups words into lines (see lineIndexes). Lines come out
+// top to bottom, words left to right.
+func buildLines(words []rccplans.Word) []tline {
+	idx := lineIndexes(words)
+	lines := make([]tline, len(idx))
+	for i, ix := range idx {
+		lines[i].words = pick(words, ix)
+		finishLine(&lines[i])
+	}
+	sort.SliceStable(lines, func(i, j int) bool { return lines[i].Y0 < lines[j].Y0 })
+	return lines
+}
+
+// lineIndexes groups words into lines by index: a word joins a line when
+// their vertical extents overlap by at least half of the smaller one (so a
+// raised footnote star stays on its line).
+func lineIndexes(words []rccplans.Word) [][]int {
+	order := make([]int, len(words))
+	for i := range order {
+		order[i] = i
+	}
+	centre := func(i int) float64 { return (words[i].Y0 + words[i].Y1) / 2 }
+	sort.SliceStable(order, func(a, b int) bool {
+		ca, cb := centre(order[a]), centre(order[b])
+		if math.Abs(ca-cb) > 0.5 {
+			return ca < cb
+		}
+		return words[order[a]].X0 < words[order[b]].X0
+	})
+	type band struct{ y0, y1 float64 }
+	var bands []band
+	var out [][]int
+	for _, i := range order {
+		w := words[i]
+		placed := false
+		// Lines are built top to bottom: look back over the last few only.
+		for k := len(out) - 1; k >= 0 && k >= len(out)-3; k-- {
+			b := bands[k]
+			ov := math.Min(b.y1, w.Y1) - math.Max(b.y0, w.Y0)
+			h := math.Max(math.Min(b.y1-b.y0, w.Y1-w.Y0), 0.5)
+			if ov >= 0.5*h {
+				out[k] = append(out[k], i)
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			out = append(out, []int{i})
+			bands = append(bands, band{w.Y0, w.Y1})
+		}
+	}
+	return out
+}
+
+// finishLine sorts a line's words and computes its box, size and weight.
+func finishLine(l *tline) {
+	sort.SliceStable(l.words, func(i, j int) bool { return l.words[i].X0 < l.words[j].X0 })
+	l.Box = l.words[0].Box
+	sizes := map[float64]int{}
+	var boldN, n int
+	for _, w := range l.words {
+		l.X0 = math.Min(l.X0, w.X0)
+		l.Y0 = math.Min(l.Y0, w.Y0)
+		l.X1 = math.Max(l.X1, w.X1)
+		l.Y1 = math.Max(l.Y1, w.Y1)
+		c := len([]rune(w.Text))
+		sizes[math.Round(w.Size*2)/2] += c
+		n += c
+		if w.Bold {
+			boldN += c
+		}
+	}
+	best := -1
+	for s, c := range sizes {
+		if c > best || (c == best && s > l.size) {
+			best, l.size = c, s
+		}
+	}
+	l.bold = boldN*2 > n
+}
+
+// linesText joins the lines of one cell or paragraph with rccplans.JoinLines.
+func linesText(lines []tline) string {
+	ss := make([]string, len(lines))
+	for i := range lines {
+		ss[i] = lines[i].text()
+	}
+	return rccplans.JoinLines(ss)
+}
+
+// wordsText builds lines from words and joins them.
+func wordsText(words []rccplans.Word) string {
+	return linesText(buildLines(words))
+}
+
+// bodyBottoms tells, per page, the lowest bottom edge of its non-furniture
+// words or rules: where the page body ends. A table that reaches it may
+// have been cut by the page break.
+func bodyBottoms(pages []rccplans.Page, furn [][]bool) map[int]float64 {
+	out := map[int]float64{}
+	for i, p := range pages {
+		var b float64
+		for j, w := range p.Words {
+			if !furn[i][j] && w.Y1 > b {
+				b = w.Y1
+			}
+		}
+		for _, r := range p.Rules {
+			if r.Y1 > b && r.Y1 < p.Height*0.97 {
+				b = r.Y1
+			}
+		}
+		out[p.Number] = b
+	}
+	return out
 }

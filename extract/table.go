@@ -1,0 +1,154 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"rccplans"
+)
+
+// grid is a table as reconstructed on one page (and, after joining, over
+// several): a rectangular array of pointers to cell objects. A merged cell
+// is one object at several positions; joining a row cut by a page break
+// unifies the objects of both halves.
+type grid struct {
+	page  int
+	box   rccplans.Box
+	cols  []float64 // column boundaries left to right, len(cols) == ncols+1
+	rows  [][]*cell // [row][col]
+	rowY  [][2]float64
+	pages []int // page each row starts on
+	nhead int   // header rows at the top
+	ruled bool
+	size  float64 // dominant font size of the body text
+	// closed tells per column whether a rule closes the last row at its
+	// bottom (for ruled tables); a merged cell left open at the page foot
+	// continues on the next page.
+	closed []bool
+	// bottom is the lowest text line's bottom edge on the page the last
+	// row sits on.
+	bottom float64
+	// notes are footnote lines found right under the table parts, kept to
+	// be emitted after the table.
+	notes []*tline
+}
+
+// cell is one printed cell: its lines in reading order. Lines (not the
+// joined text) are kept so that a word broken over a page break is
+// re-joined by rccplans.JoinLines like any other.
+type cell struct {
+	lines []string
+}
+
+func (c *cell) text() string { return rccplans.JoinLines(c.lines) }
+
+func (g *grid) ncols() int { return len(g.cols) - 1 }
+
+// rowTexts gives the joined texts of row r.
+func (g *grid) rowTexts(r int) []string {
+	out := make([]string, len(g.rows[r]))
+	for j, c := range g.rows[r] {
+		if c != nil {
+			out[j] = c.text()
+		}
+	}
+	return out
+}
+
+// headerRows decides how many rows at the top of a freshly built grid are
+// the header: the first row, and a following row when the first is bold
+// and has a cell spanning several columns that the second row splits (a
+// two-level header). A first row that scores no header words while the
+// second does (a caption row inside the frame) makes both header rows.
+func headerRows(g *grid, bold func(r int) bool) int {
+	if len(g.rows) == 0 {
+		return 0
+	}
+	if len(g.rows) == 1 {
+		return 0
+	}
+	n := 1
+	if len(g.rows) > 2 && bold(0) && bold(1) {
+		split := false
+		for j := 1; j < g.ncols(); j++ {
+			if g.rows[0][j] == g.rows[0][j-1] && g.rows[1][j] != g.rows[1][j-1] {
+				split = true
+			}
+		}
+		if split {
+			n = 2
+		}
+	}
+	if n == 1 && len(g.rows) > 2 && rccplans.HeaderScore(g.rowTexts(0)) == 0 && rccplans.HeaderScore(g.rowTexts(1)) >= 2 {
+		n = 2
+	}
+	return n
+}
+
+// table converts a grid to the shared type: header rows as printed, body
+// rows with merged cells copied into every position they cover (positions
+// after the first marked Spanned). Empty body rows are dropped.
+func (g *grid) table() *rccplans.Table {
+	t := &rccplans.Table{}
+	seen := map[*cell]bool{}
+	for r := range g.rows {
+		if r < g.nhead {
+			t.Header = append(t.Header, g.rowTexts(r))
+			for _, c := range g.rows[r] {
+				seen[c] = true
+			}
+			continue
+		}
+		row := rccplans.Row{Page: g.pages[r], Cells: make([]rccplans.Cell, g.ncols())}
+		empty := true
+		for j, c := range g.rows[r] {
+			if c == nil {
+				continue
+			}
+			row.Cells[j] = rccplans.Cell{Text: c.text(), Spanned: seen[c]}
+			seen[c] = true
+			if row.Cells[j].Text != "" && !row.Cells[j].Spanned {
+				empty = false
+			}
+		}
+		if empty {
+			continue
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+// headerKeys folds header rows for comparison (a header repeated on the
+// next page must be recognised even if it wraps differently).
+func headerKeys(rows [][]string) string {
+	var b strings.Builder
+	for _, r := range rows {
+		for _, c := range r {
+			b.WriteString(rccplans.HeaderKey(c))
+			b.WriteByte('|')
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// rowKey folds one row's texts like headerKeys, for comparing a page's
+// first row with the table's header.
+func rowKey(texts []string) string {
+	return headerKeys([][]string{texts})
+}
+
+// numbered matches the start of a row that opens with a code or goal
+// number: "5.", "12)", "3.c.ii)", "2.a)".
+var numbered = regexp.MustCompile(`^(\d+[.)]|\d+(\.[0-9a-zA-Z]+)+[.)]?)(\s|$)`)
+
+// startsLower reports whether s begins with a lower-case letter: a line
+// that continues a sentence cut by a page break.
+func startsLower(s string) bool {
+	for _, r := range strings.TrimSpace(s) {
+		return unicode.IsLower(r)
+	}
+	return false
+}

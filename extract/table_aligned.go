@@ -1,0 +1,305 @@
+package extract
+
+import (
+	"math"
+	"sort"
+
+	"rccplans"
+)
+
+// Borderless tables are found from their header line: a line whose
+// gutter-separated segments name at least two known column roles
+// (rccplans.HeaderScore). The header may wrap over a few lines. Columns
+// are anchored on the header segments; the exact boundary between two
+// columns is the whitespace gutter of the body lines nearest to the left
+// edge of the next column's header. Rows start where the first column
+// starts a new block: after vertical whitespace, or at a number ("5.")
+// when the table's rows are numbered.
+
+// segment is a run of words in a line with no gutter inside.
+type segment struct {
+	rccplans.Box
+	words []rccplans.Word
+}
+
+func (s segment) text() string {
+	l := tline{words: s.words}
+	return l.text()
+}
+
+// segments splits a line at gaps wider than a gutter (about a font size;
+// word spaces are a third of that).
+func segments(l *tline) []segment {
+	gap := math.Max(0.8*l.size, 4)
+	var out []segment
+	for _, w := range l.words {
+		if n := len(out); n > 0 && w.X0-out[n-1].X1 <= gap {
+			s := &out[n-1]
+			s.words = append(s.words, w)
+			s.X1 = math.Max(s.X1, w.X1)
+			s.Y0 = math.Min(s.Y0, w.Y0)
+			s.Y1 = math.Max(s.Y1, w.Y1)
+			continue
+		}
+		out = append(out, segment{Box: w.Box, words: []rccplans.Word{w}})
+	}
+	return out
+}
+
+// headerLine reports whether a line looks like a table header by itself.
+func headerLine(l *tline) bool {
+	segs := segments(l)
+	if len(segs) < 2 {
+		return false
+	}
+	texts := make([]string, len(segs))
+	known := 0
+	for i, s := range segs {
+		texts[i] = s.text()
+		if rccplans.ColumnOf(texts[i]) != rccplans.ColUnknown {
+			known++
+		}
+	}
+	return rccplans.HeaderScore(texts) >= 2 && known*2 >= len(segs)
+}
+
+// alignedTables finds borderless tables among a page's lines and returns
+// them with the lines they did not take.
+func alignedTables(p *rccplans.Page, lines []tline) ([]*grid, []tline) {
+	var tabs []*grid
+	used := make([]bool, len(lines))
+	for i := 0; i < len(lines); i++ {
+		if used[i] || !headerLine(&lines[i]) {
+			continue
+		}
+		g, taken := alignedTable(p, lines, i, used)
+		if g == nil {
+			continue
+		}
+		for _, k := range taken {
+			used[k] = true
+		}
+		tabs = append(tabs, g)
+	}
+	var rest []tline
+	for i := range lines {
+		if !used[i] {
+			rest = append(rest, lines[i])
+		}
+	}
+	return tabs, rest
+}
+
+// anchor is one column as printed in the header.
+type anchor struct {
+	rccplans.Box
+	words []rccplans.Word
+}
+
+// alignedTable builds the table whose header starts at lines[h].
+func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, []int) {
+	head := &lines[h]
+	var anchors []anchor
+	for _, s := range segments(head) {
+		anchors = append(anchors, anchor{Box: s.Box, words: s.words})
+	}
+	taken := []int{h}
+	// A wrapped header: the next lines close below in the same weight,
+	// whose segments sit under the anchors.
+	end := h
+	for k := h + 1; k < len(lines) && k <= h+3; k++ {
+		l := &lines[k]
+		if used[k] || l.bold != head.bold || l.Y0-lines[end].Y1 > 0.6*head.height() || headerLine(l) {
+			break
+		}
+		segs := segments(l)
+		fits := true
+		for _, s := range segs {
+			if bestAnchor(anchors, s.Box) < 0 {
+				fits = false
+			}
+		}
+		if !fits || !head.bold {
+			break
+		}
+		for _, s := range segs {
+			a := &anchors[bestAnchor(anchors, s.Box)]
+			a.words = append(a.words, s.words...)
+			a.X0, a.X1 = math.Min(a.X0, s.X0), math.Max(a.X1, s.X1)
+			a.Y1 = math.Max(a.Y1, s.Y1)
+		}
+		taken = append(taken, k)
+		end = k
+	}
+	// Body: the lines below until a new header, a larger font or a wide
+	// vertical gap.
+	var body []int
+	prev := &lines[end]
+	for k := end + 1; k < len(lines); k++ {
+		l := &lines[k]
+		if used[k] || headerLine(l) {
+			break
+		}
+		gap := l.Y0 - prev.Y1
+		lim := 2.0 * prev.height()
+		if len(body) == 0 {
+			lim = 3.5 * prev.height()
+		}
+		if gap > lim {
+			break
+		}
+		if len(body) > 0 && l.size > lines[body[0]].size+1 {
+			break
+		}
+		if l.X1 < anchors[0].X0-2 || l.X0 > anchors[len(anchors)-1].X1+p.Width {
+			break
+		}
+		body = append(body, k)
+		prev = l
+	}
+	cols := alignedColumns(anchors, lines, body)
+	g := &grid{page: p.Number, cols: cols, nhead: 1}
+	headRow := make([]*cell, len(anchors))
+	for j := range anchors {
+		headRow[j] = &cell{lines: []string{wordsText(anchors[j].words)}}
+	}
+	g.rows = append(g.rows, headRow)
+	g.rowY = append(g.rowY, [2]float64{head.Y0, lines[end].Y1})
+	g.pages = append(g.pages, p.Number)
+	g.box = rccplans.Box{X0: cols[0], Y0: head.Y0, X1: cols[len(cols)-1], Y1: lines[end].Y1}
+
+	colOf := func(w rccplans.Word) int {
+		cx := (w.X0 + w.X1) / 2
+		j := sort.SearchFloat64s(cols[1:len(cols)-1], cx)
+		return j
+	}
+	numberedRows := false
+	var cur [][]rccplans.Word
+	var curTop, curBot float64
+	flush := func() {
+		if cur == nil {
+			return
+		}
+		row := make([]*cell, len(anchors))
+		for j := range row {
+			row[j] = &cell{}
+			for _, l := range buildLines(cur[j]) {
+				row[j].lines = append(row[j].lines, l.text())
+			}
+		}
+		g.rows = append(g.rows, row)
+		g.rowY = append(g.rowY, [2]float64{curTop, curBot})
+		g.pages = append(g.pages, p.Number)
+		cur = nil
+	}
+	var sizes []rccplans.Word
+	prevBot := lines[end].Y1
+	for n, k := range body {
+		l := &lines[k]
+		byCol := make([][]rccplans.Word, len(anchors))
+		for _, w := range l.words {
+			j := colOf(w)
+			byCol[j] = append(byCol[j], w)
+		}
+		sizes = append(sizes, l.words...)
+		first := ""
+		if len(byCol[0]) > 0 {
+			first = (&tline{words: byCol[0]}).text()
+		}
+		gap := l.Y0 - prevBot
+		start := n == 0
+		if n == 0 {
+			numberedRows = numbered.MatchString(first)
+		} else if first != "" {
+			if numberedRows {
+				start = numbered.MatchString(first)
+			} else {
+				start = gap > 0.6*l.height()
+			}
+		}
+		if start {
+			flush()
+			cur = make([][]rccplans.Word, len(anchors))
+			curTop = l.Y0
+		}
+		for j := range byCol {
+			cur[j] = append(cur[j], byCol[j]...)
+		}
+		curBot = l.Y1
+		prevBot = l.Y1
+		g.box.Y1 = math.Max(g.box.Y1, l.Y1)
+		taken = append(taken, k)
+	}
+	flush()
+	if len(g.rows) < 2 {
+		return nil, nil
+	}
+	g.size = dominantSize(sizes)
+	g.closed = make([]bool, len(anchors))
+	return g, taken
+}
+
+// bestAnchor is the anchor a header segment overlaps most, or -1.
+func bestAnchor(as []anchor, b rccplans.Box) int {
+	best, bo := -1, 0.0
+	for i, a := range as {
+		ov := math.Min(a.X1, b.X1) - math.Max(a.X0, b.X0)
+		if ov > bo {
+			best, bo = i, ov
+		}
+	}
+	return best
+}
+
+// alignedColumns places the column boundaries: for each column after the
+// first, the point of the body's whitespace gutter nearest to the left
+// edge of its header; without a gutter, just left of the header.
+func alignedColumns(as []anchor, lines []tline, body []int) []float64 {
+	type iv struct{ a, b float64 }
+	var cov []iv
+	for _, k := range body {
+		for _, w := range lines[k].words {
+			cov = append(cov, iv{w.X0, w.X1})
+		}
+	}
+	sort.Slice(cov, func(i, j int) bool { return cov[i].a < cov[j].a })
+	var merged []iv
+	for _, c := range cov {
+		if n := len(merged); n > 0 && c.a <= merged[n-1].b {
+			merged[n-1].b = math.Max(merged[n-1].b, c.b)
+			continue
+		}
+		merged = append(merged, c)
+	}
+	// gaps between covered intervals
+	var gaps []iv
+	for i := 1; i < len(merged); i++ {
+		gaps = append(gaps, iv{merged[i-1].b, merged[i].a})
+	}
+	left := as[0].X0
+	if len(merged) > 0 {
+		left = math.Min(left, merged[0].a)
+	}
+	right := as[len(as)-1].X1
+	if len(merged) > 0 {
+		right = math.Max(right, merged[len(merged)-1].b)
+	}
+	cols := []float64{left - 1}
+	for j := 1; j < len(as); j++ {
+		x := as[j].X0
+		best, bd := x-1, math.Inf(1)
+		for _, g := range gaps {
+			if g.b < as[j-1].X0 || g.a > as[j].X1 {
+				continue
+			}
+			var d float64
+			p := math.Max(g.a, math.Min(g.b, x-1))
+			d = math.Abs(p - x)
+			if d < bd {
+				best, bd = p, d
+			}
+		}
+		cols = append(cols, best)
+	}
+	return append(cols, right+1)
+}

@@ -1,0 +1,331 @@
+package extract
+
+import (
+	"math"
+	"sort"
+
+	"rccplans"
+)
+
+// Tolerances for ruling segments, in points. Producers draw one border as
+// several touching segments, as hairlines or as thin filled rectangles,
+// a point or two apart; anything closer than snapTol is the same line.
+const (
+	snapTol  = 2.5 // coordinates this close are one line
+	joinTol  = 3.0 // collinear segments with a gap this small are one
+	minSlice = 3.0 // grid columns/rows thinner than this are border artefacts
+	maxRule  = 4.0 // a "rule" thicker than this in both directions is a fill, not a line
+)
+
+// edge is a horizontal (pos = y) or vertical (pos = x) segment from a to b.
+type edge struct{ pos, a, b float64 }
+
+// frame is one group of intersecting ruling edges: the borders of one
+// table.
+type frame struct {
+	hs, vs []edge
+	box    rccplans.Box
+}
+
+// ruleFrames snaps and joins a page's ruling segments and groups them by
+// intersection; groups with at least two horizontal and two vertical
+// edges are table frames.
+func ruleFrames(p *rccplans.Page) []frame {
+	var hs, vs []edge
+	for _, r := range p.Rules {
+		w, h := r.X1-r.X0, r.Y1-r.Y0
+		if w > maxRule && h > maxRule {
+			continue
+		}
+		if r.Horizontal() {
+			if w < 1 {
+				continue
+			}
+			hs = append(hs, edge{(r.Y0 + r.Y1) / 2, r.X0, r.X1})
+		} else {
+			if h < 1 {
+				continue
+			}
+			vs = append(vs, edge{(r.X0 + r.X1) / 2, r.Y0, r.Y1})
+		}
+	}
+	hs, vs = joinEdges(snapEdges(hs)), joinEdges(snapEdges(vs))
+	if len(hs) < 2 || len(vs) < 2 {
+		return nil
+	}
+	// Union-find over edges: horizontal i is i, vertical j is len(hs)+j.
+	parent := make([]int, len(hs)+len(vs))
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for i, h := range hs {
+		for j, v := range vs {
+			if crosses(h, v) {
+				parent[find(i)] = find(len(hs) + j)
+			}
+		}
+	}
+	idx := map[int]int{}
+	var out []frame
+	add := func(k int, e edge, horiz bool) {
+		n, ok := idx[k]
+		if !ok {
+			n = len(out)
+			idx[k] = n
+			out = append(out, frame{box: rccplans.Box{X0: math.Inf(1), Y0: math.Inf(1), X1: math.Inf(-1), Y1: math.Inf(-1)}})
+		}
+		f := &out[n]
+		if horiz {
+			f.hs = append(f.hs, e)
+			f.box.X0, f.box.X1 = math.Min(f.box.X0, e.a), math.Max(f.box.X1, e.b)
+			f.box.Y0, f.box.Y1 = math.Min(f.box.Y0, e.pos), math.Max(f.box.Y1, e.pos)
+		} else {
+			f.vs = append(f.vs, e)
+			f.box.Y0, f.box.Y1 = math.Min(f.box.Y0, e.a), math.Max(f.box.Y1, e.b)
+			f.box.X0, f.box.X1 = math.Min(f.box.X0, e.pos), math.Max(f.box.X1, e.pos)
+		}
+	}
+	for i, h := range hs {
+		add(find(i), h, true)
+	}
+	for j, v := range vs {
+		add(find(len(hs)+j), v, false)
+	}
+	var frames []frame
+	for _, f := range out {
+		if len(f.hs) >= 2 && len(f.vs) >= 2 {
+			frames = append(frames, f)
+		}
+	}
+	return frames
+}
+
+// ruledTables builds a grid for every frame with at least two cells and
+// takes its words from the page. The words not inside any table come
+// back for the text and borderless passes.
+func ruledTables(p *rccplans.Page, frames []frame, words []rccplans.Word) ([]*grid, []rccplans.Word) {
+	if len(frames) == 0 {
+		return nil, words
+	}
+	var tabs []*grid
+	used := make([]bool, len(words))
+	for _, f := range frames {
+		if t := frameGrid(p, f.hs, f.vs, words, used); t != nil {
+			tabs = append(tabs, t)
+		}
+	}
+	var rest []rccplans.Word
+	for i, w := range words {
+		if !used[i] {
+			rest = append(rest, w)
+		}
+	}
+	return tabs, rest
+}
+
+// snapEdges moves edges whose positions lie within snapTol of each other
+// onto their mean position.
+func snapEdges(es []edge) []edge {
+	sort.Slice(es, func(i, j int) bool { return es[i].pos < es[j].pos })
+	for i := 0; i < len(es); {
+		j, sum := i, 0.0
+		for j < len(es) && es[j].pos-es[i].pos <= snapTol {
+			sum += es[j].pos
+			j++
+		}
+		m := sum / float64(j-i)
+		for k := i; k < j; k++ {
+			es[k].pos = m
+		}
+		i = j
+	}
+	return es
+}
+
+// joinEdges merges collinear edges that overlap or touch.
+func joinEdges(es []edge) []edge {
+	sort.Slice(es, func(i, j int) bool {
+		if es[i].pos != es[j].pos {
+			return es[i].pos < es[j].pos
+		}
+		return es[i].a < es[j].a
+	})
+	var out []edge
+	for _, e := range es {
+		if n := len(out); n > 0 && out[n-1].pos == e.pos && e.a <= out[n-1].b+joinTol {
+			out[n-1].b = math.Max(out[n-1].b, e.b)
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func crosses(h, v edge) bool {
+	return v.pos >= h.a-joinTol && v.pos <= h.b+joinTol && h.pos >= v.a-joinTol && h.pos <= v.b+joinTol
+}
+
+// clusterPos returns the distinct positions of edges, merging those closer
+// than minSlice.
+func clusterPos(es []edge) []float64 {
+	ps := make([]float64, len(es))
+	for i, e := range es {
+		ps[i] = e.pos
+	}
+	sort.Float64s(ps)
+	var out []float64
+	for _, p := range ps {
+		if n := len(out); n > 0 && p-out[n-1] < minSlice {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// covered tells whether the edges at position pos (within snapTol) cover
+// at least half of [a, b].
+func covered(es []edge, pos, a, b float64) bool {
+	if b <= a {
+		return true
+	}
+	var sum float64
+	for _, e := range es {
+		if math.Abs(e.pos-pos) > minSlice {
+			continue
+		}
+		lo, hi := math.Max(a, e.a), math.Min(b, e.b)
+		if hi > lo {
+			sum += hi - lo
+		}
+	}
+	return sum >= 0.5*(b-a)
+}
+
+// frameGrid builds the cell grid of one frame of intersecting edges. The
+// fine grid has a column between every two vertical positions and a row
+// between every two horizontal ones; neighbouring fine cells with no rule
+// between them are one merged cell.
+func frameGrid(p *rccplans.Page, hs, vs []edge, words []rccplans.Word, used []bool) *grid {
+	xs, ys := clusterPos(vs), clusterPos(hs)
+	nc, nr := len(xs)-1, len(ys)-1
+	if nc < 1 || nr < 1 || nc*nr < 2 {
+		return nil
+	}
+	id := make([]int, nr*nc)
+	for i := range id {
+		id[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for id[i] != i {
+			id[i] = id[id[i]]
+			i = id[i]
+		}
+		return i
+	}
+	union := func(a, b int) {
+		a, b = find(a), find(b)
+		if a < b {
+			id[b] = a
+		} else if b < a {
+			id[a] = b
+		}
+	}
+	for r := 0; r < nr; r++ {
+		for c := 0; c < nc; c++ {
+			if c+1 < nc && !covered(vs, xs[c+1], ys[r], ys[r+1]) {
+				union(r*nc+c, r*nc+c+1)
+			}
+			if r+1 < nr && !covered(hs, ys[r+1], xs[c], xs[c+1]) {
+				union(r*nc+c, (r+1)*nc+c)
+			}
+		}
+	}
+	cells := map[int]*cell{}
+	cellWords := map[int][]rccplans.Word{}
+	box := rccplans.Box{X0: xs[0], Y0: ys[0], X1: xs[nc], Y1: ys[nr]}
+	for i, w := range words {
+		if used[i] {
+			continue
+		}
+		cx, cy := (w.X0+w.X1)/2, (w.Y0+w.Y1)/2
+		if cx < box.X0 || cx > box.X1 || cy < box.Y0 || cy > box.Y1 {
+			continue
+		}
+		c := sort.SearchFloat64s(xs, cx) - 1
+		r := sort.SearchFloat64s(ys, cy) - 1
+		c = max(0, min(c, nc-1))
+		r = max(0, min(r, nr-1))
+		k := find(r*nc + c)
+		cellWords[k] = append(cellWords[k], w)
+		used[i] = true
+	}
+	g := &grid{page: p.Number, box: box, cols: xs, ruled: true}
+	var sizes []rccplans.Word
+	rowBold := make([]bool, nr)
+	for r := 0; r < nr; r++ {
+		row := make([]*cell, nc)
+		for c := 0; c < nc; c++ {
+			k := find(r*nc + c)
+			ce, ok := cells[k]
+			if !ok {
+				ce = &cell{}
+				for _, l := range buildLines(cellWords[k]) {
+					ce.lines = append(ce.lines, l.text())
+				}
+				cells[k] = ce
+			}
+			row[c] = ce
+		}
+		g.rows = append(g.rows, row)
+		g.rowY = append(g.rowY, [2]float64{ys[r], ys[r+1]})
+		g.pages = append(g.pages, p.Number)
+		nb, n := 0, 0
+		for c := 0; c < nc; c++ {
+			k := find(r*nc + c)
+			if k/nc != r { // merged from a row above: judged there
+				continue
+			}
+			for _, w := range cellWords[k] {
+				n++
+				if w.Bold {
+					nb++
+				}
+			}
+		}
+		rowBold[r] = n > 0 && nb == n
+	}
+	for _, ws := range cellWords {
+		sizes = append(sizes, ws...)
+	}
+	g.size = dominantSize(sizes)
+	g.nhead = headerRows(g, func(r int) bool { return rowBold[r] })
+	g.closed = make([]bool, nc)
+	for c := 0; c < nc; c++ {
+		g.closed[c] = covered(hs, ys[nr], xs[c], xs[c+1])
+	}
+	return g
+}
+
+// dominantSize is the font size carrying most characters.
+func dominantSize(ws []rccplans.Word) float64 {
+	n := map[float64]int{}
+	var best float64
+	bn := -1
+	for _, w := range ws {
+		s := math.Round(w.Size*2) / 2
+		n[s] += len([]rune(w.Text))
+		if n[s] > bn || (n[s] == bn && s < best) {
+			best, bn = s, n[s]
+		}
+	}
+	return best
+}
