@@ -1,0 +1,79 @@
+package corpus
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"rccplans"
+	"rccplans/extract"
+)
+
+// ExtractorVersion keys the per-document cache together with the content
+// hash. Bump it whenever extract or normalize change what they produce:
+// a build then re-reads every document once. (`rccplans build --no-cache`
+// does the same for one run.)
+const ExtractorVersion = "2026-11-23.1"
+
+// Cache keeps one document's extraction result per content hash and
+// extractor version, so a run over unchanged files reads nothing again.
+type Cache struct {
+	Dir string
+}
+
+// cacheEntry is one cached result. A failure is cached too: the same bytes
+// through the same extractor fail the same way.
+type cacheEntry struct {
+	Version       string                  `json:"version"`
+	Options       extract.Options         `json:"options"`
+	Document      *rccplans.Document      `json:"document,omitempty"`
+	Records       []rccplans.Record       `json:"records,omitempty"`
+	Sections      []rccplans.Section      `json:"sections,omitempty"`
+	Abbreviations []rccplans.Abbreviation `json:"abbreviations,omitempty"`
+	Err           string                  `json:"error,omitempty"`
+}
+
+func (c *Cache) path(sum string) string {
+	return filepath.Join(c.Dir, ExtractorVersion, sum[:2], sum+".json")
+}
+
+// get returns the cached result for sum, or ok=false.
+func (c *Cache) get(sum string, opt extract.Options) (e *cacheEntry, ok bool) {
+	if !sumRE.MatchString(sum) {
+		return nil, false
+	}
+	data, err := os.ReadFile(c.path(sum))
+	if err != nil {
+		return nil, false
+	}
+	e = new(cacheEntry)
+	if json.Unmarshal(data, e) != nil || e.Version != ExtractorVersion || e.Options != opt {
+		return nil, false
+	}
+	if e.Document != nil {
+		e.Document.Records, e.Document.Sections, e.Document.Abbreviations = e.Records, e.Sections, e.Abbreviations
+		e.Records, e.Sections, e.Abbreviations = nil, nil, nil
+	}
+	return e, true
+}
+
+// put stores a result. Records travel beside the document because
+// Document leaves them out of its JSON.
+func (c *Cache) put(sum string, opt extract.Options, doc *rccplans.Document, failure error) error {
+	if !sumRE.MatchString(sum) {
+		return fmt.Errorf("corpus: cache: bad hash %q", sum)
+	}
+	e := cacheEntry{Version: ExtractorVersion, Options: opt, Document: doc}
+	if doc != nil {
+		e.Records, e.Sections, e.Abbreviations = doc.Records, doc.Sections, doc.Abbreviations
+	}
+	if failure != nil {
+		e.Err = failure.Error()
+	}
+	data, err := json.Marshal(e)
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(c.path(sum), data)
+}

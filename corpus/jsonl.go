@@ -1,0 +1,132 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"rccplans"
+)
+
+// Names of the published files in a build folder.
+const (
+	RecordsFile       = "records.jsonl"
+	SectionsFile      = "sections.jsonl"
+	AbbreviationsFile = "abbreviations.jsonl"
+	DocumentsFile     = "documents.json"
+	ChangesFile       = "changes.jsonl"
+	ReportFile        = "report.json"
+	WorkbookFile      = "rccplans.xlsx"
+	IndexDir          = "index"
+)
+
+// WriteJSONL writes one JSON object a line (HTML not escaped, so the file
+// reads like the text) to name and returns the sha256 of what it wrote.
+func WriteJSONL[T any](name string, items []T) (string, error) {
+	f, err := os.Create(name)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	w := bufio.NewWriterSize(io.MultiWriter(f, h), 256<<10)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for i := range items {
+		if err = enc.Encode(items[i]); err != nil {
+			break
+		}
+	}
+	if err == nil {
+		err = w.Flush()
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return "", fmt.Errorf("corpus: write %s: %w", name, err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// ReadJSONL reads a file written by WriteJSONL. A missing file is no
+// items and no error.
+func ReadJSONL[T any](name string) ([]T, error) {
+	data, err := os.ReadFile(name)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []T
+	for n, line := range bytes.Split(data, []byte("\n")) {
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		var v T
+		if err := json.Unmarshal(line, &v); err != nil {
+			return nil, fmt.Errorf("corpus: %s: line %d: %w", name, n+1, err)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// writeJSON writes v indented (for files people read: report, documents).
+func writeJSON(name string, v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	return writeFileAtomic(name, buf.Bytes())
+}
+
+// published is what the build reads back from the previous published
+// build: its documents and their records, sections and abbreviations.
+type published struct {
+	Dir           string
+	Documents     []DocumentResult
+	Records       []rccplans.Record
+	Sections      []rccplans.Section
+	Abbreviations []rccplans.Abbreviation
+	Report        *Report
+}
+
+func readPublished(dir string) (*published, error) {
+	p := &published{Dir: dir}
+	data, err := os.ReadFile(dir + "/" + DocumentsFile)
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(data, &p.Documents); err != nil {
+		return nil, fmt.Errorf("corpus: %s/%s: %w", dir, DocumentsFile, err)
+	}
+	if p.Records, err = ReadJSONL[rccplans.Record](dir + "/" + RecordsFile); err != nil {
+		return nil, err
+	}
+	if p.Sections, err = ReadJSONL[rccplans.Section](dir + "/" + SectionsFile); err != nil {
+		return nil, err
+	}
+	if p.Abbreviations, err = ReadJSONL[rccplans.Abbreviation](dir + "/" + AbbreviationsFile); err != nil {
+		return nil, err
+	}
+	if data, err := os.ReadFile(dir + "/" + ReportFile); err == nil {
+		var r Report
+		if json.Unmarshal(data, &r) == nil {
+			p.Report = &r
+		}
+	}
+	return p, nil
+}
