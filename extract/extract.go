@@ -16,6 +16,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path"
+	"strings"
+	"time"
 
 	"rccplans"
 )
@@ -31,13 +34,20 @@ var (
 )
 
 // Options bounds the work done on one document. Zero values mean the
-// defaults below.
+// defaults below. A document past a bound fails alone with ErrTooLarge
+// naming it; the other documents of a run are not affected.
 type Options struct {
-	MaxPages int // pages read at most; more fail the document with ErrTooLarge
+	MaxPages int           // pages read at most; more fail the document with ErrTooLarge
+	MaxBytes int64         // input size at most (memory is about proportional to it and to pages)
+	Timeout  time.Duration // time spent on one document at most
 }
 
-// DefaultMaxPages is the page bound when Options.MaxPages is zero.
-const DefaultMaxPages = 5000
+// Defaults of Options.
+const (
+	DefaultMaxPages = 5000
+	DefaultMaxBytes = 512 << 20
+	DefaultTimeout  = 5 * time.Minute
+)
 
 func (o Options) maxPages() int {
 	if o.MaxPages > 0 {
@@ -46,30 +56,106 @@ func (o Options) maxPages() int {
 	return DefaultMaxPages
 }
 
+func (o Options) maxBytes() int64 {
+	if o.MaxBytes > 0 {
+		return o.MaxBytes
+	}
+	return DefaultMaxBytes
+}
+
+func (o Options) timeout() time.Duration {
+	if o.Timeout > 0 {
+		return o.Timeout
+	}
+	return DefaultTimeout
+}
+
 // Read detects the format of data and reads it. name is used in errors,
 // warnings and Layout.SourceFile. Cancelling ctx stops a long read between
 // pages.
+//
+// Read is the guard around the format readers: a panic in one becomes an
+// ErrMalformed error naming the file; a document past Options' bounds
+// (size, pages, time) fails with ErrTooLarge; a file named .pdf whose
+// content is something else (the HTML error page a server sent instead)
+// fails with ErrUnsupported; a PDF encrypted with the empty user password
+// is read as if it were plain. On the time bound Read returns at once and
+// the reader, which only stops between pages, finishes in the background
+// within its own per-page bounds.
 func Read(ctx context.Context, name string, data []byte, opt Options) (*rccplans.Layout, error) {
 	if len(data) == 0 {
 		return nil, rccplans.Located(name, 0, ErrEmpty)
 	}
-	var (
-		l   *rccplans.Layout
-		err error
-	)
-	switch f := Detect(data); f {
-	case FormatPDF:
-		l, err = PDF(ctx, name, data, opt)
-	case FormatDOCX:
-		l, err = DOCX(name, data)
-	case FormatHTML:
-		l, err = HTML(name, data)
-	case FormatMarkdown:
-		l, err = Markdown(name, data)
-	case FormatText:
-		l, err = Text(name, data)
-	default:
+	if n := int64(len(data)); n > opt.maxBytes() {
+		return nil, rccplans.Located(name, 0, fmt.Errorf("%w: %d bytes, at most %d", ErrTooLarge, n, opt.maxBytes()))
+	}
+	f := Detect(data)
+	if ext := strings.ToLower(path.Ext(name)); (ext == ".pdf" && f != FormatPDF) || (ext == ".docx" && f != FormatDOCX) {
+		return nil, rccplans.Located(name, 0, fmt.Errorf("%w: named %s but the content is %s", ErrUnsupported, ext, f))
+	}
+	if f == FormatBinary {
 		return nil, rccplans.Located(name, 0, fmt.Errorf("%w (%s)", ErrUnsupported, f))
 	}
-	return l, rccplans.Located(name, 0, err)
+	var decrypted bool
+	if f == FormatPDF {
+		if plain, ok := decryptPDFSafe(data); ok {
+			data, decrypted = plain, true
+		}
+	}
+
+	ctx, cancel := context.WithTimeout(ctx, opt.timeout())
+	defer cancel()
+	type result struct {
+		l   *rccplans.Layout
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		var r result
+		defer func() {
+			if x := recover(); x != nil {
+				r = result{nil, fmt.Errorf("%w: %s reader failed: %v", ErrMalformed, f, x)}
+			}
+			done <- r
+		}()
+		r.l, r.err = readFormat(ctx, f, name, data, opt)
+	}()
+	var r result
+	select {
+	case r = <-done:
+	case <-ctx.Done():
+		r.err = ctx.Err()
+	}
+	if errors.Is(r.err, context.DeadlineExceeded) && ctx.Err() != nil && context.Cause(ctx) == context.DeadlineExceeded {
+		r.l, r.err = nil, fmt.Errorf("%w: not read within %s", ErrTooLarge, opt.timeout())
+	}
+	if r.l != nil && decrypted {
+		r.l.Warnings = append(r.l.Warnings, rccplans.Warning{File: name, Message: "encrypted with an empty user password; read as plain"})
+	}
+	return r.l, rccplans.Located(name, 0, r.err)
+}
+
+func readFormat(ctx context.Context, f, name string, data []byte, opt Options) (*rccplans.Layout, error) {
+	switch f {
+	case FormatPDF:
+		return PDF(ctx, name, data, opt)
+	case FormatDOCX:
+		return DOCX(name, data)
+	case FormatHTML:
+		return HTML(name, data)
+	case FormatMarkdown:
+		return Markdown(name, data)
+	case FormatText:
+		return Text(name, data)
+	}
+	return nil, fmt.Errorf("%w (%s)", ErrUnsupported, f)
+}
+
+func decryptPDFSafe(data []byte) (out []byte, ok bool) {
+	defer func() {
+		if recover() != nil {
+			out, ok = nil, false
+		}
+	}()
+	return decryptPDF(data)
 }

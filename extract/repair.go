@@ -69,7 +69,7 @@ func repair(data []byte) (out []byte, ok bool) {
 	s.scanObjects()
 	s.scanTrailers()
 	s.expandObjectStreams()
-	return s.build()
+	return s.build(nil)
 }
 
 // rpSpan is a half-open byte range of data.
@@ -721,7 +721,9 @@ func (s *rpScan) looksEncrypted() bool {
 
 // --- output ----------------------------------------------------------------
 
-func (s *rpScan) build() ([]byte, bool) {
+// build writes the objects kept with a new cross-reference table; with
+// dec, strings and streams are written decrypted and /Encrypt dropped.
+func (s *rpScan) build(dec *rpDecrypt) ([]byte, bool) {
 	for n, o := range s.objs {
 		if o.isStream && s.typeOf(o) == "XRef" {
 			delete(s.objs, n) // old cross-reference data, replaced by ours
@@ -824,25 +826,36 @@ func (s *rpScan) build() ([]byte, bool) {
 			compressed = true
 			continue
 		}
+		if dec != nil && o.num == dec.dictNum {
+			continue // the encryption dictionary of a file now plain
+		}
 		xref[o.num] = entry{typ: 1, off: out.Len(), gen: o.gen}
 		fmt.Fprintf(&out, "%d %d obj\n", o.num, o.gen)
+		text := func(b []byte) []byte { return b }
+		if dec != nil {
+			text = func(b []byte) []byte { return dec.strings(s, o.num, o.gen, b) }
+		}
 		if !o.isStream {
-			out.Write(bytes.TrimLeft(s.data[o.bodyStart:o.bodyEnd], rpWhite))
+			out.Write(text(bytes.TrimLeft(s.data[o.bodyStart:o.bodyEnd], rpWhite)))
 			out.WriteString("\nendobj\n")
 			continue
 		}
+		data := s.data[o.stream.start:o.stream.end]
+		if dec != nil && dec.stms && !(dec.plainMeta && s.typeOf(o) == "Metadata") {
+			data = dec.key.decrypt(o.num, o.gen, data)
+		}
 		// The stream dictionary with /Length set to the data found.
-		n := strconv.Itoa(o.stream.end - o.stream.start)
+		n := strconv.Itoa(len(data))
 		if l := o.lengthVal; l.end > l.start {
-			out.Write(bytes.TrimLeft(s.data[o.bodyStart:l.start], rpWhite))
+			out.Write(text(bytes.TrimLeft(s.data[o.bodyStart:l.start], rpWhite)))
 			out.WriteString(n)
-			out.Write(s.data[l.end:o.dictEnd])
+			out.Write(text(s.data[l.end:o.dictEnd]))
 		} else {
-			out.Write(bytes.TrimLeft(s.data[o.bodyStart:o.dictEnd-2], rpWhite))
+			out.Write(text(bytes.TrimLeft(s.data[o.bodyStart:o.dictEnd-2], rpWhite)))
 			out.WriteString(" /Length " + n + " >>")
 		}
 		out.WriteString("\nstream\n")
-		out.Write(s.data[o.stream.start:o.stream.end])
+		out.Write(data)
 		out.WriteString("\nendstream\nendobj\n")
 	}
 	for _, e := range extras {
@@ -860,7 +873,7 @@ func (s *rpScan) build() ([]byte, bool) {
 				src = trailer
 			}
 		}
-		if src == nil {
+		if src == nil || k == "Encrypt" && dec != nil {
 			continue
 		}
 		v := s.spanBytes(src.src, src.keys[k])
@@ -1125,4 +1138,87 @@ func rpString(t []byte) []byte {
 		}
 	}
 	return out
+}
+
+// --- decryption --------------------------------------------------------------
+
+// decryptPDF rewrites a PDF encrypted with an empty user password (most
+// published encrypted PDFs: they only forbid copying or printing) as a
+// plain one, so that the object layer never decrypts. The library derives
+// a wrong object key for keys shorter than 88 bits (it does not cut the
+// key to n+5 bytes, PDF 32000-1 Algorithm 1) and leaves AES padding in
+// strings; doing it here gets both right. false: not encrypted, or not
+// with the empty password (the caller reports ErrEncrypted), or not a
+// handler we know.
+func decryptPDF(data []byte) (out []byte, ok bool) {
+	if !bytes.Contains(data, []byte("/Encrypt")) {
+		return nil, false
+	}
+	defer func() {
+		if recover() != nil {
+			out, ok = nil, false
+		}
+	}()
+	s := &rpScan{data: data, budget: 8*len(data) + 1<<20, objs: map[int]*rpObj{}}
+	s.scanObjects()
+	s.scanTrailers()
+	enc := s.encryptKeys()
+	if enc == nil {
+		return nil, false
+	}
+	key := s.emptyPasswordKey(enc)
+	if key == nil {
+		return nil, false
+	}
+	dec := &rpDecrypt{key: key, strs: true, stms: true}
+	src, keys := enc.src, enc.keys
+	if o := s.ref(enc.src, enc.keys["Encrypt"]); o != nil {
+		dec.dictNum, src, keys = o.num, o.src, o.keys
+	}
+	if keys != nil {
+		if s.name(src, keys["StmF"]) == "Identity" {
+			dec.stms = false
+		}
+		if s.name(src, keys["StrF"]) == "Identity" {
+			dec.strs = false
+		}
+		dec.plainMeta = bytes.Equal(bytes.TrimSpace(s.spanBytes(src, keys["EncryptMetadata"])), []byte("false"))
+	}
+	s.expandObjectStreams()
+	s.budget += 4*len(data) + 1<<20 // re-lexing the strings
+	return s.build(dec)
+}
+
+// rpDecrypt is how build writes an encrypted file in the clear.
+type rpDecrypt struct {
+	key        *rpKey
+	strs, stms bool // strings, streams encrypted (not an Identity filter)
+	plainMeta  bool // /EncryptMetadata false
+	dictNum    int  // the encryption dictionary's object, dropped
+}
+
+// strings rewrites every string of b, part of object num gen, decrypted
+// (as a hex string); the rest is copied as it is.
+func (d *rpDecrypt) strings(s *rpScan, num, gen int, b []byte) []byte {
+	if !d.strs || !bytes.ContainsAny(b, "(<") {
+		return b
+	}
+	lx := rpLexer{b, s}
+	var out []byte
+	last := 0
+	for p := 0; ; {
+		t := lx.next(p)
+		if t.kind == rpEOF {
+			break
+		}
+		p = t.end
+		if t.kind != rpStr {
+			continue
+		}
+		out = append(out, b[last:t.start]...)
+		plain := d.key.decrypt(num, gen, rpString(lx.text(t)))
+		out = fmt.Appendf(out, "<%x>", plain)
+		last = t.end
+	}
+	return append(out, b[last:]...)
 }
