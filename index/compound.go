@@ -5,6 +5,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/swedish"
 )
 
 // Decompounding. Swedish writes compounds as one word: a search for
@@ -32,45 +35,69 @@ const (
 
 // compounder splits words into tails that are words of the vocabulary.
 type compounder struct {
-	a     analyzers
 	stems map[string]bool     // stems of every word of the corpus
 	memo  map[string][]string // word -> its tails
 	seen  map[string]bool     // words already learnt
+	// frozen: every word of the vocabulary is split; no more writes.
+	frozen bool
 }
 
-func newCompounder(a analyzers) *compounder {
-	return &compounder{a: a, stems: map[string]bool{}, memo: map[string][]string{}, seen: map[string]bool{}}
+func newCompounder() *compounder {
+	return &compounder{stems: map[string]bool{}, memo: map[string][]string{}, seen: map[string]bool{}}
+}
+
+// words splits text into lower-cased words, as the index's tokenizer
+// does for plain words; cheaper than running the analyzer.
+func words(text string) []string {
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// stem is the Snowball stem of a lower-cased word (no stop-word check: a
+// part is never shorter than minPart).
+func stem(w string) string {
+	env := snowballstem.NewEnv(w)
+	swedish.Stem(env)
+	return env.Current()
 }
 
 // learn adds the words of text to the vocabulary.
 func (c *compounder) learn(text string) {
-	for _, t := range c.a.lower.Analyze([]byte(text)) {
-		w := string(t.Term)
-		if utf8.RuneCountInString(w) < minPart || !isWord(w) {
-			continue
-		}
-		if c.seen[w] {
+	for _, w := range words(text) {
+		if c.seen[w] || utf8.RuneCountInString(w) < minPart || !isWord(w) {
 			continue
 		}
 		c.seen[w] = true
-		if s := c.a.stem(w); s != "" {
-			c.stems[s] = true
-		}
+		c.stems[stem(w)] = true
 	}
+}
+
+// freeze splits every word of the vocabulary once; after it, tails and
+// parts only read and may run concurrently.
+func (c *compounder) freeze() {
+	for w := range c.seen {
+		c.split(w)
+	}
+	c.frozen = true
 }
 
 // tails returns the parts of word w found in the vocabulary, longest first.
 func (c *compounder) tails(w string) []string {
-	if p, ok := c.memo[w]; ok {
+	if p, ok := c.memo[w]; ok || c.frozen {
 		return p
 	}
+	return c.split(w)
+}
+
+func (c *compounder) split(w string) []string {
 	var out []string
 	if utf8.RuneCountInString(w) >= minCompound && isWord(w) {
 		runes := 0
 		for i := range w {
 			if runes >= minHead && utf8.RuneCountInString(w[i:]) >= minPart {
 				tail := w[i:]
-				if s := c.a.stem(tail); s != "" && c.stems[s] {
+				if c.stems[stem(tail)] {
 					out = append(out, tail)
 				}
 			}
@@ -87,8 +114,7 @@ func (c *compounder) parts(texts ...string) string {
 	seen := map[string]bool{}
 	var out []string
 	for _, text := range texts {
-		for _, t := range c.a.lower.Analyze([]byte(text)) {
-			w := string(t.Term)
+		for _, w := range words(text) {
 			if seen[w] {
 				continue
 			}

@@ -20,7 +20,6 @@ const (
 	fieldType   = "type"  // record or section
 	fieldPeriod = "period"
 	fieldChap   = "chapter_key" // chapter as a keyword, for facets and filters
-	fieldSeq    = "seq"
 )
 
 // analyzerLower splits and lower-cases without stemming or stop words: the
@@ -36,8 +35,9 @@ var (
 // keywordFields are the exact-valued fields used for facets and filters.
 var keywordFields = []string{fieldType, "region", "rcc", "kind", "status", fieldChap, "area_code", "doc_id", "source_file", fieldPeriod}
 
-// numericFields hold years and page numbers for ranges and sorting.
-var numericFields = []string{"period_from", "period_to", "follow_up_year", "page", fieldSeq}
+// numericFields hold years for ranges and sorting. (Each numeric value
+// costs several index terms; page numbers are only displayed.)
+var numericFields = []string{"period_from", "period_to", "follow_up_year"}
 
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	im := bleve.NewIndexMapping()

@@ -418,8 +418,7 @@ func TestOpenMissing(t *testing.T) {
 }
 
 func TestDecompounding(t *testing.T) {
-	x, _ := openGold(t)
-	c := newCompounder(x.an)
+	c := newCompounder()
 	c.learn("sjuksköterskor program vård screening")
 	tests := []struct {
 		word string
