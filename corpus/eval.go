@@ -170,6 +170,9 @@ type Score struct {
 	StatusRight int `json:"status_right"` // gold rows whose status (and status_raw) is right
 	// FieldErrors counts wrong fields by name, for finding where losses are.
 	FieldErrors map[string]int `json:"field_errors,omitempty"`
+	// Diffs lists every wrong field of a matched row and every unmatched
+	// gold row and record (for `rccplans eval --diff`).
+	Diffs []Diff `json:"diffs,omitempty"`
 
 	// Completed-goal appendix: gold entries, and extracted records that
 	// match one (by goal number and text) rather than a plan row.
@@ -200,6 +203,16 @@ type Score struct {
 	EntriesFound int `json:"entries_found,omitempty"`
 	EntriesMatch int `json:"entries_matched,omitempty"`
 	EntriesRight int `json:"entries_right,omitempty"` // rcc, kind and period right
+}
+
+// Diff is one difference between gold and extraction. Row is the 1-based
+// gold row (0 for a record no gold row matched); Record the 1-based record.
+type Diff struct {
+	Row    int    `json:"row"`
+	Record int    `json:"record"`
+	Field  string `json:"field"` // "" for a whole row missed or extra
+	Want   string `json:"want"`
+	Got    string `json:"got"`
 }
 
 func ratio(a, b int) float64 {
@@ -369,8 +382,10 @@ func scoreRows(s *Score, g *Gold, recs []rccplans.Record) {
 		return sim
 	})
 	matched := make(map[int]int, len(pairs))
+	recMatched := make(map[int]bool, len(pairs))
 	for _, p := range pairs {
 		matched[p[0]] = p[1]
+		recMatched[p[1]] = true
 	}
 	s.Matched = len(pairs)
 	for i, row := range g.Rows {
@@ -379,6 +394,7 @@ func scoreRows(s *Score, g *Gold, recs []rccplans.Record) {
 			for _, f := range ModelFields {
 				s.FieldErrors[f]++
 			}
+			s.Diffs = append(s.Diffs, Diff{Row: i + 1, Want: gp[i]})
 			continue
 		}
 		r := &plan[j]
@@ -387,10 +403,16 @@ func scoreRows(s *Score, g *Gold, recs []rccplans.Record) {
 				s.FieldsRight++
 			} else {
 				s.FieldErrors[f]++
+				s.Diffs = append(s.Diffs, Diff{Row: i + 1, Record: j + 1, Field: f, Want: row.Model[f], Got: RecordField(r, f)})
 			}
 		}
 		if row.Model["status"] == r.Status && SameText(row.Model["status_raw"], r.StatusRaw) {
 			s.StatusRight++
+		}
+	}
+	for j := range plan {
+		if !recMatched[j] {
+			s.Diffs = append(s.Diffs, Diff{Record: j + 1, Got: rp[j]})
 		}
 	}
 }

@@ -193,13 +193,20 @@ func title(fr []rccplans.Block) string {
 				break
 			}
 			hasPeriod := periodRe.MatchString(t)
+			if endsDash(t) && nt[0] >= '0' && nt[0] <= '9' {
+				hasPeriod = false
+			}
 			if hasPeriod && !endsOpen(t) {
 				break
 			}
 			if !hasPeriod && !endsOpen(t) && !periodRe.MatchString(nt) {
 				break
 			}
-			t += " " + nt
+			if endsDash(t) {
+				t += nt // "… för 2019–" + "2021"
+			} else {
+				t += " " + nt
+			}
 		}
 		return cleanTitle(t)
 	}
@@ -417,4 +424,8 @@ func regionIn(s string) string {
 		return "Västra Götalandsregionen"
 	}
 	return ""
+}
+
+func endsDash(t string) bool {
+	return strings.HasSuffix(t, "–") || strings.HasSuffix(t, "-") || strings.HasSuffix(t, "—")
 }

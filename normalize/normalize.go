@@ -55,7 +55,11 @@ func Document(l *rccplans.Layout) (doc *rccplans.Document) {
 		r.Region, r.RCC, r.Kind, r.PeriodFrom, r.PeriodTo = doc.Region, doc.RCC, doc.Kind, doc.PeriodFrom, doc.PeriodTo
 		r.SourceFile = l.SourceFile
 	}
-	doc.Sections = sections(l, doc)
+	// A plan's numbered chapters are not report sections: sections are
+	// read from documents without plan records (follow-up reports).
+	if len(doc.Records) == 0 || doc.Kind == rccplans.KindUppfoljning {
+		doc.Sections = sections(l, doc)
+	}
 	doc.Abbreviations = abbreviations(l)
 	return doc
 }
@@ -78,11 +82,23 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 		levels = headingLevels(l.Blocks)
 		seenTb bool
 	)
+	maxLevel := 0.0
+	for _, lv := range levels {
+		if lv > maxLevel {
+			maxLevel = lv
+		}
+	}
 	push := func(text string, level float64, pseudo bool) {
 		for top != nil && (top.pseudo || top.level >= level) {
 			if pseudo && !top.pseudo && top.level < level {
 				break
 			}
+			top = top.parent
+		}
+		// A sub-heading line after the tables of a deepest-rank heading
+		// is that heading's sibling, not its child: it starts the next
+		// section of the same chapter.
+		if pseudo && top != nil && top.direct && top.parent != nil && !top.numbered && top.level >= maxLevel {
 			top = top.parent
 		}
 		top = newNode(text, level, top, pseudo)
@@ -94,7 +110,7 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 			if t == "" {
 				continue
 			}
-			if !seenTb && inTitle(t, title) {
+			if !seenTb && inTitle(t, title) || headerLike(t) {
 				continue
 			}
 			push(t, levels[i], false)
@@ -158,11 +174,20 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 			}
 			prev, prevN = roles, ncols
 			var cur *segment
+			var last *rccplans.Row // the row of cur's last record
 			for _, row := range rows {
 				if t, ok := titleRow(cellTexts(row.Cells)); ok {
 					push(t, pseudoLevel, true)
-					cur = nil
+					cur, last = nil, nil
 					continue
+				}
+				if cur != nil && last != nil && continuation(*last, row, roles) {
+					merged := mergeRows(*last, row)
+					if recs, _ := tableRecords(l.SourceFile, planTable{roles: roles, rows: []rccplans.Row{merged}}); len(recs) == 1 {
+						cur.recs[len(cur.recs)-1] = recs[0]
+						last = &merged
+						continue
+					}
 				}
 				recs, w := tableRecords(l.SourceFile, planTable{roles: roles, rows: []rccplans.Row{row}})
 				warns = append(warns, w...)
@@ -170,10 +195,15 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 					continue
 				}
 				if cur == nil {
+					if top != nil {
+						top.direct = true
+					}
 					cur = &segment{node: top}
 					segs = append(segs, cur)
 				}
 				cur.recs = append(cur.recs, recs...)
+				r := row
+				last = &r
 			}
 		}
 	}

@@ -35,6 +35,7 @@ type node struct {
 	height   int // -1: no plan table below
 	pseudo   bool
 	numbered bool
+	direct   bool // a plan table sits straight under it
 }
 
 // pseudoLevel ranks sub-headings found inside or right above tables below
@@ -173,4 +174,25 @@ func squeezeSpace(s string) string {
 		}
 		return unicode.ToLower(r)
 	}, s)
+}
+
+// headerLike tells a "heading" that is really a table's header line set in
+// bold ("Målbild Planerade aktiviteter Nuläge och ansvar Uppföljning"):
+// three or more different column roles among its words.
+func headerLike(text string) bool {
+	w := strings.Fields(text)
+	if len(w) < 3 || len(w) > 20 {
+		return false
+	}
+	seen := map[rccplans.Column]bool{}
+	for i := range w {
+		if c := rccplans.ColumnOf(w[i]); c != rccplans.ColUnknown {
+			seen[c] = true
+		} else if i+1 < len(w) {
+			if c := rccplans.ColumnOf(w[i] + " " + w[i+1]); c != rccplans.ColUnknown {
+				seen[c] = true
+			}
+		}
+	}
+	return len(seen) >= 3
 }

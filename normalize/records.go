@@ -266,6 +266,9 @@ var timeToken = regexp.MustCompile(`(?i)^(?:` +
 	`|(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)` +
 	`)$`)
 
+// openRange is a year range broken after its dash: "2022– 2024".
+var openRange = regexp.MustCompile(`\b((?:19|20)\d\d)\s*([-–—])\s+((?:19|20)?\d\d)\b`)
+
 // timeLead are words that may open a time part ("under 2023", "senast
 // Q2 2024", "hösten 2023").
 var timeLead = map[string]bool{
@@ -279,7 +282,7 @@ var timeLead = map[string]bool{
 // a quarter or term, "Löpande", with at most a few words after it
 // ("2022–05 Utbyggnadsplan 4 år"). Otherwise all of it is responsible.
 func SplitTime(s string) (responsible, timeframe string) {
-	s = cleanCell(s)
+	s = openRange.ReplaceAllString(cleanCell(s), "$1$2$3")
 	w := strings.Fields(s)
 	for i := 0; i < len(w); i++ {
 		if !timeToken.MatchString(strings.Trim(w[i], "()")) {
@@ -321,4 +324,66 @@ func tableRecords(file string, pt planTable) (recs []rccplans.Record, warns []rc
 		recs = append(recs, rec)
 	}
 	return recs, warns
+}
+
+// continuation tells a row that is the rest of the row before it, cut by a
+// page break and not joined by the reader: it starts on a later page, it
+// brings no goal or Område of its own (empty, or copies of a merged cell),
+// and either the row before lacks the status the table has a column for,
+// or the row has no goal at all (not even a merged copy).
+func continuation(prev, row rccplans.Row, roles []rccplans.Column) bool {
+	if row.Page <= prev.Page || prev.Page == 0 {
+		return false
+	}
+	identity, ownGoal, copied := false, false, false
+	statusCol, prevStatus, rowHasText := false, false, false
+	for i, c := range row.Cells {
+		if i >= len(roles) {
+			break
+		}
+		t := strings.TrimSpace(c.Text)
+		switch roles[i] {
+		case rccplans.ColArea, rccplans.ColGoal:
+			identity = true
+			if t != "" && !c.Spanned {
+				ownGoal = true
+			}
+			if c.Spanned {
+				copied = true
+			}
+		case rccplans.ColStatus, rccplans.ColStateResponsible:
+			statusCol = true
+			if i < len(prev.Cells) && strings.TrimSpace(prev.Cells[i].Text) != "" {
+				prevStatus = true
+			}
+		}
+		if t != "" && !c.Spanned {
+			rowHasText = true
+		}
+	}
+	if !identity || ownGoal || !rowHasText {
+		return false
+	}
+	if statusCol {
+		return !prevStatus
+	}
+	return !copied
+}
+
+// mergeRows joins a continuation into the row before it, cell by cell; a
+// copy of a merged cell is not repeated.
+func mergeRows(prev, row rccplans.Row) rccplans.Row {
+	out := rccplans.Row{Page: prev.Page, Cells: make([]rccplans.Cell, len(prev.Cells))}
+	copy(out.Cells, prev.Cells)
+	for i, c := range row.Cells {
+		if i >= len(out.Cells) {
+			out.Cells = append(out.Cells, c)
+			continue
+		}
+		if c.Spanned || strings.TrimSpace(c.Text) == "" {
+			continue
+		}
+		out.Cells[i].Text = rccplans.JoinLines([]string{out.Cells[i].Text, c.Text})
+	}
+	return out
 }

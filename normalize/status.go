@@ -122,12 +122,15 @@ func statusList(text string) bool {
 	}
 	seen := map[string]bool{}
 	for _, p := range parts {
-		s := Status(p)
-		if s == "" {
-			if strings.TrimSpace(p) != "" && len(parts) > 1 && !onlyStatusWords(p) {
-				return false
-			}
+		p = strings.TrimSpace(p)
+		if p == "" {
 			continue
+		}
+		// Every item must be a bare status ("Ej påbörjad"), not a
+		// sentence that starts with one.
+		s := Status(p)
+		if s == "" || len(strings.Fields(p)) > 3 || !onlyStatusWords(p) {
+			return false
 		}
 		seen[s] = true
 	}
@@ -152,9 +155,13 @@ func splitStatusRun(text string) []string {
 	return parts
 }
 
+// statusFiller are the words a status phrase holds besides its status
+// word ("Ej påbörjat arbete", "Uppnått mål").
+var statusFiller = map[string]bool{"ej": true, "inte": true, "mål": true, "målet": true, "arbete": true, "arbetet": true, "är": true}
+
 func onlyStatusWords(p string) bool {
 	for _, w := range strings.Fields(p) {
-		if Status(w) == "" && !strings.EqualFold(w, "ej") {
+		if Status(w) == "" && !statusFiller[strings.ToLower(strings.Trim(w, ".,:;()"))] {
 			return false
 		}
 	}

@@ -22,6 +22,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object per file and one for the total")
 	verbose := fs.Bool("v", false, "also print the wrong fields of each file by name")
+	diff := fs.Bool("diff", false, "also print every wrong field (want/got), missed gold row and extra record")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -50,6 +51,9 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
 		for _, s := range append(scores, total) {
+			if !*diff {
+				s.Diffs = nil
+			}
 			if err := enc.Encode(evalJSON(s)); err != nil {
 				fmt.Fprintf(stderr, "rccplans: %v\n", err)
 				return exitFailed
@@ -68,6 +72,11 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		if s.Err != "" {
 			fmt.Fprintf(stdout, "%-36s error: %s\n", "", s.Err)
+		}
+		if *diff && s.File != "TOTAL" {
+			for _, d := range s.Diffs {
+				fmt.Fprintln(stdout, "    "+diffLine(d))
+			}
 		}
 	}
 	return exitOK
@@ -132,4 +141,22 @@ func evalJSON(s corpus.Score) any {
 		FieldAccuracy  float64 `json:"field_accuracy"`
 		StatusAccuracy float64 `json:"status_accuracy"`
 	}{s, s.RowRecall(), s.RowPrecision(), s.FieldAccuracy(), s.StatusAccuracy()}
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}
+
+func diffLine(d corpus.Diff) string {
+	switch {
+	case d.Record == 0:
+		return fmt.Sprintf("gold row %d missed: %q", d.Row, clip(d.Want, 100))
+	case d.Row == 0:
+		return fmt.Sprintf("record %d extra: %q", d.Record, clip(d.Got, 100))
+	}
+	return fmt.Sprintf("row %d/rec %d %s: want %q got %q", d.Row, d.Record, d.Field, clip(d.Want, 90), clip(d.Got, 90))
 }

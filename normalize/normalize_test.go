@@ -1,0 +1,400 @@
+package normalize
+
+import (
+	"testing"
+
+	"rccplans"
+)
+
+func TestStatus(t *testing.T) {
+	tests := []struct {
+		raw, want string
+	}{
+		{"Påbörjad", rccplans.StatusInProgress},
+		{"Pågående", rccplans.StatusInProgress},
+		{"Pågår klinisk forskning i regionen", rccplans.StatusInProgress},
+		{"Pågående på onkologen", rccplans.StatusInProgress},
+		{"Arbetet pågår", rccplans.StatusInProgress},
+		{"Ej påbörjad", rccplans.StatusNotStarted},
+		{"Ej Påbörjad", rccplans.StatusNotStarted},
+		{"ej påbörjat arbete", rccplans.StatusNotStarted},
+		{"Uppstart kvartal 1 2026", rccplans.StatusNotStarted},
+		{"Klar", rccplans.StatusDone},
+		{"Klart", rccplans.StatusDone},
+		{"Genomfört", rccplans.StatusDone},
+		{"Genomfört projekt i sjukvårdsregionen", rccplans.StatusDone},
+		{"Infört", rccplans.StatusDone},
+		{"Uppnått mål", rccplans.StatusDone},
+		{"Avvaktar", rccplans.StatusOnHold},
+		{"Avvaktar införandet av nytt system.", rccplans.StatusOnHold},
+		{"Vilande", rccplans.StatusOnHold},
+		{"U", rccplans.StatusDone},
+		{"P", rccplans.StatusInProgress},
+		{"E", rccplans.StatusNotStarted},
+		{" p. ", rccplans.StatusInProgress},
+		{"U – uppnått", rccplans.StatusDone},
+		{"• Påbörjad", rccplans.StatusInProgress},
+		{"När inte målet på 50% för 2025.", ""},
+		{"LPPL har en rollbeskrivning.", ""},
+		{"", ""},
+		{"-", ""},
+		{"Ej", ""},
+		{"2023", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.raw, func(t *testing.T) {
+			if got := Status(tt.raw); got != tt.want {
+				t.Errorf("Status(%q) = %q, want %q", tt.raw, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestStatusList(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"• Ej påbörjad • Påbörjad • Klar", true},
+		{"Ej påbörjad Påbörjad Klar", true},
+		{"Ej påbörjad\nPåbörjad\nKlar", true},
+		{"Påbörjad", false},
+		{"Ej Påbörjad", false},
+		{"Pågår klinisk forskning, klart 2024", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := statusList(tt.text); got != tt.want {
+				t.Errorf("statusList(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSplitArea(t *testing.T) {
+	tests := []struct {
+		in, code, title string
+	}{
+		{"3.c.ii) Screening för bröstcancer", "3.c.ii", "Screening för bröstcancer"},
+		{"4.a.) Register", "4.a", "Register"},
+		{"4.c.i.) Standardiserade vårdförlopp (SVF) Se separat handlingsplan finns.", "4.c.i", "Standardiserade vårdförlopp (SVF)"},
+		{"6) Klinisk cancerforskning och innovation", "6", "Klinisk cancerforskning och innovation"},
+		{"2.a)Patientmedverkan", "2.a", "Patientmedverkan"},
+		{"3.1 Prevention", "3.1", "Prevention"},
+		{"5. Kompetensförsörjning", "5", "Kompetensförsörjning"},
+		{"3.c.vi) Tidig diagnostik av prostatacancer /OPCT, Organiserad Prostatacancertestning", "3.c.vi", "Tidig diagnostik av prostatacancer /OPCT, Organiserad Prostatacancertestning"},
+		{"Screening för tjock-och ändtarmscancer.", "", "Screening för tjock-och ändtarmscancer."},
+		{"Palliativ vård", "", "Palliativ vård"},
+		{"2022 års satsning", "", "2022 års satsning"},
+		{"", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			code, title := SplitArea(tt.in)
+			if code != tt.code || title != tt.title {
+				t.Errorf("SplitArea(%q) = %q, %q; want %q, %q", tt.in, code, title, tt.code, tt.title)
+			}
+		})
+	}
+}
+
+func TestSplitGoal(t *testing.T) {
+	tests := []struct {
+		in, number, goal string
+	}{
+		{"5. Region Blekinge uppfyller målen", "5", "Region Blekinge uppfyller målen"},
+		{"12) Alla patienter ska erbjudas", "12", "Alla patienter ska erbjudas"},
+		{"1. Organiserad prostatacancer testning (OPT)", "1", "Organiserad prostatacancer testning (OPT)"},
+		{"2024 ska även 90% av alla gentestas", "", "2024 ska även 90% av alla gentestas"},
+		{"90% av patienterna", "", "90% av patienterna"},
+		{"1.2 Förbättrad diagnostik", "", "1.2 Förbättrad diagnostik"},
+		{"3. 2024 nås målet", "", "3. 2024 nås målet"},
+		{"Det ska finnas", "", "Det ska finnas"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			n, g := SplitGoal(tt.in)
+			if n != tt.number || g != tt.goal {
+				t.Errorf("SplitGoal(%q) = %q, %q; want %q, %q", tt.in, n, g, tt.number, tt.goal)
+			}
+		})
+	}
+}
+
+func TestSplitTime(t *testing.T) {
+	tests := []struct {
+		in, resp, time string
+	}{
+		{"Region Västmanland med stöd av RCC Mellansverige 2022–2024", "Region Västmanland med stöd av RCC Mellansverige", "2022–2024"},
+		{"RCC Mellansverige med stöd av regionerna 2022–23", "RCC Mellansverige med stöd av regionerna", "2022–23"},
+		{"- Regionerna med stöd av RCC Mellansverige 2022–05 Utbyggnads-plan 4 år", "- Regionerna med stöd av RCC Mellansverige", "2022–05 Utbyggnads-plan 4 år"},
+		{"Verksamhetschef Löpande", "Verksamhetschef", "Löpande"},
+		{"Processledare Q2 2023", "Processledare", "Q2 2023"},
+		{"Processledare HT 2023", "Processledare", "HT 2023"},
+		{"Kirurgkliniken under 2024", "Kirurgkliniken", "under 2024"},
+		{"2023", "", "2023"},
+		{"Region Västmanland Barn som närstående - vägledning för vårdpersonal, Dok 41992", "Region Västmanland Barn som närstående - vägledning för vårdpersonal, Dok 41992", ""},
+		{"Enligt Cancerplanen 2022–2024 ansvarar regionerna för att genomföra arbetet i sin helhet", "Enligt Cancerplanen 2022–2024 ansvarar regionerna för att genomföra arbetet i sin helhet", ""},
+		{"- RCC Mellansverige - Regionerna", "- RCC Mellansverige - Regionerna", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			r, tf := SplitTime(tt.in)
+			if r != tt.resp || tf != tt.time {
+				t.Errorf("SplitTime(%q) = %q, %q; want %q, %q", tt.in, r, tf, tt.resp, tt.time)
+			}
+		})
+	}
+}
+
+func TestSplitStateResponsible(t *testing.T) {
+	tests := []struct {
+		in, state, resp, status string
+	}{
+		{"Ansvar: Projektägare och styrgrupp. Status: Pågående", "", "Projektägare och styrgrupp.", "Pågående"},
+		{"<b>Ansvar:</b> Verksamhetschefer och LPPL. <b>Status:</b>", "", "Verksamhetschefer och LPPL.", ""},
+		{"Ansvar: Status: Avvaktar införandet.", "", "", "Avvaktar införandet."},
+		{"Ansvar: Hälso- och sjukvårdsledningen.", "", "Hälso- och sjukvårdsledningen.", ""},
+		{"Tre av fem kliniker klara. Ansvar: VC Status: Pågår", "Tre av fem kliniker klara.", "VC", "Pågår"},
+		{"Status: Klar Ansvarig: LPO", "", "LPO", "Klar"},
+		{"Nuläget beskrivs här", "Nuläget beskrivs här", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			s, r, st := SplitStateResponsible(tt.in)
+			if s != tt.state || r != tt.resp || st != tt.status {
+				t.Errorf("SplitStateResponsible(%q) = %q, %q, %q; want %q, %q, %q", tt.in, s, r, st, tt.state, tt.resp, tt.status)
+			}
+		})
+	}
+}
+
+func para(page int, text string) rccplans.Block {
+	return rccplans.Block{Kind: rccplans.BlockParagraph, Page: page, Text: text}
+}
+
+func heading(page, level int, text string) rccplans.Block {
+	return rccplans.Block{Kind: rccplans.BlockHeading, Page: page, Level: level, Text: text}
+}
+
+func TestMeta(t *testing.T) {
+	type want struct {
+		title, region, rcc, kind string
+		from, to, followUp       int
+	}
+	tests := []struct {
+		name   string
+		blocks []rccplans.Block
+		want   want
+	}{
+		{
+			name: "verksamhetsplan with the period on the next line",
+			blocks: []rccplans.Block{
+				para(1, "Verksamhetsplan för Region Västmanland gällande den antagna"),
+				para(1, "Cancerplanen 2022–2024."),
+				para(1, "Verksamhetsplanen är uppbyggd med kapitelindelning på liknande sätt som Cancerplanen."),
+				{Kind: rccplans.BlockTable, Page: 1, Table: &rccplans.Table{Header: [][]string{{"Område", "Uppdrag/Mål enligt RCC Mellansverige", "Status"}}}},
+			},
+			want: want{"Verksamhetsplan för Region Västmanland gällande den antagna Cancerplanen 2022–2024", "Region Västmanland", "RCC Mellansverige", "handlingsplan", 2022, 2024, 0},
+		},
+		{
+			name: "region on a line of its own, rcc from the sjukvårdsregion",
+			blocks: []rccplans.Block{
+				heading(1, 1, "Lokal handlingsplan för cancervården 2022–2024"),
+				para(1, "Region: Västerbotten"),
+				heading(1, 2, "Bakgrund"),
+				para(1, "Förbundsdirektionen godkände en ny cancerplan för norra sjukvårdsregionen för perioden 2022–2024."),
+			},
+			want: want{"Lokal handlingsplan för cancervården 2022–2024", "Region Västerbotten", "RCC Norr", "handlingsplan", 2022, 2024, 0},
+		},
+		{
+			name: "title over two headings, rcc in the introduction (genitive)",
+			blocks: []rccplans.Block{
+				para(0, "Region Blekinge"),
+				heading(0, 1, "Aktivitetsplan cancersjukdomar"),
+				heading(0, 2, "2024 - 2026"),
+				para(0, "Den utgår från RCC Syds cancerplan för Södra sjukvårdsregionen 2022–2025."),
+			},
+			want: want{"Aktivitetsplan cancersjukdomar 2024 - 2026", "Region Blekinge", "RCC Syd", "aktivitetsplan", 2024, 2026, 0},
+		},
+		{
+			name: "follow-up report by an RCC, labelled title",
+			blocks: []rccplans.Block{
+				heading(1, 1, "Uppföljning för 2021 av den sjukvårdsregionala cancerplanen för 2019–2021"),
+				para(1, "Fastställd av Norra sjukvårdsregionförbundets förbundsdirektion 2022-06-15"),
+				para(2, "Rapportens titel: Uppföljning för 2021 av den sjukvårdsregionala cancerplanen för 2019–2021."),
+				para(2, "Rapporten utgiven av: RCC Norr"),
+				para(2, "Bilaga 1.1 Uppföljningsrapport från Region Västerbotten ........ 9"),
+			},
+			want: want{"Uppföljning för 2021 av den sjukvårdsregionala cancerplanen för 2019–2021", "RCC Norr", "RCC Norr", "uppfoljning", 2019, 2021, 2021},
+		},
+		{
+			name: "RCC Sydöst is not RCC Syd; region gives nothing more",
+			blocks: []rccplans.Block{
+				heading(1, 1, "Regional cancerplan 2024–2026"),
+				para(1, "Regionalt cancercentrum sydöst"),
+			},
+			want: want{"Regional cancerplan 2024–2026", "RCC Sydöst", "RCC Sydöst", "cancerplan", 2024, 2026, 0},
+		},
+		{
+			name: "RCC from the region when nothing names it",
+			blocks: []rccplans.Block{
+				heading(1, 1, "Handlingsplan för cancervården i Region Jämtland Härjedalen 2023–2025"),
+			},
+			want: want{"Handlingsplan för cancervården i Region Jämtland Härjedalen 2023–2025", "Region Jämtland Härjedalen", "RCC Norr", "handlingsplan", 2023, 2025, 0},
+		},
+		{
+			name:   "nothing known",
+			blocks: []rccplans.Block{para(1, "Protokoll")},
+			want:   want{},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := &rccplans.Document{}
+			meta(&rccplans.Layout{Blocks: tt.blocks}, doc)
+			got := want{doc.Title, doc.Region, doc.RCC, doc.Kind, doc.PeriodFrom, doc.PeriodTo, doc.FollowUpYear}
+			if got != tt.want {
+				t.Errorf("got  %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+// table builds a table block from a header and rows of cell texts.
+func table(page int, header []string, rows ...[]string) rccplans.Block {
+	tb := &rccplans.Table{}
+	if header != nil {
+		tb.Header = [][]string{header}
+	}
+	for _, r := range rows {
+		var cells []rccplans.Cell
+		for _, c := range r {
+			cells = append(cells, rccplans.Cell{Text: c})
+		}
+		tb.Rows = append(tb.Rows, rccplans.Row{Page: page, Cells: cells})
+	}
+	return rccplans.Block{Kind: rccplans.BlockTable, Page: page, Table: tb}
+}
+
+func TestDocumentRecords(t *testing.T) {
+	type rec struct{ chapter, section, goal, activity, status string }
+	hdr := []string{"Mål", "Aktivitet", "Ansvarig", "Status"}
+	tests := []struct {
+		name   string
+		blocks []rccplans.Block
+		want   []rec
+	}{
+		{
+			name: "template table before the chapters; repeated header row",
+			blocks: []rccplans.Block{
+				heading(1, 1, "Handlingsplan 2022–2024"),
+				table(1, hdr, []string{"Här står målet", "Här står aktiviteten", "Vem", "• Ej påbörjad • Påbörjad • Klar"}),
+				heading(2, 1, "1. Prevention"),
+				table(2, hdr, []string{"Mål A", "Akt A", "VC", "Påbörjad"}, []string{"Mål", "Aktivitet", "Ansvarig", "Status"}, []string{"Mål A", "Akt B", "VC", "Klar"}),
+			},
+			want: []rec{{"1. Prevention", "", "Mål A", "Akt A", "in_progress"}, {"1. Prevention", "", "Mål A", "Akt B", "done"}},
+		},
+		{
+			name: "wrapper heading, chapters with and without sections, sub-heading row in a table",
+			blocks: []rccplans.Block{
+				heading(0, 1, "Aktivitetsplan 2024 - 2026"),
+				heading(0, 2, "AKTIVITETSPLAN"),
+				heading(0, 3, "PREVENTION"),
+				heading(0, 4, "SCREENING"),
+				table(0, hdr, []string{"1. Mål A", "Akt A", "VC", ""}),
+				table(0, hdr, []string{"SUB-RUBRIK", "", "", ""}, []string{"2. Mål B", "Akt B", "VC", "Pågående"}),
+				heading(0, 2, "FORSKNING"),
+				table(0, hdr, []string{"3. Mål C", "Akt C", "VC", ""}),
+			},
+			want: []rec{
+				{"PREVENTION", "SCREENING", "Mål A", "Akt A", ""},
+				{"PREVENTION", "SUB-RUBRIK", "Mål B", "Akt B", "in_progress"},
+				{"FORSKNING", "", "Mål C", "Akt C", ""},
+			},
+		},
+		{
+			name: "numeric table is not a plan table; header wrapped over two rows",
+			blocks: []rccplans.Block{
+				heading(1, 1, "Kapitel 1"),
+				table(1, []string{"", "2020", "2021"}, []string{"Riket", "73 %", "75 %"}),
+				{Kind: rccplans.BlockTable, Page: 2, Table: &rccplans.Table{
+					Header: [][]string{{"Mål", "Aktiviteter för", "Uppfölj-"}, {"", "måluppfyllelse", "ning*"}},
+					Rows:   []rccplans.Row{{Page: 2, Cells: []rccplans.Cell{{Text: "Mål D"}, {Text: "Akt D"}, {Text: "P"}}}},
+				}},
+			},
+			want: []rec{{"Kapitel 1", "", "Mål D", "Akt D", "in_progress"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := Document(&rccplans.Layout{SourceFile: "x", Blocks: tt.blocks})
+			var got []rec
+			for _, r := range doc.Records {
+				got = append(got, rec{r.Chapter, r.Section, r.Goal, r.Activity, r.Status})
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d records %+v, want %+v", len(got), got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("record %d: got %+v, want %+v", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestCompletedGoals(t *testing.T) {
+	blocks := []rccplans.Block{
+		heading(0, 1, "Aktivitetsplan 2024 - 2026"),
+		heading(0, 2, "KAPITEL"),
+		table(0, []string{"Målbild", "Planerade aktiviteter"}, []string{"1. Mål A", "Akt A"}),
+		heading(0, 2, "Bilaga 1."),
+		heading(0, 3, "Revidering 2025–11"),
+		heading(0, 4, "Mål som är avklarade eller inte längre relevanta:"),
+		para(0, "1. Region inför samtal. Infört.\n5. Screeningprogram för tjock-och ändtarmscancer."),
+		heading(0, 2, "Övrigt"),
+		para(0, "3. Inte ett mål."),
+	}
+	doc := Document(&rccplans.Layout{Blocks: blocks})
+	if len(doc.Records) != 3 {
+		t.Fatalf("got %d records: %+v", len(doc.Records), doc.Records)
+	}
+	c := doc.Records[1]
+	if c.GoalNumber != "1" || c.Goal != "Region inför samtal. Infört." || c.Status != rccplans.StatusDone ||
+		c.Chapter != "Bilaga 1." || c.Section != "Mål som är avklarade eller inte längre relevanta" {
+		t.Errorf("completed goal: %+v", c)
+	}
+	if doc.Records[2].GoalNumber != "5" {
+		t.Errorf("second completed goal: %+v", doc.Records[2])
+	}
+}
+
+func FuzzDocument(f *testing.F) {
+	f.Add("3.c.ii) Screening", "5. Region X uppfyller", "Ansvar: VC Status: Påbörjad", "VC 2022–2024")
+	f.Add("", "", "", "")
+	f.Add("4.a.) ", "12)", "Status: Ansvar:", "Q2")
+	f.Fuzz(func(t *testing.T, area, goal, state, resp string) {
+		l := &rccplans.Layout{Blocks: []rccplans.Block{
+			heading(1, 1, goal),
+			table(1, []string{"Område", "Mål", "Nuläge och ansvar", "Ansvarig-Tidsram"}, []string{area, goal, state, resp}),
+		}}
+		doc := Document(l)
+		for _, w := range doc.Warnings {
+			if w.Message != "" && len(doc.Warnings) > 0 && w.Message[:9] == "normalize" && contains(w.Message, "internal error") {
+				t.Fatalf("panic: %s", w.Message)
+			}
+		}
+	})
+}
+
+func contains(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return true
+		}
+	}
+	return false
+}
