@@ -46,6 +46,9 @@ func segments(l *tline) []segment {
 	return out
 }
 
+// maxHeaderText is the longest header segment, in characters.
+const maxHeaderText = 40
+
 // headerLine reports whether a line looks like a table header by itself.
 func headerLine(l *tline) bool {
 	segs := segments(l)
@@ -56,9 +59,17 @@ func headerLine(l *tline) bool {
 	known := 0
 	for i, s := range segs {
 		texts[i] = s.text()
+		// A header names its column in a few words; a long segment is
+		// body text that happens to contain a header word.
+		if len([]rune(texts[i])) > maxHeaderText {
+			return false
+		}
 		if rccplans.ColumnOf(texts[i]) != rccplans.ColUnknown {
 			known++
 		}
+	}
+	if numbered.MatchString(texts[0]) {
+		return false
 	}
 	return rccplans.HeaderScore(texts) >= 2 && known*2 >= len(segs)
 }
@@ -257,9 +268,11 @@ func bestAnchor(as []anchor, b rccplans.Box) int {
 func alignedColumns(as []anchor, lines []tline, body []int) []float64 {
 	type iv struct{ a, b float64 }
 	var cov []iv
+	// Cover the body with gutter-free segments, not words: the spaces
+	// between words are not gutters.
 	for _, k := range body {
-		for _, w := range lines[k].words {
-			cov = append(cov, iv{w.X0, w.X1})
+		for _, sg := range segments(&lines[k]) {
+			cov = append(cov, iv{sg.X0, sg.X1})
 		}
 	}
 	sort.Slice(cov, func(i, j int) bool { return cov[i].a < cov[j].a })
@@ -285,17 +298,27 @@ func alignedColumns(as []anchor, lines []tline, body []int) []float64 {
 		right = math.Max(right, merged[len(merged)-1].b)
 	}
 	cols := []float64{left - 1}
+	inside := func(x float64) bool {
+		for _, m := range merged {
+			if x > m.a && x < m.b {
+				return true
+			}
+		}
+		return false
+	}
 	for j := 1; j < len(as); j++ {
 		x := as[j].X0
 		best, bd := x-1, math.Inf(1)
+		if !inside(x - 1) {
+			cols = append(cols, best)
+			continue
+		}
 		for _, g := range gaps {
-			if g.b < as[j-1].X0 || g.a > as[j].X1 {
+			if g.a <= as[j-1].X0+1 || g.a > as[j].X1 {
 				continue
 			}
-			var d float64
 			p := math.Max(g.a, math.Min(g.b, x-1))
-			d = math.Abs(p - x)
-			if d < bd {
+			if d := math.Abs(p - x); d < bd {
 				best, bd = p, d
 			}
 		}

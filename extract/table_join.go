@@ -98,24 +98,16 @@ func appendTable(s, t *grid, bottoms map[int]float64) {
 	c := t.nhead
 	p := len(s.rows) - 1
 	if p >= s.nhead && p >= 0 {
-		if continues(s, t, bottoms) {
-			for j := range t.rows[c] {
-				a, b := s.rows[p][j], t.rows[c][j]
-				if a == nil || b == nil || a == b {
-					continue
-				}
-				a.lines = append(a.lines, b.lines...)
-				replaceCell(t, b, a)
+		j := judgeCut(s, t, bottoms)
+		if j.row {
+			for k := range t.rows[c] {
+				unify(s, t, p, c, k)
 			}
 			c++
 		} else {
-			for j := range t.rows[c] {
-				a, b := s.rows[p][j], t.rows[c][j]
-				if a == nil || b == nil || len(b.lines) > 0 {
-					continue
-				}
-				if !s.closed[j] || (spansRows(s, p, j) && keyColumn(s, j)) {
-					replaceCell(t, b, a)
+			for k := range t.rows[c] {
+				if j.keep[k] {
+					unify(s, t, p, c, k)
 				}
 			}
 		}
@@ -131,49 +123,130 @@ func appendTable(s, t *grid, bottoms map[int]float64) {
 	s.notes = append(s.notes, t.notes...)
 }
 
-// continues decides whether t's first body row is the rest of s's last
-// row, cut by the page break. The last row must reach the foot of the
-// page body; then any of these says it was cut:
-//   - a cell of the new row starts in lower case where the old row's cell
-//     in that column has text, or the old cell ends with a hyphen;
-//   - the table's rows start with a number in the first column and the
-//     new row's first column has text without one.
+// unify makes the cell at (c, k) of t the same cell as (p, k) of s, its
+// lines appended.
+func unify(s, t *grid, p, c, k int) {
+	a, b := s.rows[p][k], t.rows[c][k]
+	if a == nil || b == nil || a == b {
+		return
+	}
+	a.lines = append(a.lines, b.lines...)
+	replaceCell(t, b, a)
+}
+
+// cutJudgement says what continues over a page break: the whole row
+// (row), or only some cells of a new row (keep: merged key cells such as
+// Område and Mål whose text goes on, or which are empty on the new page).
+type cutJudgement struct {
+	row  bool
+	keep []bool
+}
+
+// judgeCut decides whether t's first body row is the rest of s's last
+// row, cut by the page break, and which merged cells go on if it is not.
+// A row can only be cut when it reaches the foot of the page body. Per
+// cell of the new row:
+//   - strong: it starts in lower case where the old cell has text, the
+//     old cell ends with a hyphen, or the table's rows open with a number
+//     and this first-column text does not;
+//   - weak: the old cell has text that does not end a sentence.
 //
-// A first row that starts fresh in every column is a new row.
-func continues(s, t *grid, bottoms map[int]float64) bool {
+// The row goes on when no non-empty cell outside the key columns (area,
+// goal) is fresh (neither strong nor weak) and either some cell is strong
+// or the first column is empty and no key cell is fresh either. Otherwise
+// the new row starts fresh, but its key cells continue the merged cells
+// above when the first column is empty (the merged block goes on) or
+// their text is strong.
+func judgeCut(s, t *grid, bottoms map[int]float64) cutJudgement {
 	p, c := len(s.rows)-1, t.nhead
+	n := t.ncols()
+	j := cutJudgement{keep: make([]bool, n)}
 	var foot float64
 	for _, b := range bottoms {
 		foot = math.Max(foot, b)
 	}
 	lineH := math.Max(s.size, 6) * 1.3
-	if s.rowY[p][1] < foot-4*lineH {
-		return false
-	}
+	cut := s.rowY[p][1] >= foot-4*lineH
 	old, cur := s.rowTexts(p), t.rowTexts(c)
-	for j := range cur {
-		if old[j] == "" || cur[j] == "" {
+	numberedRows := numberedColumn(s)
+	strong := make([]bool, n)
+	anyStrong, freshKey, freshOther := false, false, false
+	for k := range cur {
+		if cur[k] == "" {
 			continue
 		}
-		if startsLower(cur[j]) || strings.HasSuffix(old[j], "-") {
-			return true
+		switch {
+		case old[k] != "" && (startsLower(cur[k]) || strings.HasSuffix(old[k], "-")):
+			strong[k] = true
+		case k == 0 && numberedRows && !numbered.MatchString(cur[k]):
+			strong[k] = true
+		}
+		if strong[k] {
+			anyStrong = true
+			continue
+		}
+		if old[k] != "" && !endsSentence(old[k]) {
+			continue // weak: may go on
+		}
+		if keyColumn(s, k) {
+			freshKey = true
+		} else {
+			freshOther = true
 		}
 	}
-	if cur[0] != "" && !numbered.MatchString(cur[0]) {
-		n, k := 0, 0
-		for r := s.nhead; r < len(s.rows); r++ {
-			if x := s.rows[r][0].text(); x != "" {
-				n++
-				if numbered.MatchString(x) {
-					k++
-				}
-			}
+	if cut && !freshOther && ((anyStrong) || (cur[0] == "" && !freshKey && anyText(cur))) {
+		j.row = true
+		return j
+	}
+	for k := range cur {
+		if !keyColumn(s, k) || old[k] == "" && s.rows[p][k].text() == "" {
+			continue
 		}
-		if n > 0 && k == n {
+		switch {
+		case cur[k] == "" && (!s.closed[k] || spansRows(s, p, k) || k == 0 || cur[0] == ""):
+			j.keep[k] = true // merged cell carried over, empty on the new page
+		case cut && strong[k]:
+			j.keep[k] = true
+		case cut && cur[0] == "" && (spansRows(s, p, k) || spansDown(t, c, k)):
+			j.keep[k] = true
+		}
+	}
+	return j
+}
+
+func anyText(ss []string) bool {
+	for _, s := range ss {
+		if s != "" {
 			return true
 		}
 	}
 	return false
+}
+
+// endsSentence reports whether s ends with sentence punctuation.
+func endsSentence(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && strings.ContainsRune(".!?", rune(s[len(s)-1]))
+}
+
+// numberedColumn tells whether every body row of g with text in the first
+// column starts it with a number ("5.", "3.c.ii)").
+func numberedColumn(g *grid) bool {
+	n, k := 0, 0
+	for r := g.nhead; r < len(g.rows); r++ {
+		if x := g.rows[r][0].text(); x != "" {
+			n++
+			if numbered.MatchString(x) {
+				k++
+			}
+		}
+	}
+	return n > 0 && k == n
+}
+
+// spansDown tells whether the cell at (r, j) also covers the row below.
+func spansDown(g *grid, r, j int) bool {
+	return r+1 < len(g.rows) && g.rows[r+1][j] == g.rows[r][j]
 }
 
 // replaceCell points every position of t that holds from at to.
