@@ -169,6 +169,8 @@ func ptGroupHeader(words []string) ([]string, []rccplans.Column) {
 // ptTables finds the plan tables and reads them.
 func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 	var spans []ptSpan
+	var bodies []*ptBody
+	areaW := ptAreaWidth(lines)
 	for i := 0; i < len(lines); i++ {
 		titles, roles, end, ok := ptHeader(lines, i)
 		if !ok {
@@ -182,13 +184,46 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 				break
 			}
 		}
-		t := ptReadTable(lines[end:j], titles, roles)
-		var blocks []rccplans.Block
-		if len(t.Rows) > 0 {
-			blocks = append(blocks, rccplans.Block{Kind: rccplans.BlockTable, Page: lines[i].page, Table: t})
-		}
-		spans = append(spans, ptSpan{from: i, to: j, blocks: blocks})
+		bodies = append(bodies, ptPrepare(lines[end:j], titles, roles, areaW))
+		spans = append(spans, ptSpan{from: i, to: j})
 		i = j - 1
+	}
+	// column widths: first each cell is measured by its own widest line;
+	// then each role's width is fixed over the document (the tables of one
+	// document share their layout) from the cells whose lines wrap
+	// consistently at their widest line, and the split redone; twice.
+	var widths map[rccplans.Column]float64
+	for round := 0; round < 3; round++ {
+		seen := map[rccplans.Column][][2]int{}
+		for _, b := range bodies {
+			if b == nil {
+				continue
+			}
+			var w []float64
+			if widths != nil {
+				w = b.widthOf(widths)
+			}
+			for _, cell := range b.path(w) {
+				if lo, hi, ok := ptWrapInterval(b.units[cell.i:cell.j]); ok {
+					seen[b.roles[cell.c]] = append(seen[b.roles[cell.c]], [2]int{lo, hi})
+				}
+			}
+		}
+		widths = map[rccplans.Column]float64{}
+		for role, iv := range seen {
+			widths[role] = float64(ptBestWidth(iv))
+		}
+		if ptDebugWidths != nil {
+			ptDebugWidths(round, seen)
+		}
+	}
+	for i, b := range bodies {
+		if b == nil {
+			continue
+		}
+		if t := ptAssemble(b, b.widthOf(widths)); len(t.Rows) > 0 {
+			spans[i].blocks = []rccplans.Block{{Kind: rccplans.BlockTable, Page: lines[spans[i].from].page, Table: t}}
+		}
 	}
 	return spans, nil
 }
@@ -217,9 +252,9 @@ type ptUnit struct {
 	startsUp bool // starts a cell well: capital, digit, dash, bracket
 }
 
-// ptReadTable reads a table body into rows.
-func ptReadTable(lines []ptLine, titles []string, roles []rccplans.Column) *rccplans.Table {
-	k := len(roles)
+// ptPrepare reads a table body's lines into units and the facts the
+// split needs (nil without lines).
+func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW int) *ptBody {
 	statusCol := slices.Index(roles, rccplans.ColStatus)
 	areaCol := slices.Index(roles, rccplans.ColArea)
 	var units []ptUnit
@@ -227,7 +262,11 @@ func ptReadTable(lines []ptLine, titles []string, roles []rccplans.Column) *rccp
 	for i := 0; i < len(lines); i++ {
 		ln := lines[i]
 		if ln.s == "" {
-			blank = true
+			// an empty line; a line of blanks stands for an empty paragraph
+			// or empty cells instead
+			if !strings.ContainsAny(ln.raw, " \t\u00a0") {
+				blank = true
+			}
 			if strings.Count(ln.raw, " ") >= 2 && len(units) > 0 {
 				units[len(units)-1].rowEnd = true
 			}
@@ -259,7 +298,7 @@ func ptReadTable(lines []ptLine, titles []string, roles []rccplans.Column) *rccp
 		blank, spaceLine = false, false
 	}
 	if len(units) == 0 {
-		return &rccplans.Table{Header: [][]string{titles}}
+		return nil
 	}
 	// blank lines tell cells apart only where they are not after every line
 	nb := 0
@@ -270,29 +309,89 @@ func ptReadTable(lines []ptLine, titles []string, roles []rccplans.Column) *rccp
 	}
 	blankInf := float64(nb) < 0.6*float64(len(units)-1)
 	useRowEnd := statusCol < 0
+	hasArea := false
+	for _, u := range units {
+		hasArea = hasArea || u.area
+	}
+	units = ptSplitArea(units, areaW)
+	if !hasArea {
+		areaCol = -1 // no codes printed: the Område column is read like any other
+	}
 
-	// widths: first each cell measured by its own widest line, then the
-	// median per column over the table
-	path := ptPath(units, roles, nil, blankInf, areaCol, statusCol, useRowEnd)
-	width := make([]float64, k)
-	seen := make([][]int, k)
-	for _, cell := range path {
-		if cell.j-cell.i >= 3 {
-			m := 0
-			for _, u := range units[cell.i:cell.j] {
-				m = max(m, u.n)
+	return &ptBody{units: units, titles: titles, roles: roles, blankInf: blankInf, areaCol: areaCol,
+		statusCol: statusCol, useRowEnd: useRowEnd, areaW: areaW}
+}
+
+// ptBody is a table body ready to be split into cells.
+type ptBody struct {
+	units                     []ptUnit
+	titles                    []string
+	roles                     []rccplans.Column
+	blankInf, useRowEnd       bool
+	areaCol, statusCol, areaW int
+}
+
+func (b *ptBody) path(width []float64) []ptCell {
+	return ptPath(b.units, b.roles, width, b.blankInf, b.areaCol, b.statusCol, b.useRowEnd, b.areaW)
+}
+
+func (b *ptBody) widthOf(widths map[rccplans.Column]float64) []float64 {
+	w := make([]float64, len(b.roles))
+	for c, role := range b.roles {
+		w[c] = widths[role]
+	}
+	return w
+}
+
+// ptWrapInterval: the widths a cell's lines are consistent with: at least
+// its widest line, and less than any line plus the next line's first
+// word (that word did not fit). ok is false for cells that say nothing
+// (one line, or every line ends a paragraph).
+func ptWrapInterval(us []ptUnit) (lo, hi int, ok bool) {
+	hi = 1 << 20
+	for x, u := range us {
+		lo = max(lo, u.n)
+		if x > 0 {
+			if p := us[x-1]; !p.paraEnd && !ptDashRe.MatchString(u.s) {
+				hi = min(hi, p.n+u.fw)
+				ok = true
 			}
-			seen[cell.c] = append(seen[cell.c], m)
 		}
 	}
-	for c := range width {
-		if len(seen[c]) > 0 {
-			slices.Sort(seen[c])
-			width[c] = float64(seen[c][len(seen[c])/2])
-		}
-	}
-	path = ptPath(units, roles, width, blankInf, areaCol, statusCol, useRowEnd)
+	return lo, hi, ok
+}
 
+// ptBestWidth picks the width that most cells are consistent with (cells
+// put in the wrong column disagree among themselves), the middle of the
+// best range.
+func ptBestWidth(iv [][2]int) int {
+	best, from, to := -1, 0, 0
+	for w := 4; w <= 200; w++ {
+		n := 0
+		for _, v := range iv {
+			// characters are not widths: a proportional font lets a line
+			// of narrow letters hold a few more
+			if float64(v[0])*0.92 <= float64(w) && float64(w) <= float64(v[1])*1.08 {
+				n++
+			}
+		}
+		switch {
+		case n > best:
+			best, from, to = n, w, w
+		case n == best && to == w-1:
+			to = w
+		}
+	}
+	return (from + to) / 2
+}
+
+// ptAssemble turns the path through a body into rows.
+func ptAssemble(b *ptBody, width []float64) *rccplans.Table {
+	units, roles, titles, k, areaCol := b.units, b.roles, b.titles, len(b.roles), b.areaCol
+	path := b.path(width)
+	if ptDebug != nil {
+		ptDebug(units, width, path)
+	}
 	t := &rccplans.Table{Header: [][]string{titles}}
 	var row *rccplans.Row
 	var areaStart bool
@@ -331,6 +430,11 @@ func ptReadTable(lines []ptLine, titles []string, roles []rccplans.Column) *rccp
 	return t
 }
 
+// ptDebug, when set by a test, sees each table's lines, widths and path.
+var ptDebug func(units []ptUnit, width []float64, path []ptCell)
+
+var ptDebugWidths func(round int, seen map[rccplans.Column][][2]int)
+
 // ptCell is one cell of the path through a table body: units [i, j) in
 // column c; newRow when it opens a row.
 type ptCell struct {
@@ -343,7 +447,7 @@ type ptCell struct {
 // cell in the same or an earlier column opens a new row, except after a
 // page break where a row that was cut restarts its columns (a first line
 // in lower case, or a hyphenated line end before it, tells).
-func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool, areaCol, statusCol int, useRowEnd bool) []ptCell {
+func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool, areaCol, statusCol int, useRowEnd bool, areaW int) []ptCell {
 	n, k := len(us), len(roles)
 	const maxCell = 60
 	type st struct {
@@ -370,10 +474,11 @@ func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool
 			soft[i] = false
 		}
 	}
+	seg := ptSegCosts(us, maxCell, width, blankInf, areaCol, statusCol, areaW, k)
 	for j := 1; j <= n; j++ {
 		for i := max(0, j-maxCell); i < j; i++ {
 			for c := 0; c < k; c++ {
-				sc := ptSegCost(us, i, j, c, width, blankInf, areaCol, statusCol)
+				sc := seg[i][j-i][c]
 				if i == 0 {
 					v := sc + 0.4*float64(c)
 					if !f[j][c].present || v < f[j][c].cost {
@@ -400,6 +505,9 @@ func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool
 					default:
 						newRow = true
 						v += 0.4*float64(k-1-pc) + 0.4*float64(c)
+						if areaCol >= 0 && c > areaCol && c < len(roles) && roles[c] == rccplans.ColGoal {
+							v += 1.5 // a row without its own Område shares the Mål above
+						}
 						if !hard[i] && !soft[i] && !us[i].brk {
 							v += 3
 						}
@@ -427,58 +535,155 @@ func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool
 	return path
 }
 
-func ptSegCost(us []ptUnit, i, j, c int, width []float64, blankInf bool, areaCol, statusCol int) float64 {
-	if i == j {
-		return 0.4
-	}
-	cost := 0.0
-	w := 0.0
-	if width != nil && width[c] > 0 {
-		w = width[c]
-	} else {
-		for _, u := range us[i:j] {
-			w = max(w, float64(u.n))
+func ptSegCosts(us []ptUnit, maxCell int, width []float64, blankInf bool, areaCol, statusCol int, areaW int, k int) [][][]float64 {
+	n := len(us)
+	seg := make([][][]float64, n)
+	for i := range us {
+		seg[i] = make([][]float64, min(maxCell, n-i)+1)
+		for d := range seg[i] {
+			seg[i][d] = make([]float64, k)
 		}
-	}
-	first := us[i]
-	if !first.startsUp {
-		cost += 1
-	}
-	if i > 0 {
-		prev := us[i-1]
-		if strings.HasSuffix(prev.s, "-") && !strings.HasSuffix(prev.s, " -") && ptStartsLower(first.s) {
-			cost += 2
-		}
-		if blankInf && !first.blank {
-			cost += 1
-		}
-	}
-	for x := i; x < j; x++ {
-		u := us[x]
-		if width != nil && float64(u.n) > w+3 {
-			cost += 1.5
-		}
-		if c == statusCol && !u.status {
-			cost += 3
-		}
-		if c != statusCol && u.status && statusCol >= 0 {
-			cost += 3
-		}
-		if u.area && (c != areaCol || x != i) {
-			cost += 5
-		}
-		if x > i {
-			p := us[x-1]
-			if !p.paraEnd && float64(p.n+1+u.fw) <= w-1 {
-				cost += 1 // the word would have fitted on the line before
+		for c := 0; c < k; c++ {
+			seg[i][0][c] = 0.4 // an empty cell
+			base := 0.0
+			first := us[i]
+			if !first.startsUp {
+				base += 1
 			}
-			if blankInf && u.blank && !p.paraEnd {
-				cost += 0.3
+			if c == areaCol && !first.area {
+				base += 3 // an Område cell starts with its code
 			}
-			if ptDashRe.MatchString(u.s) && width == nil {
-				cost -= 0.05
+			if i > 0 {
+				prev := us[i-1]
+				if strings.HasSuffix(prev.s, "-") && !strings.HasSuffix(prev.s, " -") && ptStartsLower(first.s) {
+					base += 2
+				}
+				if blankInf && !first.blank {
+					base += 3
+					if width == nil {
+						base += 7 // measuring widths: cells are whole blank-line blocks
+					}
+				}
+			}
+			fixed := width != nil && width[c] > 0
+			w := 0.0
+			if fixed {
+				w = width[c]
+			}
+			var thresholds []float64 // self-measured: recounted when the widest line grows
+			viol := 0.0
+			for x := i; x < n && x-i < maxCell; x++ {
+				u := us[x]
+				if width != nil && fixed && float64(u.n) > w*1.08+2 {
+					base += 1.5
+				}
+				if c == areaCol && areaW > 0 && u.n > areaW+3 {
+					base += 3 // the Område column is as narrow as its code lines
+				}
+				if c == statusCol && !u.status {
+					base += 3
+				}
+				if c != statusCol && u.status && statusCol >= 0 {
+					base += 3
+				}
+				if u.area && (c != areaCol || x != i) {
+					base += 5
+				}
+				if x > i {
+					p := us[x-1]
+					if !p.paraEnd && !ptDashRe.MatchString(u.s) {
+						t := float64(p.n + 1 + u.fw)
+						if fixed {
+							if t <= (w-1)*0.92 {
+								viol++ // the word would have fitted on the line before
+							}
+						} else {
+							thresholds = append(thresholds, t)
+							if t <= (w-1)*0.92 {
+								viol++
+							}
+						}
+					}
+					if blankInf && u.blank {
+						base += 2 // an empty line inside a cell
+					}
+				}
+				if !fixed && float64(u.n) > w {
+					w = float64(u.n)
+					viol = 0
+					for _, t := range thresholds {
+						if t <= (w-1)*0.92 {
+							viol++
+						}
+					}
+				}
+				seg[i][x-i+1][c] = base + viol
 			}
 		}
 	}
-	return cost
+	return seg
+}
+
+// ptSplitArea cuts an Område line that also holds the first line of the
+// next cell ("3.a) Primär Cancerprevention Det övergripande målet …"):
+// the Område column wraps at the width of the code lines printed alone,
+// and the next cell starts with a capital.
+func ptSplitArea(units []ptUnit, w int) []ptUnit {
+	if w == 0 {
+		return units
+	}
+	var out []ptUnit
+	for i, u := range units {
+		next := i+1 < len(units) && !units[i+1].blank
+		if !u.area || u.n <= w || !next && u.n <= w+10 {
+			out = append(out, u)
+			continue
+		}
+		f := strings.Fields(u.s)
+		cut := 0
+		h, _, gap := strings.Cut(u.s, "  ")
+		if gap {
+			cut = len(strings.Fields(h)) // two spaces: the gap between the cells
+		}
+		for x := 2; x < len(f)-1 && !gap; x++ {
+			head := strings.Join(f[:x], " ")
+			if utf8.RuneCountInString(head) > w+2 {
+				break
+			}
+			if r, _ := utf8.DecodeRuneInString(f[x]); unicode.IsUpper(r) {
+				cut = x
+			}
+		}
+		if cut == 0 {
+			out = append(out, u)
+			continue
+		}
+		a, b := u, u
+		a.s = strings.Join(f[:cut], " ")
+		a.n, a.paraEnd = utf8.RuneCountInString(a.s), true
+		b.s = strings.Join(f[cut:], " ")
+		b.n, b.fw, b.area, b.blank, b.brk, b.startsUp = utf8.RuneCountInString(b.s), utf8.RuneCountInString(f[cut]), false, true, false, true
+		out = append(out, a, b)
+	}
+	return out
+}
+
+// ptAreaWidth is the width of the Område column: the median length of
+// the lines with an Område code that end their cell's first line (a
+// blank line or a lower-case continuation follows). 0 without codes.
+func ptAreaWidth(lines []ptLine) int {
+	var alone []int
+	for i, ln := range lines {
+		if ln.s == "" || !ptAreaRe.MatchString(ln.s) {
+			continue
+		}
+		if i+1 == len(lines) || lines[i+1].s == "" || ptStartsLower(lines[i+1].s) {
+			alone = append(alone, utf8.RuneCountInString(ln.s))
+		}
+	}
+	if len(alone) == 0 {
+		return 0
+	}
+	slices.Sort(alone)
+	return alone[len(alone)/2]
 }

@@ -149,3 +149,7 @@ func TestTextSeedsAgainstGold(t *testing.T) {
 		})
 	}
 }
+
+func readSeed(stem string) ([]byte, error) {
+	return os.ReadFile("../fixtures/seeds/" + stem + ".txt")
+}

@@ -1,0 +1,200 @@
+package extract
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"rccplans"
+)
+
+func textBlocksOf(t *testing.T, s string) []rccplans.Block {
+	t.Helper()
+	l, err := Text("t.txt", []byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l.Blocks
+}
+
+func kinds(bs []rccplans.Block) []string {
+	var out []string
+	for _, b := range bs {
+		switch b.Kind {
+		case rccplans.BlockTable:
+			out = append(out, "T")
+		case rccplans.BlockHeading:
+			out = append(out, "H:"+b.Text)
+		default:
+			out = append(out, "P:"+b.Text)
+		}
+	}
+	return out
+}
+
+func TestTextProse(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"numbered heading and paragraph", "1.1 Bakgrund till planen\nFörsta raden av texten\nfortsätter här.\n",
+			[]string{"H:1.1 Bakgrund till planen", "P:Första raden av texten fortsätter här."}},
+		{"wrapped heading title", "2.1 Kontaktsjuksköterska för samtliga cancerpatienter i\nnorra sjukvårdsregionen\n\nText.\n",
+			[]string{"H:2.1 Kontaktsjuksköterska för samtliga cancerpatienter i norra sjukvårdsregionen", "P:Text."}},
+		{"line-end hyphen re-joined", "Ett långt ord som vård-\nprogrammet bryts.\n", []string{"P:Ett långt ord som vårdprogrammet bryts."}},
+		{"url cut at a hyphen", "finns på https://example.se/vara-\nuppdrag/register/\n", []string{"P:finns på https://example.se/vara-uppdrag/register/"}},
+		{"table of contents dropped", "Innehåll\n\n1.1 Ett ..................... 2\n\n1.2 Två ..................... 3\n\n1.3 Tre ..................... 4\n\n1.1 Ett\nBrödtext.\n",
+			[]string{"H:Innehåll", "H:1.1 Ett", "P:Brödtext."}},
+		{"bare page numbers dropped", "Text på sidan ett.\n\n7\n\n Text på sidan två.\n", []string{"P:Text på sidan ett.", "P:Text på sidan två."}},
+		{"running head repeated at page tops dropped", "HUVUD\n\nA ett.\n HUVUD\n\nB två.\n HUVUD\n\nC tre.\n HUVUD\n\nD fyra.\n",
+			[]string{"P:A ett.", "P:B två.", "P:C tre.", "P:D fyra."}},
+		{"kapitel label and chapter title", "KAPITEL 2\n\nUppföljning\n\n2.1 Rubrik\nText.\n",
+			[]string{"H:KAPITEL 2", "H:Uppföljning", "H:2.1 Rubrik", "P:Text."}},
+		{"bullets are own paragraphs", "Vi gör så här:\n\uf0b7 första punkten\n\uf0b7 andra punkten\n",
+			[]string{"P:Vi gör så här:", "P:första punkten", "P:andra punkten"}},
+		{"a sentence starting with a number is no heading", "Det ökade till\n85 procent av alla.\n", []string{"P:Det ökade till 85 procent av alla."}},
+		{"numeric table", "Tabell 1. Andel\n\n2020 2021\n\nRiket 73 % 75 %\n\nNorr 70 % 71 %\n\nKälla: X\n",
+			[]string{"P:Tabell 1. Andel", "T", "P:Källa: X"}},
+		{"closing footer printed twice dropped", "Text.\n\nRegionala cancercentrum i samverkan för cancervården.\nMed patienter och närstående för hela människan.\n\nwww.example.se\n\nRegionala cancercentrum i samverkan för cancervården.\nMed patienter och närstående för hela människan.\n\nwww.example.se\n",
+			[]string{"P:Text."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := kinds(textBlocksOf(t, tt.in))
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTextNumericTable(t *testing.T) {
+	bs := textBlocksOf(t, "2020 2021\n\nRiket 73 % 75 %\n\nNorra regionen 70 % 71 %\n")
+	if len(bs) != 1 || bs[0].Table == nil {
+		t.Fatalf("blocks %q", kinds(bs))
+	}
+	tb := bs[0].Table
+	if !reflect.DeepEqual(tb.Header, [][]string{{"", "2020", "2021"}}) {
+		t.Errorf("header %q", tb.Header)
+	}
+	if got := tb.Rows[1].Cells; got[0].Text != "Norra regionen" || got[2].Text != "71 %" {
+		t.Errorf("row %v", got)
+	}
+}
+
+func TestTextHeaderGrouping(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []rccplans.Column
+	}{
+		{"one line", "Område Uppdrag/Mål enligt RCC Mellansverige Aktivitet från RCC Aktivitet i RV Ansvarig-Tidsram Status",
+			[]rccplans.Column{rccplans.ColArea, rccplans.ColGoal, rccplans.ColRCCActivity, rccplans.ColActivity, rccplans.ColResponsibleTime, rccplans.ColStatus}},
+		{"wrapped in narrow cells", "Mål Nuläge\nMätbar\n\nmålnivå\n\nAktiviteter för\n\nmåluppfyllelse\nAnsvarig Tidsplan\n\nUppfölj-\n\nning*\nUtvärdering\nDet ska finnas",
+			[]rccplans.Column{rccplans.ColGoal, rccplans.ColCurrentState, rccplans.ColTarget, rccplans.ColActivity, rccplans.ColResponsible, rccplans.ColTimeframe, rccplans.ColFollowUp, rccplans.ColEvaluation}},
+		{"prose is no header", "Målet är att alla ska ha en kontaktsjuksköterska.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := ptLines([]byte(tt.in))
+			_, roles, _, ok := ptHeader(lines, 0)
+			if !ok {
+				roles = nil
+			}
+			if !reflect.DeepEqual(roles, tt.want) {
+				t.Errorf("roles %v, want %v", roles, tt.want)
+			}
+		})
+	}
+}
+
+// TestTextTableRows: a row-major table body with blank lines between
+// cells, status words ending rows and Område codes starting them; merged
+// Område/Mål cells are copied into the rows they span.
+func TestTextTableRows(t *testing.T) {
+	in := strings.Join([]string{
+		"Område Mål Aktivitet i RV Ansvarig Status",
+		"",
+		"1.a) Prevention",
+		"",
+		"Minska insjuknandet i cancer",
+		"genom hälsosamma levnadsvanor.",
+		"",
+		"Sprida kunskap om solvanor",
+		"",
+		"Region X",
+		"",
+		"Påbörjad",
+		"",
+		"Följa upp indikatorer",
+		"",
+		"Region X",
+		"",
+		"Klar",
+		"",
+		"1.b) Screening",
+		"",
+		"Alla ska erbjudas screening.",
+		"",
+		"Införa kallelsesystem",
+		"",
+		"Region Y",
+		"",
+		"Ej påbörjad",
+	}, "\n")
+	bs := textBlocksOf(t, in)
+	var tb *rccplans.Table
+	for _, b := range bs {
+		if b.Table != nil {
+			tb = b.Table
+		}
+	}
+	if tb == nil {
+		t.Fatalf("no table: %q", kinds(bs))
+	}
+	var got [][]string
+	for _, r := range tb.Rows {
+		var row []string
+		for _, c := range r.Cells {
+			row = append(row, c.Text)
+		}
+		got = append(got, row)
+	}
+	want := [][]string{
+		{"1.a) Prevention", "Minska insjuknandet i cancer genom hälsosamma levnadsvanor.", "Sprida kunskap om solvanor", "Region X", "Påbörjad"},
+		{"1.a) Prevention", "Minska insjuknandet i cancer genom hälsosamma levnadsvanor.", "Följa upp indikatorer", "Region X", "Klar"},
+		{"1.b) Screening", "Alla ska erbjudas screening.", "Införa kallelsesystem", "Region Y", "Ej påbörjad"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rows\n got %q\nwant %q", got, want)
+	}
+	if !tb.Rows[1].Cells[0].Spanned {
+		t.Error("the copied Område cell is not marked Spanned")
+	}
+}
+
+func FuzzText(f *testing.F) {
+	for _, s := range []string{"", "1.1 Rubrik\nText.\n", "Mål Nuläge Ansvarig\n\nA\n\nB\n\nC\n", "\f\f4 (24)\n", "2020 2021\nA 1 % 2 %\nB 3 % 4 %\n"} {
+		f.Add([]byte(s))
+	}
+	for _, stem := range []string{"000_363f1a49b5c57245", "001_2c1f4fc1918a0a87", "004_ee4b379ee5192dfe"} {
+		if data, err := readSeed(stem); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l, err := Text("fuzz.txt", data)
+		if err != nil {
+			return
+		}
+		for _, b := range l.Blocks {
+			if b.Table != nil {
+				for _, r := range b.Table.Rows {
+					if len(r.Cells) != len(b.Table.Header[0]) {
+						t.Fatalf("row with %d cells under %d columns", len(r.Cells), len(b.Table.Header[0]))
+					}
+				}
+			}
+		}
+	})
+}
