@@ -113,8 +113,10 @@ func Read(ctx context.Context, name string, data []byte, opt Options) (*rccplans
 	go func() {
 		var r result
 		defer func() {
-			if x := recover(); x != nil {
-				r = result{nil, fmt.Errorf("%w: %s reader failed: %v", ErrMalformed, f, x)}
+			if recoverPanics {
+				if x := recover(); x != nil {
+					r = result{nil, fmt.Errorf("%w: %s reader failed: %v", ErrMalformed, f, x)}
+				}
 			}
 			done <- r
 		}()
@@ -134,6 +136,10 @@ func Read(ctx context.Context, name string, data []byte, opt Options) (*rccplans
 	}
 	return r.l, rccplans.Located(name, 0, r.err)
 }
+
+// recoverPanics is turned off by FuzzRead, so that a reader's panic is
+// found rather than hidden.
+var recoverPanics = true
 
 func readFormat(ctx context.Context, f, name string, data []byte, opt Options) (*rccplans.Layout, error) {
 	switch f {
