@@ -291,9 +291,16 @@ func (d *pdfDoc) pages(max int) (refs []pdfPageRef, warns []rccplans.Warning, er
 		resSet, cropOK bool
 	}
 	tooMany := false
+	// Cyclic /Kids that never reach a page would otherwise be walked
+	// exponentially often: nodes visited are bounded too.
+	nodes, maxNodes := 0, 2*max+1000
 	var walk func(node pdf.Value, inh inherited, depth int)
 	walk = func(node pdf.Value, inh inherited, depth int) {
 		if tooMany {
+			return
+		}
+		if nodes++; nodes > maxNodes {
+			tooMany = true
 			return
 		}
 		if depth > pdfMaxTreeDepth {

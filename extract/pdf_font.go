@@ -537,7 +537,7 @@ func pdfReadCIDWidths(w pdf.Value) map[uint32]float64 {
 		}
 		next := w.Index(i + 1)
 		if next.Kind() == pdf.Array {
-			for j, k := 0, next.Len(); j < k; j++ {
+			for j, k := 0, min(next.Len(), maxEntries); j < k; j++ {
 				m[uint32(start)+uint32(j)] = next.Index(j).Float64() * 0.001
 			}
 			i += 2
@@ -548,8 +548,10 @@ func pdfReadCIDWidths(w pdf.Value) map[uint32]float64 {
 		}
 		last := next.Float64()
 		wd := w.Index(i+2).Float64() * 0.001
-		for cid := start; cid <= last && len(m) < maxEntries; cid++ {
-			m[uint32(cid)] = wd
+		if last-start < maxEntries && start < 1<<32 {
+			for k := 0; k <= int(last-start) && len(m) < maxEntries; k++ {
+				m[uint32(start)+uint32(k)] = wd
+			}
 		}
 		i += 3
 	}

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"bytes"
-	"strconv"
 )
 
 // The content-stream pdfLexer. pdf.Interpret would do for well-formed
@@ -195,9 +194,6 @@ func pdfParseNumber(tok []byte) (float64, bool) {
 			v = -v
 		}
 		return v, true
-	}
-	if f, err := strconv.ParseFloat(string(tok), 64); err == nil {
-		return f, true
 	}
 	return 0, false
 }

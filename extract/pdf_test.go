@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"rccplans"
 )
@@ -259,4 +260,52 @@ func TestPDFCancel(t *testing.T) {
 	if _, err := PDF(ctx, "x.pdf", data, Options{}); !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
+}
+
+// FuzzPDF: any input must come back as a layout or an error, never a
+// panic or a hang. Seeds: the fixture PDFs and the built-in small ones.
+func FuzzPDF(f *testing.F) {
+	for _, file := range fixturePDFs(f) {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	for _, content := range []string{
+		"BT /F1 12 Tf 72 720 Td (Hej) Tj ET",
+		"BT /F2 10 Tf 100 700 Td <000100020003> Tj ET 0 g 72 500 200 0.5 re f",
+		"q 0 1 -1 0 612 0 cm BT /F3 10 Tf 72 500 Td <0102> Tj ET Q 1 w 72 400 m 300 400 l S",
+		"BI /W 2 /H 2 ID \x00\x01 EI BT /F4 10 Tf [(a) -300 (a)] TJ ET",
+	} {
+		f.Add(buildPDF(pdfSpec{pages: []pdfPageSpec{{content: content}}}))
+	}
+	f.Add(buildPDF(pdfSpec{pages: []pdfPageSpec{{content: "/Fm1 Do", forms: map[string]pdfFormSpec{
+		"Fm1": {matrix: "1 0 0 1 10 10", content: "BT /F1 10 Tf (X) Tj ET /Fm1 Do"},
+	}}}}))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		// A hang shows as a crash with every goroutine's stack.
+		done := make(chan struct{})
+		defer close(done)
+		go func() {
+			select {
+			case <-done:
+			case <-time.After(30 * time.Second):
+				panic("FuzzPDF: no result after 30s")
+			}
+		}()
+		l, err := PDF(context.Background(), "fuzz.pdf", data, Options{MaxPages: 50})
+		if err == nil && l == nil {
+			t.Fatal("no layout and no error")
+		}
+		if l != nil {
+			for _, p := range l.Pages {
+				for _, w := range p.Words {
+					if w.Text == "" {
+						t.Fatal("empty word")
+					}
+				}
+			}
+		}
+	})
 }
