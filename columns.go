@@ -79,6 +79,17 @@ func ColumnOf(header string) Column {
 		}
 		return false
 	}
+	words := strings.FieldsFunc(k, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	word := func(ws ...string) bool {
+		for _, w := range words {
+			for _, x := range ws {
+				if w == x {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	switch {
 	case has("nuläge") && has("ansvar"):
 		return ColStateResponsible
@@ -90,11 +101,11 @@ func ColumnOf(header string) Column {
 		return ColResponsibleTime
 	case has("ansvar"):
 		return ColResponsible
-	case has("tidsplan", "tidsram", "tidpunkt", "klart när", "när"):
+	case has("tidsplan", "tidplan", "tidsram", "tidpunkt", "tidsperiod", "klart när") || word("när", "tid", "datum", "deadline", "klart"):
 		return ColTimeframe
-	case has("aktivitet") && has("rcc") && !has("region", " rv", "i rv"):
+	case has("aktivitet", "åtgärd", "insats") && has("rcc") && !has("region", " rv", "i rv"):
 		return ColRCCActivity
-	case has("aktivitet", "åtgärd"):
+	case has("aktivitet", "åtgärd", "insats"):
 		return ColActivity
 	case has("område", "fokusområde", "insatsområde"):
 		return ColArea

@@ -222,6 +222,9 @@ func endsOpen(t string) bool {
 	if len(f) == 0 {
 		return false
 	}
+	if endsDash(t) {
+		return true // "… för 2019–" + "2021"
+	}
 	switch strings.ToLower(f[len(f)-1]) {
 	case "av", "den", "det", "för", "och", "i", "inom", "till", "med", "på", "om", "gällande", "antagna", "enligt":
 		return true
