@@ -41,6 +41,11 @@ func Blocks(name string, pages []rccplans.Page) (blocks []rccplans.Block, warns 
 		return nil, nil
 	}
 	furn := furniture(pages)
+	bottoms := bodyBottoms(pages, furn)
+	var foot float64
+	for _, b := range bottoms {
+		foot = math.Max(foot, b)
+	}
 	var items []item
 	var all []rccplans.Word
 	for i := range pages {
@@ -54,6 +59,9 @@ func Blocks(name string, pages []rccplans.Page) (blocks []rccplans.Block, warns 
 		}
 		all = append(all, words...)
 		tabs, rest := ruledTables(p, ruleFrames(p), words)
+		for _, t := range tabs {
+			rest = openBottom(t, rest, foot)
+		}
 		lines := buildLines(rest)
 		for k := range lines {
 			lines[k].page = p.Number
@@ -62,7 +70,7 @@ func Blocks(name string, pages []rccplans.Page) (blocks []rccplans.Block, warns 
 		tabs = append(tabs, more...)
 		items = append(items, pageItems(p, tabs, lines)...)
 	}
-	items = joinTables(items, bodyBottoms(pages, furn))
+	items = joinTables(items, bottoms)
 	return textBlocks(items, dominantSize(all)), warns
 }
 

@@ -152,3 +152,16 @@ func startsLower(s string) bool {
 	}
 	return false
 }
+
+// cellLines builds the printed lines of one cell from its words. (A list
+// dash left alone at a line end is kept where it is printed: the plans
+// write both "x -" / "Item" and "x" / "- Item", so the layout cannot say
+// which item it belongs to.)
+func cellLines(words []rccplans.Word) []string {
+	ls := buildLines(words)
+	out := make([]string, len(ls))
+	for i := range ls {
+		out[i] = ls[i].text()
+	}
+	return out
+}

@@ -193,10 +193,7 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 		}
 		row := make([]*cell, len(anchors))
 		for j := range row {
-			row[j] = &cell{}
-			for _, l := range buildLines(cur[j]) {
-				row[j].lines = append(row[j].lines, l.text())
-			}
+			row[j] = &cell{lines: cellLines(cur[j])}
 		}
 		g.rows = append(g.rows, row)
 		g.rowY = append(g.rowY, [2]float64{curTop, curBot})

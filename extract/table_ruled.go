@@ -3,6 +3,7 @@ package extract
 import (
 	"math"
 	"sort"
+	"strings"
 
 	"rccplans"
 )
@@ -277,10 +278,7 @@ func frameGrid(p *rccplans.Page, hs, vs []edge, words []rccplans.Word, used []bo
 			k := find(r*nc + c)
 			ce, ok := cells[k]
 			if !ok {
-				ce = &cell{}
-				for _, l := range buildLines(cellWords[k]) {
-					ce.lines = append(ce.lines, l.text())
-				}
+				ce = &cell{lines: cellLines(cellWords[k])}
 				cells[k] = ce
 			}
 			row[c] = ce
@@ -328,4 +326,80 @@ func dominantSize(ws []rccplans.Word) float64 {
 		}
 	}
 	return best
+}
+
+// openBottom adds the row that a producer left without borders because
+// the page break cut it (Chromium draws a split row's borders on the next
+// page only): lines that start right under the frame, follow each other
+// without a gap and run down to the foot of the page body (foot) become
+// one more row of g, open at the bottom. A footnote under the table
+// (starting with "*") or text that stops short of the foot is left alone.
+// It returns the words not taken.
+func openBottom(g *grid, words []rccplans.Word, foot float64) []rccplans.Word {
+	var below []int
+	for i, w := range words {
+		cx := (w.X0 + w.X1) / 2
+		if w.Y0 >= g.box.Y1-1 && cx > g.box.X0 && cx < g.box.X1 {
+			below = append(below, i)
+		}
+	}
+	if len(below) == 0 {
+		return words
+	}
+	sub := pick(words, below)
+	lines := lineIndexes(sub)
+	sort.SliceStable(lines, func(a, b int) bool { return sub[lines[a][0]].Y0 < sub[lines[b][0]].Y0 })
+	var take []int
+	prevY1 := g.box.Y1
+	var last tline
+	for _, ix := range lines {
+		l := tline{words: pick(sub, ix)}
+		finishLine(&l)
+		if l.Y0-prevY1 > l.height() || strings.HasPrefix(l.text(), "*") || crossesColumns(g, l.words) {
+			break
+		}
+		take = append(take, ix...)
+		prevY1, last = l.Y1, l
+	}
+	if len(take) == 0 || last.Y1 < foot-1.5*last.height() {
+		return words
+	}
+	nc := g.ncols()
+	row := make([]*cell, nc)
+	byCol := make([][]rccplans.Word, nc)
+	used := map[int]bool{}
+	for _, k := range take {
+		w := sub[k]
+		c := sort.SearchFloat64s(g.cols[1:nc], (w.X0+w.X1)/2)
+		byCol[c] = append(byCol[c], w)
+		used[below[k]] = true
+	}
+	for c := range row {
+		row[c] = &cell{lines: cellLines(byCol[c])}
+	}
+	g.rows = append(g.rows, row)
+	g.rowY = append(g.rowY, [2]float64{g.box.Y1, last.Y1})
+	g.pages = append(g.pages, g.page)
+	g.box.Y1 = last.Y1
+	g.closed = make([]bool, nc)
+	var rest []rccplans.Word
+	for i, w := range words {
+		if !used[i] {
+			rest = append(rest, w)
+		}
+	}
+	return rest
+}
+
+// crossesColumns tells whether a word straddles a column boundary of g:
+// prose under a table does, the cells of a cut row do not.
+func crossesColumns(g *grid, ws []rccplans.Word) bool {
+	for _, w := range ws {
+		for _, x := range g.cols[1 : len(g.cols)-1] {
+			if w.X0 < x-1 && w.X1 > x+1 {
+				return true
+			}
+		}
+	}
+	return false
 }
