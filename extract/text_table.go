@@ -188,40 +188,63 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 		spans = append(spans, ptSpan{from: i, to: j})
 		i = j - 1
 	}
-	// column widths: first each cell is measured by its own widest line;
-	// then each role's width is fixed over the document (the tables of one
-	// document share their layout) from the cells whose lines wrap
-	// consistently at their widest line, and the split redone; twice.
-	var widths map[rccplans.Column]float64
+	// column widths. Each column wraps at its own width, which may change
+	// from one table to the next. Evidence: the wrap intervals of cells
+	// (ptWrapInterval), first from the rows that say their cells plainly
+	// (plainRows) or, without them, from a split where each cell is
+	// measured by its own widest line; then from the split at the widths
+	// found, twice. A table with too little evidence for a column takes
+	// the document's width for that role.
+	cellsOf := func(b *ptBody, w []float64, round int) []ptCell {
+		if round == 0 {
+			if pr := b.plainRows(); len(pr) > 0 {
+				return pr
+			}
+		}
+		return b.path(w)
+	}
+	local := make([]map[rccplans.Column][][2]int, len(bodies))
+	widthsOf := make([][]float64, len(bodies))
 	for round := 0; round < 3; round++ {
-		seen := map[rccplans.Column][][2]int{}
-		for _, b := range bodies {
+		all := map[rccplans.Column][][2]int{}
+		for bi, b := range bodies {
 			if b == nil {
 				continue
 			}
-			var w []float64
-			if widths != nil {
-				w = b.widthOf(widths)
-			}
-			for _, cell := range b.path(w) {
+			local[bi] = map[rccplans.Column][][2]int{}
+			for _, cell := range cellsOf(b, widthsOf[bi], round) {
 				if lo, hi, ok := ptWrapInterval(b.units[cell.i:cell.j]); ok {
-					seen[b.roles[cell.c]] = append(seen[b.roles[cell.c]], [2]int{lo, hi})
+					role := b.roles[cell.c]
+					local[bi][role] = append(local[bi][role], [2]int{lo, hi})
+					all[role] = append(all[role], [2]int{lo, hi})
 				}
 			}
 		}
-		widths = map[rccplans.Column]float64{}
-		for role, iv := range seen {
-			widths[role] = float64(ptBestWidth(iv))
+		for bi, b := range bodies {
+			if b == nil {
+				continue
+			}
+			w := make([]float64, len(b.roles))
+			for c, role := range b.roles {
+				iv := local[bi][role]
+				if len(iv) < 3 {
+					iv = all[role]
+				}
+				if len(iv) > 0 {
+					w[c] = float64(ptBestWidth(iv))
+				}
+			}
+			widthsOf[bi] = w
 		}
 		if ptDebugWidths != nil {
-			ptDebugWidths(round, seen)
+			ptDebugWidths(round, all)
 		}
 	}
 	for i, b := range bodies {
 		if b == nil {
 			continue
 		}
-		if t := ptAssemble(b, b.widthOf(widths)); len(t.Rows) > 0 {
+		if t := ptAssemble(b, widthsOf[i]); len(t.Rows) > 0 {
 			spans[i].blocks = []rccplans.Block{{Kind: rccplans.BlockTable, Page: lines[spans[i].from].page, Table: t}}
 		}
 	}
@@ -250,6 +273,74 @@ type ptUnit struct {
 	brk      bool // first line of a page
 	rowEnd   bool // white space for empty trailing cells follows
 	startsUp bool // starts a cell well: capital, digit, dash, bracket
+	// glued: the unit continues the line of the unit before (the line
+	// was cut where two cells may have been printed on one line);
+	// splitCost is the price of starting a cell here.
+	glued     bool
+	splitCost float64
+}
+
+// ptGlue cuts lines where two cells may have been printed on one line:
+// before a closing status word, before a dash that starts a list item
+// ("… tillgodoses - RCC Mellansverige"), and before a capitalised word
+// after a lower-case one ("… självtest Kvinnokliniken"). The pieces stay
+// together unless the split through the columns needs them apart.
+func ptGlue(units []ptUnit, statusCol int) []ptUnit {
+	var out []ptUnit
+	for _, u := range units {
+		f := strings.Fields(u.s)
+		if len(f) < 2 || u.status {
+			out = append(out, u)
+			continue
+		}
+		type cut struct {
+			at   int
+			cost float64
+		}
+		var cuts []cut
+		for x := 1; x < len(f); x++ {
+			prev, w := f[x-1], f[x]
+			r, _ := utf8.DecodeRuneInString(w)
+			pr, _ := utf8.DecodeRuneInString(prev)
+			switch {
+			case statusCol >= 0 && ptIsStatus(strings.Join(f[x:], " ")):
+				cuts = append(cuts, cut{x, 0})
+				x = len(f) // the status runs to the end of the line
+			case x >= 2 && (strings.HasPrefix(w, "-") || strings.HasPrefix(w, "–")) && !strings.HasSuffix(prev, "-"):
+				cuts = append(cuts, cut{x, 0.8})
+			case x >= 2 && unicode.IsUpper(r) && unicode.IsLower(pr) && !strings.ContainsAny(prev[len(prev)-1:], ",;:(") && prev != "och" && prev != "i" && prev != "av":
+				cuts = append(cuts, cut{x, 1.5})
+			}
+		}
+		if len(cuts) == 0 {
+			out = append(out, u)
+			continue
+		}
+		from := 0
+		for ci := 0; ci <= len(cuts); ci++ {
+			to := len(f)
+			if ci < len(cuts) {
+				to = cuts[ci].at
+			}
+			p := u
+			p.s = strings.Join(f[from:to], " ")
+			p.n = utf8.RuneCountInString(p.s)
+			p.fw = utf8.RuneCountInString(f[from])
+			p.status = ptIsStatus(p.s)
+			r, _ := utf8.DecodeRuneInString(p.s)
+			p.startsUp = !unicode.IsLower(r)
+			if from > 0 {
+				p.glued, p.splitCost = true, cuts[ci-1].cost
+				p.blank, p.brk, p.area = false, false, false
+			}
+			if to < len(f) {
+				p.paraEnd, p.rowEnd = false, false
+			}
+			out = append(out, p)
+			from = to
+		}
+	}
+	return out
 }
 
 // ptPrepare reads a table body's lines into units and the facts the
@@ -313,7 +404,7 @@ func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW i
 	for _, u := range units {
 		hasArea = hasArea || u.area
 	}
-	units = ptSplitArea(units, areaW)
+	units = ptGlue(ptSplitArea(units, areaW), statusCol)
 	if !hasArea {
 		areaCol = -1 // no codes printed: the Område column is read like any other
 	}
@@ -335,6 +426,48 @@ func (b *ptBody) path(width []float64) []ptCell {
 	return ptPath(b.units, b.roles, width, b.blankInf, b.areaCol, b.statusCol, b.useRowEnd, b.areaW)
 }
 
+// plainRows are the cells of the rows that need no guessing: a row that
+// ends in a status word (the table has a Status column) and whose
+// blank-separated blocks are exactly its columns: all of them when it
+// starts with an Område code, all but Område and Mål when it shares
+// them with the row above.
+func (b *ptBody) plainRows() []ptCell {
+	k := len(b.roles)
+	if b.statusCol != k-1 || !b.blankInf {
+		return nil
+	}
+	var out []ptCell
+	start := 0
+	for x, u := range b.units {
+		if !u.status {
+			continue
+		}
+		// blocks of units[start:x+1]
+		var blocks [][2]int
+		for y := start; y <= x; y++ {
+			if y == start || b.units[y].blank {
+				blocks = append(blocks, [2]int{y, y + 1})
+			} else {
+				blocks[len(blocks)-1][1] = y + 1
+			}
+		}
+		want := k
+		if !b.units[start].area {
+			want = k - 2
+			if b.areaCol < 0 {
+				want = -1
+			}
+		}
+		if len(blocks) == want {
+			for n, bl := range blocks {
+				out = append(out, ptCell{i: bl[0], j: bl[1], c: k - want + n})
+			}
+		}
+		start = x + 1
+	}
+	return out
+}
+
 func (b *ptBody) widthOf(widths map[rccplans.Column]float64) []float64 {
 	w := make([]float64, len(b.roles))
 	for c, role := range b.roles {
@@ -349,14 +482,20 @@ func (b *ptBody) widthOf(widths map[rccplans.Column]float64) []float64 {
 // (one line, or every line ends a paragraph).
 func ptWrapInterval(us []ptUnit) (lo, hi int, ok bool) {
 	hi = 1 << 20
+	cur, prevLen := 0, 0
 	for x, u := range us {
-		lo = max(lo, u.n)
-		if x > 0 {
-			if p := us[x-1]; !p.paraEnd && !ptDashRe.MatchString(u.s) {
-				hi = min(hi, p.n+u.fw)
-				ok = true
+		if x > 0 && u.glued {
+			cur += 1 + u.n
+		} else {
+			prevLen, cur = cur, u.n
+			if x > 0 {
+				if p := us[x-1]; !p.paraEnd && !ptDashRe.MatchString(u.s) {
+					hi = min(hi, prevLen+u.fw)
+					ok = true
+				}
 			}
 		}
+		lo = max(lo, cur)
 	}
 	return lo, hi, ok
 }
@@ -382,7 +521,7 @@ func ptBestWidth(iv [][2]int) int {
 			to = w
 		}
 	}
-	return (from + to) / 2
+	return from + (to-from)/4
 }
 
 // ptAssemble turns the path through a body into rows.
@@ -551,9 +690,9 @@ func ptSegCosts(us []ptUnit, maxCell int, width []float64, blankInf bool, areaCo
 				base += 1
 			}
 			if c == areaCol && !first.area {
-				base += 3 // an Område cell starts with its code
+				base += 6 // an Område cell starts with its code
 			}
-			if i > 0 {
+			if i > 0 && !first.glued {
 				prev := us[i-1]
 				if strings.HasSuffix(prev.s, "-") && !strings.HasSuffix(prev.s, " -") && ptStartsLower(first.s) {
 					base += 2
@@ -570,11 +709,21 @@ func ptSegCosts(us []ptUnit, maxCell int, width []float64, blankInf bool, areaCo
 			if fixed {
 				w = width[c]
 			}
+			if first.glued {
+				base += first.splitCost
+			}
 			var thresholds []float64 // self-measured: recounted when the widest line grows
 			viol := 0.0
+			cur, prevLen := 0, 0
 			for x := i; x < n && x-i < maxCell; x++ {
 				u := us[x]
-				if width != nil && fixed && float64(u.n) > w*1.08+2 {
+				newLine := x == i || !u.glued
+				if newLine {
+					prevLen, cur = cur, u.n
+				} else {
+					cur += 1 + u.n
+				}
+				if fixed && float64(cur) > w*1.08+2 && (newLine || float64(cur-1-u.n) <= w*1.08+2) {
 					base += 1.5
 				}
 				if c == areaCol && areaW > 0 && u.n > areaW+3 {
@@ -589,27 +738,23 @@ func ptSegCosts(us []ptUnit, maxCell int, width []float64, blankInf bool, areaCo
 				if u.area && (c != areaCol || x != i) {
 					base += 5
 				}
-				if x > i {
+				if x > i && newLine {
 					p := us[x-1]
 					if !p.paraEnd && !ptDashRe.MatchString(u.s) {
-						t := float64(p.n + 1 + u.fw)
-						if fixed {
-							if t <= (w-1)*0.92 {
-								viol++ // the word would have fitted on the line before
-							}
-						} else {
+						t := float64(prevLen + 1 + u.fw)
+						if !fixed {
 							thresholds = append(thresholds, t)
-							if t <= (w-1)*0.92 {
-								viol++
-							}
+						}
+						if t <= (w-1)*0.92 {
+							viol++ // the word would have fitted on the line before
 						}
 					}
 					if blankInf && u.blank {
 						base += 2 // an empty line inside a cell
 					}
 				}
-				if !fixed && float64(u.n) > w {
-					w = float64(u.n)
+				if !fixed && float64(cur) > w {
+					w = float64(cur)
 					viol = 0
 					for _, t := range thresholds {
 						if t <= (w-1)*0.92 {
