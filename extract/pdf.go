@@ -294,6 +294,8 @@ func (d *pdfDoc) pages(max int) (refs []pdfPageRef, warns []rccplans.Warning, er
 	// Cyclic /Kids that never reach a page would otherwise be walked
 	// exponentially often: nodes visited are bounded too.
 	nodes, maxNodes := 0, 2*max+1000
+	seen := map[string]bool{}
+	loops, deep := false, false
 	var walk func(node pdf.Value, inh inherited, depth int)
 	walk = func(node pdf.Value, inh inherited, depth int) {
 		if tooMany {
@@ -303,8 +305,21 @@ func (d *pdfDoc) pages(max int) (refs []pdfPageRef, warns []rccplans.Warning, er
 			tooMany = true
 			return
 		}
+		kids := node.Key("Kids")
+		if kids.Kind() == pdf.Array {
+			// An inner node met twice is a cycle: skip it. Objects carry
+			// no identity through the library's API, so the node's own
+			// text (its references included) stands in. Leaves are not
+			// checked: blank pages may well be written alike.
+			key := node.String()
+			if seen[key] {
+				loops = true
+				return
+			}
+			seen[key] = true
+		}
 		if depth > pdfMaxTreeDepth {
-			warns = append(warns, rccplans.Warning{File: d.name, Message: "page tree too deep; rest skipped"})
+			deep = true
 			return
 		}
 		if r := node.Key("Resources"); r.Kind() == pdf.Dict {
@@ -319,7 +334,6 @@ func (d *pdfDoc) pages(max int) (refs []pdfPageRef, warns []rccplans.Warning, er
 		if rv := node.Key("Rotate"); rv.Kind() == pdf.Integer || rv.Kind() == pdf.Real {
 			inh.rotate = int64(rv.Float64())
 		}
-		kids := node.Key("Kids")
 		if kids.Kind() == pdf.Array && node.Key("Type").Name() != "Page" {
 			for i, n := 0, kids.Len(); i < n; i++ {
 				func() {
@@ -343,6 +357,12 @@ func (d *pdfDoc) pages(max int) (refs []pdfPageRef, warns []rccplans.Warning, er
 		refs = append(refs, pdfPageRef{v: node, res: inh.res, box: pdfPageBox(inh.media, inh.crop), rotate: int(((inh.rotate%360)+360)%360) / 90 * 90})
 	}
 	walk(root, inherited{}, 0)
+	if loops {
+		warns = append(warns, rccplans.Warning{File: d.name, Message: "page tree refers to itself; repeated nodes skipped"})
+	}
+	if deep {
+		warns = append(warns, rccplans.Warning{File: d.name, Message: "page tree too deep; deeper nodes skipped"})
+	}
 	if tooMany {
 		return nil, nil, fmt.Errorf("%w: more than %d pages", ErrTooLarge, max)
 	}

@@ -309,3 +309,51 @@ func FuzzPDF(f *testing.F) {
 		}
 	})
 }
+
+// breakObject renames the object holding marker ("7 0 obj" becomes
+// "9 0 obj"), so that resolving it makes the library panic.
+func breakObject(t *testing.T, data []byte, marker string) []byte {
+	t.Helper()
+	s := string(data)
+	i := strings.Index(s, marker)
+	j := strings.LastIndex(s[:i], " 0 obj")
+	k := strings.LastIndex(s[:j], "\n") + 1
+	if i < 0 || j < 0 {
+		t.Fatalf("marker %q not found", marker)
+	}
+	return []byte(s[:k] + strings.Repeat("9", j-k) + s[j:])
+}
+
+func TestPDFPageFailures(t *testing.T) {
+	two := buildPDF(pdfSpec{pages: []pdfPageSpec{
+		{content: "BT /F1 12 Tf 72 720 Td (First) Tj ET"},
+		{content: "BT /F1 12 Tf 72 720 Td (Second) Tj ET"},
+	}})
+	t.Run("one page fails", func(t *testing.T) {
+		l, err := PDF(context.Background(), "x.pdf", breakObject(t, two, "(First)"), Options{})
+		if err != nil {
+			t.Fatalf("err = %v", err)
+		}
+		if len(l.Pages) != 2 || len(l.Pages[0].Words) != 0 || len(l.Pages[1].Words) != 1 || l.Pages[1].Words[0].Text != "Second" {
+			t.Fatalf("pages %+v", l.Pages)
+		}
+		found := false
+		for _, w := range l.Warnings {
+			found = found || w.File == "x.pdf" && w.Page == 1
+		}
+		if !found {
+			t.Fatalf("no warning for page 1: %v", l.Warnings)
+		}
+	})
+	t.Run("every page fails", func(t *testing.T) {
+		data := breakObject(t, breakObject(t, two, "(First)"), "(Second)")
+		l, err := PDF(context.Background(), "x.pdf", data, Options{})
+		var le *rccplans.Error
+		if !errors.As(err, &le) || le.File != "x.pdf" || le.Page != 1 || !errors.Is(err, ErrMalformed) {
+			t.Fatalf("err = %#v", err)
+		}
+		if l == nil || len(l.Pages) != 2 {
+			t.Fatalf("partial layout missing: %+v", l)
+		}
+	})
+}
