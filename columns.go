@@ -25,6 +25,7 @@ const (
 	ColStateResponsible Column = "state_responsible" // Nuläge och ansvar ("Ansvar: … Status: …")
 	ColFollowUp         Column = "follow_up"         // Uppföljning (may hold U/P/E)
 	ColEvaluation       Column = "evaluation"        // Utvärdering
+	ColNumber           Column = "number"            // Nr, #, Mål nr: the goal number in a column of its own
 )
 
 // HeaderKey folds a printed header cell into a comparable key: lower case,
@@ -91,13 +92,15 @@ func ColumnOf(header string) Column {
 		return false
 	}
 	switch {
+	case k == "#" || word("nr", "nummer", "målnummer", "målnr", "id") && len(words) <= 2:
+		return ColNumber
 	case has("nuläge") && has("ansvar"):
 		return ColStateResponsible
 	case has("nuläge"):
 		return ColCurrentState
-	case has("målnivå", "mätbar", "målvärde", "indikator"):
+	case has("målnivå", "mätbar", "målvärde", "indikator", "mätetal", "effektmål", "förväntat resultat"):
 		return ColTarget
-	case has("ansvarig") && has("tid"):
+	case has("ansvar") && has("tid"):
 		return ColResponsibleTime
 	case has("ansvar"):
 		return ColResponsible

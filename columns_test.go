@@ -49,6 +49,12 @@ func TestColumnOf(t *testing.T) {
 		{"Uppföljning", ColFollowUp},
 		{"Utvärdering", ColEvaluation},
 		{"Närstående", ColUnknown},
+		{"Nr", ColNumber},
+		{"Mål nr", ColNumber},
+		{"#", ColNumber},
+		{"Ansvar och tidsplan", ColResponsibleTime},
+		{"Tidsram/Ansvarig", ColResponsibleTime},
+		{"Förväntat resultat", ColTarget},
 		{"2021", ColUnknown},
 		{"", ColUnknown},
 	}

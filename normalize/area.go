@@ -15,6 +15,7 @@ var (
 	areaParen  = regexp.MustCompile(`^(\d{1,2}(?:\.[0-9A-Za-z]{1,6})*)\.?\s?\)\s*(.*)$`)
 	areaDotted = regexp.MustCompile(`^(\d{1,2}(?:\.[0-9a-z]{1,6})+)\.?\s+(\S.*)$`)
 	areaBare   = regexp.MustCompile(`^(\d{1,2})\.\s+(\p{Lu}.*)$`)
+	areaOnly   = regexp.MustCompile(`^(\d{1,2}(?:\.[0-9a-z]{1,6})*)\.?\)?()$`)
 )
 
 // SplitArea splits an Område cell into its code (without the closing ")"
@@ -22,7 +23,7 @@ var (
 // ("… (SVF) Se separat handlingsplan finns.") is not part of the title.
 func SplitArea(s string) (code, title string) {
 	s = strings.Join(strings.Fields(s), " ")
-	for _, re := range []*regexp.Regexp{areaParen, areaDotted, areaBare} {
+	for _, re := range []*regexp.Regexp{areaParen, areaDotted, areaBare, areaOnly} {
 		if m := re.FindStringSubmatch(s); m != nil {
 			code, s = strings.TrimRight(m[1], "."), m[2]
 			break

@@ -169,6 +169,9 @@ func record(cells []rccplans.Cell, roles []rccplans.Column) (rec rccplans.Record
 
 	rec.AreaCode, rec.Area = SplitArea(get(rccplans.ColArea))
 	rec.GoalNumber, rec.Goal = SplitGoal(get(rccplans.ColGoal))
+	if n := strings.TrimRight(get(rccplans.ColNumber), ".)"); n != "" && rec.GoalNumber == "" {
+		rec.GoalNumber = n
+	}
 	rec.CurrentState = get(rccplans.ColCurrentState)
 	rec.Target = get(rccplans.ColTarget)
 	rec.RCCActivity = get(rccplans.ColRCCActivity)
