@@ -175,7 +175,7 @@ func ptDropFurniture(lines []ptLine) []ptLine {
 		if ln.s == "" || ln.drop {
 			continue
 		}
-		k := ptDigitRe.ReplaceAllString(ln.s, "#")
+		k := ptFurnitureKey(ln.s)
 		total[k]++
 		if near[i] {
 			atEdge[k]++
@@ -193,8 +193,8 @@ func ptDropFurniture(lines []ptLine) []ptLine {
 		if _, h := ptHeading(ln.s); h || ptHeaderish(ln.s) {
 			continue // headings and table headers repeated on each page are read later
 		}
-		k := ptDigitRe.ReplaceAllString(ln.s, "#")
-		if near[i] && atEdge[k] >= 3 && atEdge[k]*5 >= total[k]*4 && utf8.RuneCountInString(ln.s) <= 80 && !ptIsStatus(ln.s) {
+		k := ptFurnitureKey(ln.s)
+		if strings.ContainsFunc(ln.s, unicode.IsLetter) && near[i] && atEdge[k] >= 3 && atEdge[k]*5 >= total[k]*4 && utf8.RuneCountInString(ln.s) <= 80 && !ptIsStatus(ln.s) {
 			ln.drop = true
 		}
 	}
@@ -274,6 +274,16 @@ func ptDropRepeatedTail(lines []ptLine, nb []int) bool {
 		}
 	}
 	return false
+}
+
+// ptFurnitureKey folds the page number out of a running head or footer
+// ("Sida 3", "Plan 2022 – 4"); a line of digits alone (a year in a
+// table cell) keeps its digits.
+func ptFurnitureKey(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsLetter) {
+		return s
+	}
+	return ptDigitRe.ReplaceAllString(s, "#")
 }
 
 func ptNonBlank(lines []ptLine) []int {

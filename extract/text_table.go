@@ -278,6 +278,9 @@ type ptUnit struct {
 	// splitCost is the price of starting a cell here.
 	glued     bool
 	splitCost float64
+	// emptyAfter: the number of blanks printed after the row's last
+	// line, one per empty cell that closes the row
+	emptyAfter int
 }
 
 // ptGlue cuts lines where two cells may have been printed on one line:
@@ -358,8 +361,9 @@ func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW i
 			if !strings.ContainsAny(ln.raw, " \t\u00a0") {
 				blank = true
 			}
-			if strings.Count(ln.raw, " ") >= 2 && len(units) > 0 {
+			if n := strings.Count(ln.raw, " "); n >= 2 && len(units) > 0 {
 				units[len(units)-1].rowEnd = true
+				units[len(units)-1].emptyAfter = n
 			}
 			if strings.Contains(ln.raw, " ") && len(units) > 0 {
 				spaceLine = true
@@ -384,6 +388,7 @@ func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW i
 		u.startsUp = !unicode.IsLower(r)
 		if trail := len(ln.raw) - len(strings.TrimRight(ln.raw, " ")); trail >= 3 {
 			u.rowEnd = true
+			u.emptyAfter = trail - 1
 		}
 		units = append(units, u)
 		blank, spaceLine = false, false
@@ -613,7 +618,7 @@ func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool
 			soft[i] = false
 		}
 	}
-	seg := ptSegCosts(us, maxCell, width, blankInf, areaCol, statusCol, areaW, k)
+	seg := ptSegCosts(us, maxCell, width, blankInf, areaCol, statusCol, areaW, k, hard, soft)
 	for j := 1; j <= n; j++ {
 		for i := max(0, j-maxCell); i < j; i++ {
 			for c := 0; c < k; c++ {
@@ -674,7 +679,7 @@ func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool
 	return path
 }
 
-func ptSegCosts(us []ptUnit, maxCell int, width []float64, blankInf bool, areaCol, statusCol int, areaW int, k int) [][][]float64 {
+func ptSegCosts(us []ptUnit, maxCell int, width []float64, blankInf bool, areaCol, statusCol int, areaW int, k int, hard, soft []bool) [][][]float64 {
 	n := len(us)
 	seg := make([][][]float64, n)
 	for i := range us {
@@ -737,6 +742,15 @@ func ptSegCosts(us []ptUnit, maxCell int, width []float64, blankInf bool, areaCo
 				}
 				if u.area && (c != areaCol || x != i) {
 					base += 5
+				}
+				if u.emptyAfter > 0 && c > k-1-u.emptyAfter {
+					base += 3 // the cells after it are printed empty
+				}
+				if x > i && hard[x] {
+					base += 10 // a row boundary inside a cell
+				}
+				if x > i && soft[x] {
+					base += 2
 				}
 				if x > i && newLine {
 					p := us[x-1]

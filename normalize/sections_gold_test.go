@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"strings"
@@ -66,7 +67,6 @@ func seedDoc(g goldSections) *rccplans.Document {
 // least 95% of them (issue 3).
 func TestSectionsSeedAgainstGold(t *testing.T) {
 	const stem = "004_ee4b379ee5192dfe"
-	g := readGold(t, stem)
 	data, err := os.ReadFile("../fixtures/seeds/" + stem + ".txt")
 	if err != nil {
 		t.Fatal(err)
@@ -75,6 +75,26 @@ func TestSectionsSeedAgainstGold(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkSections(t, l, readGold(t, stem))
+}
+
+// TestSectionsPDFAgainstGold: the same report as a PDF, through the PDF
+// reader's blocks (headings by font size and weight).
+func TestSectionsPDFAgainstGold(t *testing.T) {
+	const stem = "004_ee4b379ee5192dfe"
+	data, err := os.ReadFile("../fixtures/corpus/" + stem + "-word.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := extract.Read(context.Background(), stem+"-word.pdf", data, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSections(t, l, readGold(t, stem))
+}
+
+func checkSections(t *testing.T, l *rccplans.Layout, g goldSections) {
+	t.Helper()
 	got := sections(l, seedDoc(g))
 	byNum := map[string]rccplans.Section{}
 	for _, s := range got {
