@@ -72,6 +72,16 @@ func ColumnOf(header string) Column {
 	if k == "" {
 		return ColUnknown
 	}
+	c := columnOfKey(k)
+	if c == ColUnknown && strings.Contains(k, " ") {
+		// A word broken without a hyphen inside a narrow column
+		// ("Uppföljnin g", "Tidspl an").
+		c = columnOfKey(strings.ReplaceAll(k, " ", ""))
+	}
+	return c
+}
+
+func columnOfKey(k string) Column {
 	has := func(subs ...string) bool {
 		for _, s := range subs {
 			if strings.Contains(k, s) {

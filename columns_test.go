@@ -55,6 +55,8 @@ func TestColumnOf(t *testing.T) {
 		{"Ansvar och tidsplan", ColResponsibleTime},
 		{"Tidsram/Ansvarig", ColResponsibleTime},
 		{"Förväntat resultat", ColTarget},
+		{"Uppföljnin g", ColFollowUp},
+		{"Tidspl an", ColTimeframe},
 		{"2021", ColUnknown},
 		{"", ColUnknown},
 	}
