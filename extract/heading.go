@@ -45,6 +45,12 @@ func textBlocks(items []item, body float64) []rccplans.Block {
 		}
 	}
 	var tables []*grid
+	rightEdge := map[int]float64{}
+	for _, it := range items {
+		if it.line != nil {
+			rightEdge[it.page] = math.Max(rightEdge[it.page], it.line.X1)
+		}
+	}
 	for _, it := range items {
 		if it.tab != nil {
 			flush()
@@ -55,7 +61,10 @@ func textBlocks(items []item, body float64) []rccplans.Block {
 		}
 		l := it.line
 		h := isHeading(l, body)
-		if cur != nil && sameRun(cur.lines[len(cur.lines)-1], l, cur.heading, h, prevPage != it.page) {
+		if cur != nil && cur.heading && !h && prevPage == it.page && headingTail(cur.lines[len(cur.lines)-1], l) {
+			h = true // "2021" ending a wrapped title has no letters of its own
+		}
+		if cur != nil && sameRun(cur.lines[len(cur.lines)-1], l, cur.heading, h, prevPage != it.page, rightEdge[it.page]) {
 			cur.lines = append(cur.lines, l)
 		} else {
 			flush()
@@ -113,8 +122,17 @@ func hasLetter(s string) bool {
 	return false
 }
 
-// sameRun tells whether l continues the run whose last line is prev.
-func sameRun(prev, l *tline, prevHeading, heading, newPage bool) bool {
+// headingTail tells whether l, which is no heading by itself, ends the
+// heading whose last line is prev: same style, right under it.
+func headingTail(prev, l *tline) bool {
+	return styleOf(prev) == styleOf(l) && l.Y0-prev.Y1 < 0.6*prev.height() && !hasLetter(l.text())
+}
+
+// sameRun tells whether l continues the run whose last line is prev. Over
+// a page break a paragraph goes on only when its last line is full (it
+// reaches near the text's right edge, right) and does not end a sentence,
+// or the new line starts in lower case.
+func sameRun(prev, l *tline, prevHeading, heading, newPage bool, right float64) bool {
 	if prevHeading != heading || styleOf(prev) != styleOf(l) {
 		return false
 	}
@@ -125,9 +143,11 @@ func sameRun(prev, l *tline, prevHeading, heading, newPage bool) bool {
 		return false
 	}
 	if newPage {
-		t := prev.text()
-		end := t[len(t)-1]
-		return !strings.ContainsRune(".!?:", rune(end)) || startsLower(l.text())
+		if startsLower(l.text()) {
+			return true
+		}
+		full := prev.X1 >= right-0.15*(right-prev.X0)
+		return full && !endsSentence(prev.text())
 	}
 	gap := l.Y0 - prev.Y1
 	return gap >= -1 && gap < 0.5*prev.height()

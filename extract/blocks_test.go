@@ -1,0 +1,292 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"rccplans"
+)
+
+// The -update flag (declared in pdf_test.go) rewrites the golden files.
+
+// Synthetic pages: A4 landscape, 9 pt body text, words half an em wide
+// per character.
+
+const (
+	pw, ph = 842.0, 595.0
+	bodyFS = 9.0
+)
+
+// words lays out text as words from (x, y) (top edge), one line.
+func words(x, y float64, text string, size float64, bold bool) []rccplans.Word {
+	var out []rccplans.Word
+	for _, t := range strings.Fields(text) {
+		w := float64(len([]rune(t))) * size * 0.5
+		out = append(out, rccplans.Word{Box: rccplans.Box{X0: x, Y0: y, X1: x + w, Y1: y + size*1.2}, Text: t, Size: size, Bold: bold})
+		x += w + size*0.3
+	}
+	return out
+}
+
+// lines lays out several lines of text from (x, y).
+func lines(x, y float64, size float64, bold bool, text ...string) []rccplans.Word {
+	var out []rccplans.Word
+	for i, t := range text {
+		out = append(out, words(x, y+float64(i)*size*1.3, t, size, bold)...)
+	}
+	return out
+}
+
+func hrule(x0, x1, y float64) rccplans.Rule {
+	return rccplans.Rule{Box: rccplans.Box{X0: x0, Y0: y, X1: x1, Y1: y}, Width: 0.5}
+}
+
+func vrule(x, y0, y1 float64) rccplans.Rule {
+	return rccplans.Rule{Box: rccplans.Box{X0: x, Y0: y0, X1: x, Y1: y1}, Width: 0.5}
+}
+
+// ruled draws a bordered table: column boundaries xs, row boundaries ys,
+// cells[r][c] as lines of text ("|" separates lines). open[r][c] leaves
+// out the rule under cell (r, c): the cell merges with the one below.
+// The first row is set bold (a header).
+func ruled(xs, ys []float64, cells [][]string, open map[[2]int]bool) ([]rccplans.Word, []rccplans.Rule) {
+	var ws []rccplans.Word
+	var rs []rccplans.Rule
+	for r := 0; r+1 < len(ys); r++ {
+		for c := 0; c+1 < len(xs); c++ {
+			if r < len(cells) && c < len(cells[r]) && cells[r][c] != "" {
+				ws = append(ws, lines(xs[c]+3, ys[r]+3, bodyFS, r == 0, strings.Split(cells[r][c], "|")...)...)
+			}
+		}
+	}
+	for c := 0; c+1 < len(xs); c++ {
+		rs = append(rs, hrule(xs[c], xs[c+1], ys[0]))
+		for r := 1; r < len(ys); r++ {
+			if r < len(ys)-1 && open[[2]int{r - 1, c}] {
+				continue
+			}
+			rs = append(rs, hrule(xs[c], xs[c+1], ys[r]))
+		}
+	}
+	for _, x := range xs {
+		rs = append(rs, vrule(x, ys[0], ys[len(ys)-1]))
+	}
+	return ws, rs
+}
+
+func page(n int, ws []rccplans.Word, rs []rccplans.Rule) rccplans.Page {
+	return rccplans.Page{Number: n, Width: pw, Height: ph, Words: ws, Rules: rs}
+}
+
+var cols3 = []float64{40, 240, 440, 640}
+
+func TestBlocks(t *testing.T) {
+	head := []string{"Område", "Mål", "Aktivitet"}
+	tests := []struct {
+		name  string
+		pages func() []rccplans.Page
+		want  string
+	}{
+		{
+			name: "3x3 bordered grid",
+			pages: func() []rccplans.Page {
+				ws, rs := ruled(cols3, []float64{100, 120, 160, 200}, [][]string{
+					head,
+					{"1.a) Första", "Ett mål som|fortsätter", "Göra något"},
+					{"1.b) Andra", "Ett annat mål", "Göra mer"},
+				}, nil)
+				return []rccplans.Page{page(1, ws, rs)}
+			},
+			want: `p1 TABLE 3 cols, 2 rows
+  head: Område | Mål | Aktivitet
+  r1 p1: 1.a) Första | Ett mål som fortsätter | Göra något
+  r2 p1: 1.b) Andra | Ett annat mål | Göra mer
+`,
+		},
+		{
+			name: "vertically merged cell",
+			pages: func() []rccplans.Page {
+				ws, rs := ruled(cols3, []float64{100, 120, 160, 200, 240}, [][]string{
+					head,
+					{"1.a) Delad", "Gemensamt mål", "Första aktiviteten"},
+					{"", "", "Andra aktiviteten"},
+					{"1.b) Egen", "Eget mål", "Tredje aktiviteten"},
+				}, map[[2]int]bool{{1, 0}: true, {1, 1}: true})
+				return []rccplans.Page{page(1, ws, rs)}
+			},
+			want: `p1 TABLE 3 cols, 3 rows
+  head: Område | Mål | Aktivitet
+  r1 p1: 1.a) Delad | Gemensamt mål | Första aktiviteten
+  r2 p1: ^1.a) Delad | ^Gemensamt mål | Andra aktiviteten
+  r3 p1: 1.b) Egen | Eget mål | Tredje aktiviteten
+`,
+		},
+		{
+			name: "continued on a second page with the header repeated",
+			pages: func() []rccplans.Page {
+				w1, r1 := ruled(cols3, []float64{440, 460, 540}, [][]string{head, {"1.a) Första", "Mål ett", "Aktivitet ett."}}, nil)
+				w2, r2 := ruled(cols3, []float64{50, 70, 110}, [][]string{head, {"1.b) Andra", "Mål två", "Aktivitet två."}}, nil)
+				return []rccplans.Page{page(1, w1, r1), page(2, w2, r2)}
+			},
+			want: `p1 TABLE 3 cols, 2 rows
+  head: Område | Mål | Aktivitet
+  r1 p1: 1.a) Första | Mål ett | Aktivitet ett.
+  r2 p2: 1.b) Andra | Mål två | Aktivitet två.
+`,
+		},
+		{
+			name: "row cut by a page break",
+			pages: func() []rccplans.Page {
+				w1, r1 := ruled(cols3, []float64{440, 460, 540}, [][]string{head, {"1.a) Första", "Ett mål som|bryts av", "Aktivitet som vård-"}}, nil)
+				w2, r2 := ruled(cols3, []float64{50, 70, 110, 150}, [][]string{head,
+					{"", "sidbrytningen", "programmet anger"},
+					{"1.b) Andra", "Mål två", "Aktivitet två"}}, nil)
+				return []rccplans.Page{page(1, w1, r1), page(2, w2, r2)}
+			},
+			want: `p1 TABLE 3 cols, 2 rows
+  head: Område | Mål | Aktivitet
+  r1 p1: 1.a) Första | Ett mål som bryts av sidbrytningen | Aktivitet som vårdprogrammet anger
+  r2 p2: 1.b) Andra | Mål två | Aktivitet två
+`,
+		},
+		{
+			name: "merged cell continued on the next page",
+			pages: func() []rccplans.Page {
+				w1, r1 := ruled(cols3, []float64{440, 460, 500, 540}, [][]string{head,
+					{"2.a) Delad", "Gemensamt mål.", "Första."},
+					{"", "", "Andra."}}, map[[2]int]bool{{1, 0}: true, {1, 1}: true})
+				w2, r2 := ruled(cols3, []float64{50, 70, 110}, [][]string{head, {"", "", "Tredje."}}, nil)
+				return []rccplans.Page{page(1, w1, r1), page(2, w2, r2)}
+			},
+			want: `p1 TABLE 3 cols, 3 rows
+  head: Område | Mål | Aktivitet
+  r1 p1: 2.a) Delad | Gemensamt mål. | Första.
+  r2 p1: ^2.a) Delad | ^Gemensamt mål. | Andra.
+  r3 p2: ^2.a) Delad | ^Gemensamt mål. | Tredje.
+`,
+		},
+		{
+			name: "borderless table",
+			pages: func() []rccplans.Page {
+				var ws []rccplans.Word
+				ws = append(ws, words(40, 60, "SCREENING", 13, true)...)
+				ws = append(ws, words(40, 90, "Målbild", bodyFS, true)...)
+				ws = append(ws, words(300, 90, "Planerade aktiviteter", bodyFS, true)...)
+				ws = append(ws, words(560, 90, "Nuläge och ansvar", bodyFS, true)...)
+				ws = append(ws, lines(40, 115, bodyFS, false, "1. Ett mål som tar", "två rader")...)
+				ws = append(ws, lines(300, 115, bodyFS, false, "Göra något")...)
+				ws = append(ws, lines(560, 115, bodyFS, false, "Ansvar: X.", "Status: Pågående")...)
+				ws = append(ws, lines(40, 150, bodyFS, false, "2. Nästa mål")...)
+				ws = append(ws, lines(560, 150, bodyFS, false, "Ansvar: Y.")...)
+				return []rccplans.Page{page(1, ws, nil)}
+			},
+			want: `p1 H1 SCREENING
+p1 TABLE 3 cols, 2 rows
+  head: Målbild | Planerade aktiviteter | Nuläge och ansvar
+  r1 p1: 1. Ett mål som tar två rader | Göra något | Ansvar: X. Status: Pågående
+  r2 p1: 2. Nästa mål |  | Ansvar: Y.
+`,
+		},
+		{
+			name: "running heads, page numbers and a footnote",
+			pages: func() []rccplans.Page {
+				var ps []rccplans.Page
+				for n := 1; n <= 3; n++ {
+					ws := words(40, 30, "Region Exempel", bodyFS, false)
+					ws = append(ws, words(800, 560, string(rune('0'+n)), bodyFS, false)...)
+					if n == 1 {
+						ws = append(ws, words(40, 80, "Kapitel ett", 14, true)...)
+					}
+					ws = append(ws, lines(40, 120, bodyFS, false, "Brödtext på sidan.")...)
+					ps = append(ps, page(n, ws, nil))
+				}
+				w, r := ruled(cols3, []float64{200, 220, 260}, [][]string{head, {"1.a) X", "Mål", "Akt"}}, nil)
+				ps[2].Words = append(ps[2].Words, w...)
+				ps[2].Words = append(ps[2].Words, words(40, 264, "* Fylls i vid uppföljning", 7, false)...)
+				ps[2].Rules = r
+				return ps
+			},
+			want: `p1 H1 Kapitel ett
+p1 P Brödtext på sidan.
+p2 P Brödtext på sidan.
+p3 P Brödtext på sidan.
+p3 TABLE 3 cols, 1 rows
+  head: Område | Mål | Aktivitet
+  r1 p3: 1.a) X | Mål | Akt
+p3 NOTE * Fylls i vid uppföljning
+`,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			bs, ws := Blocks("test.pdf", tc.pages())
+			if len(ws) > 0 {
+				t.Errorf("warnings: %v", ws)
+			}
+			if got := dumpBlocks(bs); got != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestBlocksBadInput feeds pages a broken reader could produce: nothing
+// must panic, and what cannot be read yields no blocks rather than junk.
+func TestBlocksBadInput(t *testing.T) {
+	tests := []struct {
+		name  string
+		pages []rccplans.Page
+	}{
+		{"no pages", nil},
+		{"empty page", []rccplans.Page{{Number: 1, Width: pw, Height: ph}}},
+		{"zero-size words", []rccplans.Page{page(1, []rccplans.Word{{Text: "x"}, {Text: ""}}, nil)}},
+		{"rules only", []rccplans.Page{page(1, nil, []rccplans.Rule{hrule(0, 100, 10), vrule(0, 0, 100), hrule(0, 100, 90), vrule(100, 0, 100)})}},
+		{"inverted boxes", []rccplans.Page{page(1, []rccplans.Word{{Box: rccplans.Box{X0: 50, Y0: 50, X1: 10, Y1: 10}, Text: "x", Size: 9}}, []rccplans.Rule{hrule(100, 0, 10)})}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			bs, ws := Blocks("bad.pdf", tc.pages)
+			for _, w := range ws {
+				if strings.Contains(w.Message, "failed") {
+					t.Errorf("recovered panic: %v", w)
+				}
+			}
+			_ = bs
+		})
+	}
+}
+
+// TestBlocksGolden keeps a compact dump of every fixture PDF's blocks
+// under testdata/blocks; refresh with -update after a deliberate change.
+func TestBlocksGolden(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "fixtures", "corpus", "*.pdf"))
+	if len(files) == 0 {
+		t.Skip("no fixture PDFs")
+	}
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			l := readFixturePDF(t, name)
+			got := dumpBlocks(l.Blocks)
+			golden := filepath.Join("testdata", "blocks", strings.TrimSuffix(name, ".pdf")+".golden")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update)", err)
+			}
+			if got != string(want) {
+				t.Errorf("blocks of %s differ from %s (run with -update after checking the change)", name, golden)
+			}
+		})
+	}
+}
