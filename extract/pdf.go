@@ -449,5 +449,6 @@ func (d *pdfDoc) readPage(pdfArg int, ref pdfPageRef) (p rccplans.Page, glyphs [
 	// Rules first: lines are split at vertical rules.
 	p.Rules = pdfCleanRules(in.segs, w, h)
 	p.Words, p.Lines = pdfBuildText(in.glyphs, p.Rules)
+	p.Rules = pdfDropUnderlines(p.Rules, p.Lines)
 	return p, in.glyphs, in.images, warns, nil
 }

@@ -294,3 +294,27 @@ func TestPDFGlyphText(t *testing.T) {
 		}
 	}
 }
+
+func TestPDFUnderlines(t *testing.T) {
+	tests := []struct {
+		name    string
+		content string
+		rules   int
+	}{
+		{"underline under a word is not a rule", "BT /F1 10 Tf 72 700 Td (Link) Tj ET 0 g 72 698 20 0.5 re f", 0},
+		{"strike-through is not a rule", "BT /F1 10 Tf 72 700 Td (Gone) Tj ET 0 g 72 703 20 0.5 re f", 0},
+		{"a border past the text stays", "BT /F1 10 Tf 72 700 Td (Cell) Tj ET 0 g 66 698 100 0.5 re f", 1},
+		{"a rule well below the text stays", "BT /F1 10 Tf 72 700 Td (Cell) Tj ET 0 g 72 690 20 0.5 re f", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, err := PDF(context.Background(), "t.pdf", buildPDF(pdfSpec{pages: []pdfPageSpec{{content: tt.content}}}), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := len(l.Pages[0].Rules); got != tt.rules {
+				t.Fatalf("%d rules, want %d: %+v", got, tt.rules, l.Pages[0].Rules)
+			}
+		})
+	}
+}

@@ -149,14 +149,19 @@ const (
 // extractors do: a search for "finns" must find "\ufb01nns".
 var pdfLigatures = strings.NewReplacer("\ufb00", "ff", "\ufb01", "fi", "\ufb02", "fl", "\ufb03", "ffi", "\ufb04", "ffl", "\ufb05", "st", "\ufb06", "st")
 
-// pdfCleanText expands ligatures and drops control characters.
+// pdfCleanText expands ligatures, drops control characters and makes a
+// soft hyphen a hyphen: a drawn soft hyphen is one the layout broke a
+// word at, and line joining looks for "-".
 func pdfCleanText(t string) string {
 	for i := 0; i < len(t); i++ {
-		if c := t[i]; c < 0x20 || c == 0xEF {
+		if c := t[i]; c < 0x20 || c == 0xEF || c == 0xC2 {
 			t = pdfLigatures.Replace(t)
 			return strings.Map(func(r rune) rune {
-				if r < 0x20 {
+				switch {
+				case r < 0x20:
 					return -1
+				case r == 0xAD:
+					return '-'
 				}
 				return r
 			}, t)

@@ -260,6 +260,40 @@ func pdfMakeLine(dir uint8, ws []pdfFWord) rccplans.Line {
 	return l
 }
 
+// pdfDropUnderlines removes horizontal rules that underline (or strike
+// through) the text of one line: within the line's extent and between
+// its middle and a little below its bottom. Table borders reach past the
+// text by the cell padding, so they stay.
+func pdfDropUnderlines(rules []rccplans.Rule, lines []rccplans.Line) []rccplans.Rule {
+	out := rules[:0]
+	for _, r := range rules {
+		if pdfUnderlines(r, lines) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func pdfUnderlines(r rccplans.Rule, lines []rccplans.Line) bool {
+	if !r.Horizontal() || r.Width > 2 {
+		return false
+	}
+	for i := range lines {
+		l := &lines[i]
+		if l.Y1-l.Y0 > 2*l.Size || l.X1-l.X0 < 1 {
+			continue // rotated text
+		}
+		if r.Y0 < (l.Y0+l.Y1)/2 || r.Y0 > l.Y1+0.15*l.Size {
+			continue
+		}
+		if r.X0 >= l.X0-1 && r.X1 <= l.X1+1 {
+			return true
+		}
+	}
+	return false
+}
+
 func pdfRound2(f float64) float64 { return math.Round(f*100) / 100 }
 
 // pdfCleanRules turns segments into rules: clipped to the page, dots
