@@ -148,6 +148,12 @@ func TestPDFContent(t *testing.T) {
 			words: map[string]rccplans.Box{"aa": box(72, 84, 82, 95.5)},
 		},
 		{
+			name:  "Type0 font without ToUnicode: text from the embedded font's cmap",
+			page:  pdfPageSpec{content: "BT /F5 10 Tf 72 700 Td <00010002000300040009> Tj ET"},
+			lines: []string{"ABCå"},
+			words: map[string]rccplans.Box{"ABCå": box(72, 84, 92, 94)},
+		},
+		{
 			name:  "render mode 2 is bold",
 			page:  pdfPageSpec{content: "BT /F1 10 Tf 12 TL 72 700 Td 2 Tr (Fat) Tj 0 Tr (Thin) ' ET"},
 			lines: []string{"Fat", "Thin"},
@@ -316,5 +322,18 @@ func TestPDFUnderlines(t *testing.T) {
 				t.Fatalf("%d rules, want %d: %+v", got, tt.rules, l.Pages[0].Rules)
 			}
 		})
+	}
+}
+
+func TestPDFTrueTypeCmap(t *testing.T) {
+	want := map[uint32]rune{1: 'A', 2: 'B', 3: 'C', 4: 'å'}
+	for _, format := range []int{4, 12} {
+		got := pdfTrueTypeGlyphRunes(pdfTestTrueType(format))
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("format %d: %v, want %v", format, got, want)
+		}
+	}
+	for _, bad := range [][]byte{nil, []byte("\x00\x01\x00\x00\x00\x05"), pdfTestTrueType(4)[:40]} {
+		pdfTrueTypeGlyphRunes(bad) // must not panic
 	}
 }

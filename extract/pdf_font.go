@@ -31,8 +31,9 @@ type pdfFont struct {
 	cidWidths map[uint32]float64
 	dw        float64
 
-	toUni *pdfCMap
-	scale float64 // pdfGlyph units -> text space (1/1000, or FontMatrix for Type3)
+	toUni   *pdfCMap
+	gidText func(cid uint32) string // Type0 without ToUnicode: the font program's cmap
+	scale   float64                 // pdfGlyph units -> text space (1/1000, or FontMatrix for Type3)
 }
 
 type pdfCodespace struct {
@@ -329,6 +330,11 @@ func (f *pdfFont) text(code uint32, n int) string {
 	if !f.cid && f.enc != nil && code < 256 {
 		return f.enc[code]
 	}
+	if f.gidText != nil {
+		if cid, ok := f.cidOf.cid(n, code); ok {
+			return f.gidText(cid)
+		}
+	}
 	return ""
 }
 
@@ -449,6 +455,9 @@ func pdfLoadFont(fd pdf.Value) *pdfFont {
 		}
 	}
 	if f.cid {
+		if f.toUni == nil {
+			f.gidText = pdfGIDText(fd.Key("DescendantFonts").Index(0))
+		}
 		return f
 	}
 

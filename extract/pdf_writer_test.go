@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"strings"
 )
@@ -71,6 +72,8 @@ type pdfSpec struct {
 //	F3  simple font without ToUnicode: /Differences maps 1..7 to aring
 //	    adieresis odieresis Aring Adieresis Odieresis eacute
 //	F4  Type3 font, FontMatrix 0.01: glyph 'a' 50 units = 0.5 em
+//	F5  Type0 font without ToUnicode; its embedded TrueType program's
+//	    cmap maps A B C to glyphs 1 2 3 and å to 4 (every glyph 0.5 em)
 //	Im1 an image
 func buildPDF(spec pdfSpec) []byte {
 	w := &pdfWriter{}
@@ -102,8 +105,14 @@ func buildPDF(spec pdfSpec) []byte {
 	proc := w.stream("", "50 0 d0 0 0 50 50 re f")
 	f4 := w.add(fmt.Sprintf("<</Type /Font /Subtype /Type3 /FontMatrix [0.01 0 0 0.01 0 0] /FontBBox [0 0 50 80] /FirstChar 97 /LastChar 97 /Widths [50] /Encoding <</Type /Encoding /Differences [97 /a]>> /CharProcs <</a %d 0 R>> /Resources <<>>>>", proc))
 
+	ttf := pdfTestTrueType(4)
+	ttfObj := w.stream(fmt.Sprintf("/Length1 %d", len(ttf)), string(ttf))
+	ttDesc := w.add(fmt.Sprintf("<</Type /FontDescriptor /FontName /NoMap /Flags 4 /Ascent 800 /Descent -200 /FontBBox [0 -200 1000 800] /ItalicAngle 0 /CapHeight 700 /StemV 80 /FontFile2 %d 0 R>>", ttfObj))
+	ttCID := w.add(fmt.Sprintf("<</Type /Font /Subtype /CIDFontType2 /BaseFont /NoMap /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW 500 /CIDToGIDMap /Identity>>", ttDesc))
+	f5 := w.add(fmt.Sprintf("<</Type /Font /Subtype /Type0 /BaseFont /NoMap /Encoding /Identity-H /DescendantFonts [%d 0 R]>>", ttCID))
+
 	img := w.stream("/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8", "\x80")
-	fonts := fmt.Sprintf("/Font <</F1 %d 0 R /F2 %d 0 R /F3 %d 0 R /F4 %d 0 R>>", f1, f2, f3, f4)
+	fonts := fmt.Sprintf("/Font <</F1 %d 0 R /F2 %d 0 R /F3 %d 0 R /F4 %d 0 R /F5 %d 0 R>>", f1, f2, f3, f4, f5)
 
 	var kids []string
 	for _, p := range spec.pages {
@@ -134,4 +143,53 @@ func buildPDF(spec pdfSpec) []byte {
 	w.set(pagesObj, fmt.Sprintf("<</Type /Pages /Kids [%s] /Count %d>>", strings.Join(kids, " "), len(kids)))
 	w.set(catalog, fmt.Sprintf("<</Type /Catalog /Pages %d 0 R>>", pagesObj))
 	return w.bytes(catalog)
+}
+
+// pdfTestTrueType writes a TrueType font program holding only a cmap
+// table: format 4 (format 12 when cmapFormat is 12) mapping U+0041-0043
+// to glyphs 1-3 and U+00E5 to glyph 4.
+func pdfTestTrueType(cmapFormat int) []byte {
+	be := binary.BigEndian
+	var sub []byte
+	if cmapFormat == 12 {
+		groups := [][3]uint32{{0x41, 0x43, 1}, {0xE5, 0xE5, 4}}
+		sub = make([]byte, 16+12*len(groups))
+		be.PutUint16(sub, 12)
+		be.PutUint32(sub[4:], uint32(len(sub)))
+		be.PutUint32(sub[12:], uint32(len(groups)))
+		for i, g := range groups {
+			be.PutUint32(sub[16+12*i:], g[0])
+			be.PutUint32(sub[20+12*i:], g[1])
+			be.PutUint32(sub[24+12*i:], g[2])
+		}
+	} else {
+		type seg struct{ start, end, delta uint16 }
+		segs := []seg{{0x41, 0x43, uint16(1 - 0x41 + 0x10000)}, {0xE5, 0xE5, uint16(4 - 0xE5 + 0x10000)}, {0xFFFF, 0xFFFF, 1}}
+		n := len(segs)
+		sub = make([]byte, 16+8*n)
+		be.PutUint16(sub, 4)
+		be.PutUint16(sub[2:], uint16(len(sub)))
+		be.PutUint16(sub[6:], uint16(2*n))
+		for i, s := range segs {
+			be.PutUint16(sub[14+2*i:], s.end)
+			be.PutUint16(sub[16+2*n+2*i:], s.start)
+			be.PutUint16(sub[16+4*n+2*i:], s.delta)
+		}
+	}
+	cmap := make([]byte, 12, 12+len(sub))
+	be.PutUint16(cmap[2:], 1)
+	be.PutUint16(cmap[4:], 3)
+	be.PutUint16(cmap[6:], 1)
+	if cmapFormat == 12 {
+		be.PutUint16(cmap[6:], 10)
+	}
+	be.PutUint32(cmap[8:], 12)
+	cmap = append(cmap, sub...)
+	font := make([]byte, 12+16)
+	be.PutUint32(font, 0x00010000)
+	be.PutUint16(font[4:], 1)
+	copy(font[12:], "cmap")
+	be.PutUint32(font[20:], uint32(len(font)))
+	be.PutUint32(font[24:], uint32(len(cmap)))
+	return append(font, cmap...)
 }
