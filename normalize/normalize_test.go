@@ -392,3 +392,29 @@ func FuzzDocument(f *testing.F) {
 		}
 	})
 }
+
+func TestTimeInResponsible(t *testing.T) {
+	hdr := []string{"Mål", "Aktivitet", "Ansvarig", "Tidsplan"}
+	tests := []struct {
+		row        []string
+		resp, time string
+	}{
+		{[]string{"M", "A", "VC BFM 2023", ""}, "VC BFM", "2023"},
+		{[]string{"M", "A", "Processledare Löpande", ""}, "Processledare", "Löpande"},
+		{[]string{"M", "A", "VC BFM 2023", "2024"}, "VC BFM 2023", "2024"},
+		{[]string{"M", "A", "Enligt beslut 2023 års plan", ""}, "Enligt beslut 2023 års plan", ""},
+		{[]string{"M", "A", "2023", ""}, "2023", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.row[2], func(t *testing.T) {
+			doc := Document(&rccplans.Layout{Blocks: []rccplans.Block{table(1, hdr, tt.row)}})
+			if len(doc.Records) != 1 {
+				t.Fatalf("%d records", len(doc.Records))
+			}
+			r := doc.Records[0]
+			if r.Responsible != tt.resp || r.Timeframe != tt.time {
+				t.Errorf("got %q, %q; want %q, %q", r.Responsible, r.Timeframe, tt.resp, tt.time)
+			}
+		})
+	}
+}

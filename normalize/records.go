@@ -186,10 +186,21 @@ func record(cells []rccplans.Cell, roles []rccplans.Column) (rec rccplans.Record
 		rec.Responsible = joinText(rec.Responsible, resp)
 		rec.Timeframe = joinText(rec.Timeframe, tf)
 	}
-	hasStatusCol := false
+	hasStatusCol, hasTimeCol := false, false
 	for _, r := range roles {
-		if r == rccplans.ColStatus || r == rccplans.ColStateResponsible {
+		switch r {
+		case rccplans.ColStatus, rccplans.ColStateResponsible:
 			hasStatusCol = true
+		case rccplans.ColTimeframe:
+			hasTimeCol = true
+		}
+	}
+	if hasTimeCol && rec.Timeframe == "" && rec.Responsible != "" {
+		// The time printed at the foot of the Ansvarig cell (or read into
+		// it by a reader that lost the column border) while the time
+		// column is empty: "VC BFM 2023".
+		if resp, tf := SplitTime(rec.Responsible); tf != "" && resp != "" && onlyTime(tf) {
+			rec.Responsible, rec.Timeframe = resp, tf
 		}
 	}
 	if t := get(rccplans.ColStateResponsible); t != "" {
@@ -389,4 +400,15 @@ func mergeRows(prev, row rccplans.Row) rccplans.Row {
 		out.Cells[i].Text = rccplans.JoinLines([]string{out.Cells[i].Text, c.Text})
 	}
 	return out
+}
+
+// onlyTime reports whether every word of s is part of a time expression
+// ("2023", "Q2 2024", "under 2023", "Löpande").
+func onlyTime(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if !timeToken.MatchString(strings.Trim(w, "()")) && !timeLead[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
 }
