@@ -36,13 +36,29 @@ func Detect(data []byte) string {
 	lower := bytes.ToLower(bytes.TrimSpace(head))
 	lower = bytes.TrimPrefix(lower, []byte("\xef\xbb\xbf"))
 	if bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html")) ||
-		(bytes.HasPrefix(lower, []byte("<")) && bytes.Contains(lower, []byte("<body"))) {
+		(bytes.HasPrefix(lower, []byte("<")) && bytes.Contains(lower, []byte("<body"))) || htmlFragment(lower) {
 		return FormatHTML
 	}
 	if looksMarkdown(data) {
 		return FormatMarkdown
 	}
 	return FormatText
+}
+
+// htmlFragment: a page saved without <html>/<body> (a CMS export, a
+// clipboard copy) still opens with a tag and holds block markup; an XML
+// file or a markdown text that happens to open with <b> does not.
+func htmlFragment(lower []byte) bool {
+	if !bytes.HasPrefix(lower, []byte("<")) || bytes.HasPrefix(lower, []byte("<?xml")) {
+		return false
+	}
+	n := 0
+	for _, tag := range []string{"<table", "<h1", "<h2", "<h3", "<h4", "<div", "<p>", "<p ", "<ul", "<section", "<article", "<main", "<tr"} {
+		if bytes.Contains(lower, []byte(tag)) {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // sample is the first 64 KiB cut back to a rune boundary.

@@ -70,7 +70,7 @@ func DOCX(name string, data []byte) (l *rccplans.Layout, err error) {
 	if err := r.read(doc); err != nil {
 		return nil, rccplans.Located(name, 0, err)
 	}
-	l.Blocks = r.blocks
+	l.Blocks = r.out.blocks
 	l.NumPages = r.page
 	if len(l.Blocks) == 0 {
 		return l, rccplans.Located(name, 0, ErrNoText)
@@ -287,13 +287,12 @@ type docxTable struct {
 
 type docxReader struct {
 	styles map[string]docxStyle
-	blocks []rccplans.Block
+	out    blockList
 	page   int
 
 	paras  []*docxPara  // paragraph stack (text boxes nest paragraphs)
 	tables []*docxTable // table stack; only the outermost makes rows
 	cell   *docxCell    // current cell of the outermost table
-	lastH  int          // level of the last styled heading
 }
 
 func (r *docxReader) para() *docxPara {
@@ -570,16 +569,15 @@ func (r *docxReader) endPara(p *docxPara) {
 		b.Kind, b.Level = rccplans.BlockHeading, 1
 	case level > 0:
 		b.Kind, b.Level = rccplans.BlockHeading, level
-		r.lastH = level
 	case b.Bold && !p.numbered && boldHeading(text):
 		// A short bold line standing alone is a heading the author did
-		// not style: one rank below the last styled heading.
-		b.Kind, b.Level = rccplans.BlockHeading, min(r.lastH+1, 9)
+		// not style; blockList ranks it below the last styled heading.
+		b.Kind = rccplans.BlockHeading
 	}
 	if r.page > 0 {
 		b.Page = r.page
 	}
-	r.blocks = append(r.blocks, b)
+	r.out.add(b)
 }
 
 // boldHeading tells whether a bold paragraph reads as a heading: short,
@@ -670,5 +668,7 @@ func (r *docxReader) emitTable(tb *docxTable) {
 		}
 		grid = append(grid, mrow{cells: cells, header: row.header})
 	}
-	r.blocks = append(r.blocks, tableBlocks(grid, 0)...)
+	for _, b := range tableBlocks(grid, 0) {
+		r.out.add(b)
+	}
 }

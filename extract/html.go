@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -101,8 +102,8 @@ func isHeaderRow(r mrow) bool {
 		if c.text == "" {
 			continue
 		}
-		if utf8.RuneCountInString(c.text) > 60 {
-			return false
+		if utf8.RuneCountInString(c.text) > 60 || strings.HasSuffix(c.text, ".") || markupNumbered.MatchString(c.text) {
+			return false // header cells are short labels, not sentences or numbered goals
 		}
 		n++
 		texts = append(texts, c.text)
@@ -113,6 +114,17 @@ func isHeaderRow(r mrow) bool {
 	}
 	score := rccplans.HeaderScore(texts)
 	return score >= 2 || bold && score >= 1
+}
+
+var markupNumbered = regexp.MustCompile(`^\d+(?:\.\d+)*[.)]\s`)
+
+func hasEmpty(texts []string) bool {
+	for _, t := range texts {
+		if t == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // titleRow is the text of a row that holds one text only, in its first
@@ -176,7 +188,9 @@ func tableBlocks(rows []mrow, page int) []rccplans.Block {
 			case tb == nil:
 				tb = &rccplans.Table{Header: [][]string{texts}}
 				continue
-			case len(tb.Rows) == 0 && len(tb.Header) > 0 && len(tb.Header) < 3:
+			case len(tb.Rows) == 0 && len(tb.Header) < 3 && (r.header || hasEmpty(tb.Header[len(tb.Header)-1])):
+				// a header wrapped into a second row: marked so by the
+				// source, or filling cells the first row left empty
 				tb.Header = append(tb.Header, texts)
 				continue
 			case len(tb.Header) > 0 && sameTexts(tb.Header[0], texts):

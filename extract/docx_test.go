@@ -1,0 +1,278 @@
+package extract
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+	"testing"
+
+	"rccplans"
+	"rccplans/fixtures"
+)
+
+const wNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+
+// makeDocx builds a .docx in memory from its parts.
+func makeDocx(t testing.TB, parts map[string]string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, name := range []string{"[Content_Types].xml", "word/document.xml", "word/styles.xml"} {
+		if body, ok := parts[name]; ok {
+			w, err := zw.Create(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.Write([]byte(body))
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func docxBody(body string) string {
+	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`
+}
+
+// p is a paragraph of plain runs; style may be "".
+func p(style string, runs ...string) string {
+	s := "<w:p>"
+	if style != "" {
+		s += `<w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`
+	}
+	for _, r := range runs {
+		s += r
+	}
+	return s + "</w:p>"
+}
+
+func r(text string) string  { return `<w:r><w:t xml:space="preserve">` + text + `</w:t></w:r>` }
+func rb(text string) string { return `<w:r><w:rPr><w:b/></w:rPr><w:t>` + text + `</w:t></w:r>` }
+
+func tc(props string, paras ...string) string {
+	return "<w:tc><w:tcPr>" + props + "</w:tcPr>" + strings.Join(paras, "") + "</w:tc>"
+}
+
+func tr(header bool, cells ...string) string {
+	s := "<w:tr>"
+	if header {
+		s += `<w:trPr><w:tblHeader/></w:trPr>`
+	}
+	return s + strings.Join(cells, "") + "</w:tr>"
+}
+
+func tbl(cols int, rows ...string) string {
+	return "<w:tbl><w:tblGrid>" + strings.Repeat(`<w:gridCol w:w="100"/>`, cols) + "</w:tblGrid>" + strings.Join(rows, "") + "</w:tbl>"
+}
+
+const stylesXML = `<?xml version="1.0"?><w:styles ` + wNS + `>
+<w:style w:type="paragraph" w:styleId="Rubrik1"><w:name w:val="heading 1"/></w:style>
+<w:style w:type="paragraph" w:styleId="MinRubrik"><w:name w:val="Min rubrik"/><w:basedOn w:val="Kapitel"/></w:style>
+<w:style w:type="paragraph" w:styleId="Kapitel"><w:name w:val="Kapitel"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Titel"><w:name w:val="Title"/></w:style>
+<w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+</w:styles>`
+
+// outline renders blocks compactly: "H2 text", "P text", "T header | rows".
+func outline(bs []rccplans.Block) []string {
+	var out []string
+	for _, b := range bs {
+		switch b.Kind {
+		case rccplans.BlockHeading:
+			out = append(out, fmt.Sprintf("H%d %s", b.Level, b.Text))
+		case rccplans.BlockParagraph:
+			out = append(out, "P "+b.Text)
+		case rccplans.BlockTable:
+			s := "T"
+			for _, h := range b.Table.Header {
+				s += " [" + strings.Join(h, "|") + "]"
+			}
+			for _, row := range b.Table.Rows {
+				var cs []string
+				for _, c := range row.Cells {
+					t := c.Text
+					if c.Spanned {
+						t = "^" + t
+					}
+					cs = append(cs, t)
+				}
+				s += " {" + strings.Join(cs, "|") + "}"
+			}
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func TestDOCX(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		want []string
+	}{
+		{
+			name: "headings by style name, outline level through basedOn, title",
+			body: p("Titel", r("Plan 2024")) + p("Rubrik1", r("Kapitel ett")) + p("MinRubrik", r("Avsnitt")) +
+				`<w:p><w:pPr><w:outlineLvl w:val="2"/></w:pPr>` + r("Direkt nivå") + `</w:p>` + p("Normal", r("Text.")),
+			want: []string{"H1 Plan 2024", "H1 Kapitel ett", "H2 Avsnitt", "H3 Direkt nivå", "P Text."},
+		},
+		{
+			name: "bold-only short paragraph is a heading below the last",
+			body: p("Rubrik1", r("Kapitel")) + p("", rb("Underrubrik")) + p("", rb("En fet mening som slutar."), r("")),
+			want: []string{"H1 Kapitel", "H2 Underrubrik", "P En fet mening som slutar."},
+		},
+		{
+			name: "gridSpan and vMerge fill the grid, tblHeader rows are the header",
+			body: tbl(3,
+				tr(true, tc("", p("", r("Område"))), tc("", p("", r("Mål"))), tc("", p("", r("Status")))),
+				tr(false, tc(`<w:vMerge w:val="restart"/>`, p("", r("2.a) Första"))), tc(`<w:gridSpan w:val="2"/>`, p("", r("Brett")))),
+				tr(false, tc(`<w:vMerge/>`), tc("", p("", r("Mål 2"))), tc("", p("", r("Klar")))),
+			),
+			want: []string{"T [Område|Mål|Status] {2.a) Första|Brett|^Brett} {^2.a) Första|Mål 2|Klar}"},
+		},
+		{
+			name: "cell paragraphs and line breaks joined by the spec's rules",
+			body: tbl(2,
+				tr(true, tc("", p("", r("Aktivitet"))), tc("", p("", r("Ansvarig")))),
+				tr(false, tc("", p("", r("vårdprog-")), p("", r("rammet"))), tc("", p("", r("SVF-"), `<w:r><w:br/></w:r>`, r("Cancer")))),
+			),
+			want: []string{"T [Aktivitet|Ansvarig] {vårdprogrammet|SVF-Cancer}"},
+		},
+		{
+			name: "tabs, symbols, soft hyphens; note references and deletions are no text",
+			body: p("", r("Ett"), `<w:r><w:tab/></w:r>`, r("två"), `<w:r><w:sym w:font="Symbol" w:char="F0B7"/></w:r>`,
+				r("pa"), `<w:r><w:softHyphen/></w:r>`, r("tient\u00adnära"), `<w:r><w:footnoteReference w:id="2"/></w:r>`,
+				`<w:del><w:r><w:delText>bort</w:delText></w:r></w:del>`, `<w:r><w:noBreakHyphen/></w:r>`, r("x")),
+			want: []string{"P Ett två•patientnära-x"},
+		},
+		{
+			name: "nested table flattened into its cell",
+			body: tbl(2,
+				tr(true, tc("", p("", r("Mål"))), tc("", p("", r("Aktivitet")))),
+				tr(false, tc("", p("", r("Yttre"))), tc("", p("", r("Före")), tbl(1, tr(false, tc("", p("", r("Inre 1")))), tr(false, tc("", p("", r("Inre 2"))))), p("", r("Efter")))),
+			),
+			want: []string{"T [Mål|Aktivitet] {Yttre|Före Inre 1 Inre 2 Efter}"},
+		},
+		{
+			name: "caption row above the header is a sub-heading",
+			body: p("Rubrik1", r("Kapitel")) + tbl(2,
+				tr(false, tc(`<w:gridSpan w:val="2"/>`, p("", rb("REHABILITERING")))),
+				tr(false, tc("", p("", rb("Målbild"))), tc("", p("", rb("Planerade aktiviteter")))),
+				tr(false, tc("", p("", r("1. Mål"))), tc("", p("", r("Gör")))),
+			),
+			want: []string{"H1 Kapitel", "H2 REHABILITERING", "T [Målbild|Planerade aktiviteter] {1. Mål|Gör}"},
+		},
+		{
+			name: "text box paragraphs read with their anchor",
+			body: `<w:p><w:r><w:t>Före</w:t></w:r><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>Ruta</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Ruta</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`,
+			want: []string{"P Före Ruta"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := makeDocx(t, map[string]string{"word/document.xml": docxBody(tt.body), "word/styles.xml": stylesXML})
+			l, err := DOCX("t.docx", data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := outline(l.Blocks)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}
+
+func TestDOCXErrors(t *testing.T) {
+	deep := strings.Repeat("<w:sdt><w:sdtContent>", 300) + p("", r("x")) + strings.Repeat("</w:sdtContent></w:sdt>", 300)
+	good := makeDocx(t, map[string]string{"word/document.xml": docxBody(p("", r("Text")))})
+	tests := []struct {
+		name string
+		data []byte
+		err  error
+	}{
+		{"not a zip", []byte("PK\x03\x04 this is no archive"), ErrMalformed},
+		{"truncated archive", good[:len(good)/2], ErrMalformed},
+		{"no document part", makeDocx(t, map[string]string{"[Content_Types].xml": "<Types/>"}), ErrMalformed},
+		{"truncated XML", makeDocx(t, map[string]string{"word/document.xml": docxBody(p("", r("x")))[:120]}), ErrMalformed},
+		{"nesting too deep", makeDocx(t, map[string]string{"word/document.xml": docxBody(deep)}), ErrTooLarge},
+		{"declared inflated size too large", bombDocx(t), ErrTooLarge},
+		{"no text", makeDocx(t, map[string]string{"word/document.xml": docxBody(p("", r("  ")))}), ErrNoText},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := DOCX("bad.docx", tt.data)
+			if !errors.Is(err, tt.err) {
+				t.Fatalf("err = %v, want %v", err, tt.err)
+			}
+			var le *rccplans.Error
+			if !errors.As(err, &le) || le.File != "bad.docx" {
+				t.Errorf("error %v does not carry the file", err)
+			}
+		})
+	}
+}
+
+// bombDocx declares a document part larger than the cap without holding
+// one: the reader must refuse it before inflating anything.
+func bombDocx(t *testing.T) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: "word/document.xml", Method: zip.Store,
+		CompressedSize64: 5, UncompressedSize64: docxMaxPart + 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte("<w:d>"))
+	zw.Close()
+	return buf.Bytes()
+}
+
+// FuzzDOCX: no archive crashes the reader, and every table it returns is
+// rectangular.
+func FuzzDOCX(f *testing.F) {
+	for _, name := range []string{"corpus/003_9c6630dc416cd882-word.docx"} {
+		if data, err := fs.ReadFile(fixtures.FS, name); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add(makeDocx(f, map[string]string{"word/document.xml": docxBody(tbl(2,
+		tr(true, tc("", p("", r("Mål"))), tc("", p("", r("Status")))),
+		tr(false, tc(`<w:vMerge w:val="restart"/><w:gridSpan w:val="9"/>`, p("", r("a"))), tc(`<w:vMerge/>`)),
+	))}))
+	f.Add(makeDocx(f, map[string]string{"word/document.xml": docxBody(p("Rubrik1", r("x"))), "word/styles.xml": stylesXML}))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l, err := DOCX("f.docx", data)
+		if err != nil {
+			return
+		}
+		checkRectangular(t, l)
+	})
+}
+
+func checkRectangular(t *testing.T, l *rccplans.Layout) {
+	t.Helper()
+	for _, b := range l.Blocks {
+		if b.Kind != rccplans.BlockTable {
+			continue
+		}
+		w := -1
+		for _, h := range b.Table.Header {
+			if w >= 0 && len(h) != w {
+				t.Fatalf("header rows of %d and %d cells", w, len(h))
+			}
+			w = len(h)
+		}
+		for _, row := range b.Table.Rows {
+			if w >= 0 && len(row.Cells) != w {
+				t.Fatalf("row of %d cells under %d columns", len(row.Cells), w)
+			}
+			w = len(row.Cells)
+		}
+	}
+}

@@ -1,0 +1,107 @@
+package extract
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestHTML(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{
+			name: "headings, paragraphs, lists; scripts, styles and navigation skipped",
+			src: `<!DOCTYPE html><html><head><title>x</title><style>p{}</style></head><body>
+<nav><a href="/">Start</a></nav><h1>Plan 2024&ndash;2026</h1><p>Första&nbsp;stycket
+ över två rader.</p><script>document.write("<p>nej</p>")</script>
+<ul><li>ett</li><li>två <b>fet</b></li></ul><div>Lös text <span>i div</span></div><h3>Avsnitt</h3></body></html>`,
+			want: []string{"H1 Plan 2024–2026", "P Första stycket över två rader.", "P ett", "P två fet", "P Lös text i div", "H3 Avsnitt"},
+		},
+		{
+			name: "rowspan and colspan fill the grid; thead is the header",
+			src: `<table><thead><tr><th>Område</th><th>Mål</th><th>Status</th></tr></thead><tbody>
+<tr><td rowspan="2">2.a) Ett</td><td colspan="2">Brett</td></tr>
+<tr><td>Mål 2</td><td>Klar</td></tr>
+<tr><td>3.b) Tre</td><td><p>Del ett.</p><p>Del två.</p></td><td></td></tr></tbody></table>`,
+			want: []string{"T [Område|Mål|Status] {2.a) Ett|Brett|^Brett} {^2.a) Ett|Mål 2|Klar} {3.b) Tre|Del ett. Del två.|}"},
+		},
+		{
+			name: "nested table flattened; bold paragraph before a table is a sub-heading",
+			src: `<h2>Kapitel</h2><p><strong>PALLIATIV VÅRD</strong></p>
+<table><tr><th>Mål</th><th>Aktivitet</th></tr>
+<tr><td>Mål</td><td>Före<table><tr><td>inre a</td><td>inre b</td></tr></table>efter</td></tr></table>`,
+			want: []string{"H2 Kapitel", "H3 PALLIATIV VÅRD", "T [Mål|Aktivitet] {Mål|Före inre a inre b efter}"},
+		},
+		{
+			name: "caption row inside the table, header repeated mid-table",
+			src: `<h3>Kapitel</h3><table><tr><td colspan="3"><b>REHABILITERING</b></td></tr>
+<tr><td><b>Målbild</b></td><td><b>Planerade aktiviteter</b></td><td><b>Uppföljning</b></td></tr>
+<tr><td>1. Ett</td><td>a</td><td></td></tr>
+<tr><td><b>Målbild</b></td><td><b>Planerade aktiviteter</b></td><td><b>Uppföljning</b></td></tr>
+<tr><td>2. Två</td><td>b</td><td>c</td></tr></table>`,
+			want: []string{"H3 Kapitel", "H4 REHABILITERING", "T [Målbild|Planerade aktiviteter|Uppföljning] {1. Ett|a|} {2. Två|b|c}"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, err := HTML("t.html", []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := outline(l.Blocks)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}
+
+// TestHTMLSpanBounds: a rowspan or colspan of a hundred million makes a
+// table no wider than markupMaxCols and no longer than its rows.
+func TestHTMLSpanBounds(t *testing.T) {
+	src := `<table><tr><td rowspan="100000000" colspan="100000000">x</td><td>y</td></tr><tr><td>z</td></tr></table>`
+	l, err := HTML("big.html", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := 0
+	for _, b := range l.Blocks {
+		if b.Table == nil {
+			continue
+		}
+		rows += len(b.Table.Rows) + len(b.Table.Header)
+		for _, r := range b.Table.Rows {
+			if len(r.Cells) > markupMaxCols {
+				t.Errorf("row of %d cells", len(r.Cells))
+			}
+		}
+	}
+	if rows > 2 {
+		t.Errorf("%d rows from a two-row table", rows)
+	}
+}
+
+func TestHTMLEmpty(t *testing.T) {
+	_, err := HTML("e.html", []byte("<html><body><script>x</script></body></html>"))
+	if !errors.Is(err, ErrNoText) {
+		t.Errorf("err = %v, want ErrNoText", err)
+	}
+}
+
+// FuzzHTML: no page crashes the reader, and every table it returns is
+// rectangular.
+func FuzzHTML(f *testing.F) {
+	f.Add(`<table><thead><tr><th>Mål</th><th>Status</th></tr></thead><tr><td rowspan=3>a</td><td colspan=2>b</td></tr></table>`)
+	f.Add(`<h1>x</h1><p><b>Y</b></p><table><tr><td><table><tr><td>in</td></tr></table></td></tr></table>`)
+	f.Add(strings.Repeat("<div>", 2000) + "deep")
+	f.Add("<ul><li>a<li>b</ul><h7>c</h7>&#xD800;&bogus;")
+	f.Fuzz(func(t *testing.T, src string) {
+		l, err := HTML("f.html", []byte(src))
+		if err != nil {
+			return
+		}
+		checkRectangular(t, l)
+	})
+}

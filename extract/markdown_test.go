@@ -1,0 +1,128 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"rccplans/fixtures"
+)
+
+func TestMarkdown(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{
+			name: "ATX and setext headings, paragraphs joined, lists",
+			src:  "Titel\n=====\n\n## Kapitel ##\n\nEn rad som\nfortsätter här.\n\n- punkt *ett*\n- punkt **två**\n\n3. tredje mål\n10) tionde mål\n\nUnder\n-----\n",
+			want: []string{"H1 Titel", "H2 Kapitel", "P En rad som fortsätter här.", "P punkt ett", "P punkt två", "P 3. tredje mål", "P 10. tionde mål", "H2 Under"},
+		},
+		{
+			name: "tab table with HTML cells; caption rows above headers are sub-headings",
+			src: "#### AVSNITT\n\nMålbild\tPlanerade aktiviteter\tNuläge och ansvar\n" +
+				"1. Mål\t<ul> <li>A.</li> <li>B.</li> </ul>\t<p><b>Ansvar:</b> X.</p> <p>Status: Pågår</p>\n\n" +
+				"ANDRA AVSNITTET\t\t\n<b>Målbild</b>\t<b>Planerade aktiviteter</b>\t<b>Nuläge och ansvar</b>\n" +
+				"<b>2.</b> Mål två &amp; mer\t\t<b>Ansvar:</b> Y\n" +
+				"<b>TREDJE</b>\t\t\n<b>Målbild</b>\t<b>Planerade aktiviteter</b>\t<b>Nuläge och ansvar</b>\n3. Tre\tgör\tZ\n",
+			want: []string{
+				"H4 AVSNITT",
+				"T [Målbild|Planerade aktiviteter|Nuläge och ansvar] {1. Mål|A. B.|Ansvar: X. Status: Pågår}",
+				"H4 ANDRA AVSNITTET",
+				"T [Målbild|Planerade aktiviteter|Nuläge och ansvar] {2. Mål två & mer||Ansvar: Y}",
+				"H4 TREDJE",
+				"T [Målbild|Planerade aktiviteter|Nuläge och ansvar] {3. Tre|gör|Z}",
+			},
+		},
+		{
+			name: "pipe table, escaped pipe, header repeated in the body dropped",
+			src:  "| Mål | Aktivitet | Status |\n|---|:---:|---|\n| a \\| b | gör<br>mer | Klar |\n| Mål | Aktivitet | Status |\n| c | | |\n",
+			want: []string{"T [Mål|Aktivitet|Status] {a | b|gör mer|Klar} {c||}"},
+		},
+		{
+			name: "raw HTML table with spans inside markdown",
+			src:  "# Plan\n\n<table>\n<tr><th>Område</th><th>Mål</th><th>Status</th></tr>\n<tr><td rowspan=\"2\">1.a) Ett</td><td colspan=\"2\">Brett</td></tr>\n<tr><td>Mål 2</td><td>Klar</td></tr>\n</table>\n\nEfter.\n",
+			want: []string{"H1 Plan", "T [Område|Mål|Status] {1.a) Ett|Brett|^Brett} {^1.a) Ett|Mål 2|Klar}", "P Efter."},
+		},
+		{
+			name: "bold line above a table is a sub-heading, links and autolinks read as text",
+			src:  "## Kapitel\n\n**REHABILITERING**\n\nMål\tAktivitet\n[Läs](https://x.example/a) mer\t<https://x.example/b>\n",
+			want: []string{"H2 Kapitel", "H3 REHABILITERING", "T [Mål|Aktivitet] {Läs mer|https://x.example/b}"},
+		},
+		{
+			name: "footnote stars and lone asterisks are text",
+			src:  "Mål\tStatus\nvårdprogram. **\t5 * 3\n",
+			want: []string{"T [Mål|Status] {vårdprogram. **|5 * 3}"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, err := Markdown("t.md", []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := outline(l.Blocks)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}
+
+// TestMarkdownGolden keeps the outline of seeds/003 (heading levels,
+// sub-headings, tables, the appendix) in testdata; -update rewrites it.
+func TestMarkdownGolden(t *testing.T) {
+	data, err := fs.ReadFile(fixtures.FS, "seeds/003_9c6630dc416cd882.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := Markdown("003.txt", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", " ")
+	if err := enc.Encode(outline(l.Blocks)); err != nil {
+		t.Fatal(err)
+	}
+	got := buf.Bytes()
+	golden := filepath.Join("testdata", "markup", "003_markdown.golden.json")
+	if *update {
+		os.MkdirAll(filepath.Dir(golden), 0o755)
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if strings.TrimSpace(string(got)) != strings.TrimSpace(string(want)) {
+		t.Errorf("outline differs from %s (run with -update after checking):\n%s", golden, got)
+	}
+}
+
+// FuzzMarkdown: no input crashes the reader, and every table it returns
+// is rectangular.
+func FuzzMarkdown(f *testing.F) {
+	if data, err := fs.ReadFile(fixtures.FS, "seeds/003_9c6630dc416cd882.txt"); err == nil {
+		f.Add(string(data))
+	}
+	f.Add("| a | b |\n|---|---|\n| 1 | 2 | 3 |\n")
+	f.Add("X\t\t\n<b>Mål</b>\t<b>Status</b>\n<p>a</p>\t<ul><li>b")
+	f.Add("<table><tr><td rowspan=999999 colspan=999999>x</td></tr></table>")
+	f.Add("```\ncode\n# not a heading\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		l, err := Markdown("f.md", []byte(src))
+		if err != nil {
+			return
+		}
+		checkRectangular(t, l)
+	})
+}
