@@ -337,3 +337,38 @@ func TestPDFTrueTypeCmap(t *testing.T) {
 		pdfTrueTypeGlyphRunes(bad) // must not panic
 	}
 }
+
+func TestPDFStandardWidths(t *testing.T) {
+	tests := []struct {
+		font  string
+		text  string
+		width float64 // in em
+	}{
+		{"Helvetica", "Hi", 0.722 + 0.222},
+		{"Helvetica-Bold", "å", 0.556},
+		{"Arial,Bold", "W", 0.944},
+		{"Times-Roman", "ö", 0.5},
+		{"Courier", "ii", 1.2},
+		{"Unknown", "ab", 1.0},
+	}
+	for _, tt := range tests {
+		f := &pdfFont{name: tt.font, missing: 0.5, enc: &pdfWinAnsi}
+		pdfStandardWidths(f)
+		sum := 0.0
+		for _, b := range []byte(pdfLatin1(tt.text)) {
+			sum += f.width(uint32(b), 1)
+		}
+		if math.Abs(sum-tt.width) > 1e-9 {
+			t.Errorf("%s %q: width %.3f, want %.3f", tt.font, tt.text, sum, tt.width)
+		}
+	}
+}
+
+// pdfLatin1 encodes text in Latin-1 (WinAnsi for these letters).
+func pdfLatin1(s string) string {
+	var b []byte
+	for _, r := range s {
+		b = append(b, byte(r))
+	}
+	return string(b)
+}

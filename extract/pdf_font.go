@@ -477,13 +477,6 @@ func pdfLoadFont(fd pdf.Value) *pdfFont {
 		f.widths[c] = ws.Index(i).Float64() * f.scale
 		f.hasWidth[c] = true
 	}
-	if ws.Len() == 0 {
-		// A standard 14 font without widths: approximate.
-		for c := 0; c < 256; c++ {
-			f.widths[c], f.hasWidth[c] = f.missing, true
-		}
-		f.widths[' '] = 0.25
-	}
 
 	// Simple font encoding, used where ToUnicode is silent.
 	var enc [256]string
@@ -526,7 +519,72 @@ func pdfLoadFont(fd pdf.Value) *pdfFont {
 		}
 	}
 	f.enc = &enc
+	if ws.Len() == 0 {
+		pdfStandardWidths(f)
+	}
 	return f
+}
+
+// pdfWinAnsiCode is the WinAnsi code of each text the encoding has.
+var pdfWinAnsiCode = func() map[string]int {
+	m := map[string]int{}
+	for c := 32; c < 256; c++ {
+		if t := pdfWinAnsi[c]; t != "" {
+			if _, ok := m[t]; !ok {
+				m[t] = c
+			}
+		}
+	}
+	return m
+}()
+
+// pdfStandardWidths gives a font without /Widths (one of the standard
+// 14, or a stand-in such as Arial) the metrics of its standard face,
+// glyph by glyph through its encoding; other fonts get 0.5 em glyphs.
+func pdfStandardWidths(f *pdfFont) {
+	name := strings.ToLower(f.name)
+	bold := strings.Contains(name, "bold") || strings.Contains(name, "black")
+	italic := strings.Contains(name, "italic") || strings.Contains(name, "oblique")
+	var face string
+	switch {
+	case strings.Contains(name, "courier"):
+		for c := 0; c < 256; c++ {
+			f.widths[c], f.hasWidth[c] = 0.6, true
+		}
+		return
+	case strings.Contains(name, "helvetica") || strings.Contains(name, "arial"):
+		face = "Helvetica"
+		switch {
+		case bold && italic:
+			face += "-BoldOblique"
+		case bold:
+			face += "-Bold"
+		case italic:
+			face += "-Oblique"
+		}
+	case strings.Contains(name, "times"):
+		face = "Times-Roman"
+		switch {
+		case bold && italic:
+			face = "Times-BoldItalic"
+		case bold:
+			face = "Times-Bold"
+		case italic:
+			face = "Times-Italic"
+		}
+	}
+	ws := pdfStdWidths[face]
+	for c := 0; c < 256; c++ {
+		w := f.missing
+		if ws != nil && f.enc != nil {
+			if code, ok := pdfWinAnsiCode[f.enc[c]]; ok && ws[code-32] != 0 {
+				w = float64(ws[code-32]) / 1000
+			}
+		} else if c == ' ' {
+			w = 0.25
+		}
+		f.widths[c], f.hasWidth[c] = w, true
+	}
 }
 
 // pdfReadCIDWidths reads a CIDFont /W array: "c [w1 w2 ...]" and
