@@ -285,7 +285,18 @@ func TestBlocksGolden(t *testing.T) {
 				t.Fatalf("%v (run with -update)", err)
 			}
 			if got != string(want) {
-				t.Errorf("blocks of %s differ from %s (run with -update after checking the change)", name, golden)
+				g, w := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+				i := 0
+				for i < len(g) && i < len(w) && g[i] == w[i] {
+					i++
+				}
+				line := func(ls []string) string {
+					if i < len(ls) {
+						return ls[i]
+					}
+					return "(end)"
+				}
+				t.Errorf("blocks of %s differ from %s at line %d (run with -update after checking the change):\n got  %.200s\n want %.200s", name, golden, i+1, line(g), line(w))
 			}
 		})
 	}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -208,6 +209,9 @@ func paragraphText(lines []*tline) string {
 	return t
 }
 
+// noteMarker matches the start of a footnote: stars or a small number.
+var noteMarker = regexp.MustCompile(`^(\*+|\d{1,2}[).]?\s)`)
+
 // noteBlocks gives a table's footnotes as Note paragraphs, one per marker.
 func noteBlocks(g *grid) []rccplans.Block {
 	var out []rccplans.Block
@@ -220,7 +224,7 @@ func noteBlocks(g *grid) []rccplans.Block {
 	}
 	for _, l := range g.notes {
 		t := l.text()
-		if len(cur) > 0 && (strings.HasPrefix(t, "*") || t != "" && t[0] >= '0' && t[0] <= '9') {
+		if len(cur) > 0 && noteMarker.MatchString(t) {
 			flush()
 		}
 		cur = append(cur, l)

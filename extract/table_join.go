@@ -24,6 +24,11 @@ func joinTables(items []item, bottoms map[int]float64) []item {
 				last.notes = append(last.notes, it.line)
 				continue
 			}
+			// Footnotes may run on at the top of the next page.
+			if last != nil && it.page == lastPage+1 && len(last.notes) > 0 && nextPageNote(it.line, last) {
+				last.notes = append(last.notes, it.line)
+				continue
+			}
 			last = nil
 			out = append(out, it)
 			continue
@@ -50,7 +55,7 @@ func noteLine(l *tline, g *grid) bool {
 		return true
 	}
 	small := g.size > 0 && l.size < g.size-0.4
-	if small && s != "" && (s[0] >= '0' && s[0] <= '9') {
+	if small && noteMarker.MatchString(s) {
 		return true
 	}
 	if n := len(g.notes); n > 0 {
@@ -58,6 +63,17 @@ func noteLine(l *tline, g *grid) bool {
 		return math.Abs(l.size-p.size) < 0.5 && l.Y0-p.Y1 < 0.8*p.height()
 	}
 	return false
+}
+
+// nextPageNote tells whether a line on the page after a table's last page
+// goes on with the table's footnotes: a new starred note, or the next line
+// of one already started on this page.
+func nextPageNote(l *tline, g *grid) bool {
+	p := g.notes[len(g.notes)-1]
+	if p.page != l.page {
+		return strings.HasPrefix(l.text(), "*")
+	}
+	return noteLine(l, g)
 }
 
 // compatible tells whether t can continue s: same columns, and the header
