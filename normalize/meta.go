@@ -27,7 +27,7 @@ var rccNames = []struct {
 	{regexp.MustCompile(`(?i)\b(?:rcc|regionalt cancercentrum)[\s-]+stockholm(?:[\s-]+gotland)?`), "RCC Stockholm Gotland"},
 	{regexp.MustCompile(`(?i)\b(?:rcc|regionalt cancercentrum)[\s-]+mellansverige`), "RCC Mellansverige"},
 	{regexp.MustCompile(`(?i)\b(?:rcc|regionalt cancercentrum)[\s-]+norr`), "RCC Norr"},
-	{regexp.MustCompile(`(?i)\b(?:rcc|regionalt cancercentrum)[\s-]+syd(?:s|\b)`), "RCC Syd"},
+	{regexp.MustCompile(`(?i)\b(?:rcc|regionalt cancercentrum)[\s-]+syds?(?:[^\p{L}]|$)`), "RCC Syd"},
 	{regexp.MustCompile(`(?i)\b(?:rcc|regionalt cancercentrum)[\s-]+väst`), "RCC Väst"},
 }
 

@@ -330,6 +330,27 @@ func TestDocumentRecords(t *testing.T) {
 			want: []rec{{"Kapitel 1", "", "Mål D", "Akt D", "in_progress"}},
 		},
 	}
+	sized := func(size float64, text string) rccplans.Block {
+		return rccplans.Block{Kind: rccplans.BlockHeading, Page: 1, Size: size, Bold: true, Text: text}
+	}
+	tests = append(tests, struct {
+		name   string
+		blocks []rccplans.Block
+		want   []rec
+	}{
+		name: "unranked headings ranked by size; another region's header words",
+		blocks: []rccplans.Block{
+			sized(20, "Regional handlingsplan 2025–2027"),
+			sized(16, "Tidig upptäckt"),
+			sized(13, "Screening"),
+			table(1, []string{"Fokusområde", "Delmål", "Åtgärder", "Ansvarig", "Tidplan", "Status/kommentar"},
+				[]string{"Screening", "Öka deltagandet", "Påminnelser", "VC", "2026", "Pågår, klart 2026"}),
+			sized(13, "Prostata"),
+			table(1, []string{"Fokusområde", "Delmål", "Åtgärder", "Ansvarig", "Tidplan", "Status/kommentar"},
+				[]string{"OPT", "Införa OPT", "Pilot", "RPO", "2025", "Ej startad"}),
+		},
+		want: []rec{{"Tidig upptäckt", "Screening", "Öka deltagandet", "Påminnelser", "in_progress"}, {"Tidig upptäckt", "Prostata", "Införa OPT", "Pilot", "not_started"}},
+	})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := Document(&rccplans.Layout{SourceFile: "x", Blocks: tt.blocks})
@@ -414,6 +435,30 @@ func TestTimeInResponsible(t *testing.T) {
 			r := doc.Records[0]
 			if r.Responsible != tt.resp || r.Timeframe != tt.time {
 				t.Errorf("got %q, %q; want %q, %q", r.Responsible, r.Timeframe, tt.resp, tt.time)
+			}
+		})
+	}
+}
+
+func TestRCCIn(t *testing.T) {
+	tests := map[string]string{
+		"enligt RCC Mellansverige":                "RCC Mellansverige",
+		"RCC Syds cancerplan":                     "RCC Syd",
+		"RCC Syd.":                                "RCC Syd",
+		"RCC Sydöst":                              "RCC Sydöst",
+		"Regionalt cancercentrum sydöst":          "RCC Sydöst",
+		"RCC Stockholm-Gotland":                   "RCC Stockholm Gotland",
+		"Regionalt cancercentrum väst":            "RCC Väst",
+		"rcc norr och RCC Väst":                   "RCC Norr",
+		"Regional cancerplan för Västra Götaland": "",
+	}
+	for in, want := range tests {
+		t.Run(in, func(t *testing.T) {
+			if got := rccIn(in); got != want {
+				t.Errorf("rccIn(%q) = %q, want %q", in, got, want)
+			}
+			if got := rccIn(in + " RCC Sydöst"); want == "" && got != "RCC Sydöst" {
+				t.Errorf("Sydöst after %q read as %q", in, got)
 			}
 		})
 	}
