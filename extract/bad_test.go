@@ -252,3 +252,72 @@ func warnings(l *rccplans.Layout) []string {
 	}
 	return out
 }
+
+// TestReadBounds: a document past a bound fails alone, with ErrTooLarge
+// and its name; the bounds are Options'.
+func TestReadBounds(t *testing.T) {
+	clean := readFixture(t, cleanPlan)
+	long := bad.ManyPages(2000)
+	tests := []struct {
+		name string
+		data []byte
+		opt  extract.Options
+		want error
+		text string // in the error
+	}{
+		{"size", clean, extract.Options{MaxBytes: 1000}, extract.ErrTooLarge, "bytes, at most 1000"},
+		{"pages", long, extract.Options{MaxPages: 1000}, extract.ErrTooLarge, "2000 pages"},
+		{"time", long, extract.Options{Timeout: time.Millisecond}, extract.ErrTooLarge, "not read within 1ms"},
+		{"within bounds", clean, extract.Options{MaxBytes: int64(len(clean)), MaxPages: 100, Timeout: time.Hour}, nil, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			l, err := readBounded(t, tc.name+".pdf", tc.data, tc.opt)
+			if tc.want == nil {
+				if err != nil || l == nil {
+					t.Fatalf("got %v", err)
+				}
+				return
+			}
+			if !errors.Is(err, tc.want) || !strings.Contains(err.Error(), tc.text) || !strings.Contains(err.Error(), tc.name+".pdf") {
+				t.Fatalf("got %v, want %v with %q and the file name", err, tc.want, tc.text)
+			}
+		})
+	}
+}
+
+// A cancelled run is an interruption, not a document past its time bound.
+func TestReadCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := extract.Read(ctx, "long.pdf", bad.ManyPages(50), extract.Options{})
+	if !errors.Is(err, context.Canceled) || errors.Is(err, extract.ErrTooLarge) {
+		t.Fatalf("got %v, want context.Canceled", err)
+	}
+}
+
+// Content decides the format; but a name that promises a PDF or a Word
+// file holding a web page or text is refused rather than read as that.
+func TestReadNameContentMismatch(t *testing.T) {
+	clean := readFixture(t, cleanPlan)
+	tests := []struct {
+		name string
+		data []byte
+		want error
+	}{
+		{"page.pdf", []byte("<!DOCTYPE html><html><body><p>Moved</p></body></html>"), extract.ErrUnsupported},
+		{"plan.docx", clean, nil}, // a document under another document's name
+		{"plan.docx", []byte("# Heading\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"), extract.ErrUnsupported},
+		{"plan.PDF", []byte("just some text\n"), extract.ErrUnsupported},
+		{"download", clean, nil}, // no extension: content decides
+		{"plan.pdf", clean, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := readBounded(t, tc.name, tc.data, extract.Options{})
+			if tc.want == nil && err != nil || tc.want != nil && !errors.Is(err, tc.want) {
+				t.Fatalf("got %v, want %v", err, tc.want)
+			}
+		})
+	}
+}

@@ -76,9 +76,9 @@ func (o Options) timeout() time.Duration {
 //
 // Read is the guard around the format readers: a panic in one becomes an
 // ErrMalformed error naming the file; a document past Options' bounds
-// (size, pages, time) fails with ErrTooLarge; a file named .pdf whose
-// content is something else (the HTML error page a server sent instead)
-// fails with ErrUnsupported; a PDF encrypted with the empty user password
+// (size, pages, time) fails with ErrTooLarge; a file named .pdf or .docx
+// whose content is a web page or text (the HTML error page a server sent
+// instead) fails with ErrUnsupported; a PDF encrypted with the empty user password
 // is read as if it were plain. On the time bound Read returns at once and
 // the reader, which only stops between pages, finishes in the background
 // within its own per-page bounds.
@@ -90,7 +90,10 @@ func Read(ctx context.Context, name string, data []byte, opt Options) (*rccplans
 		return nil, rccplans.Located(name, 0, fmt.Errorf("%w: %d bytes, at most %d", ErrTooLarge, n, opt.maxBytes()))
 	}
 	f := Detect(data)
-	if ext := strings.ToLower(path.Ext(name)); (ext == ".pdf" && f != FormatPDF) || (ext == ".docx" && f != FormatDOCX) {
+	// A name promising a document whose content is a web page or text is
+	// the error page a server sent instead; a document under another
+	// document's name is read by content.
+	if ext := strings.ToLower(path.Ext(name)); (ext == ".pdf" || ext == ".docx") && f != FormatPDF && f != FormatDOCX {
 		return nil, rccplans.Located(name, 0, fmt.Errorf("%w: named %s but the content is %s", ErrUnsupported, ext, f))
 	}
 	if f == FormatBinary {

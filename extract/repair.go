@@ -158,6 +158,7 @@ type rpLexer struct {
 
 func (lx rpLexer) next(p int) rpTok {
 	src := lx.src
+	p0 := p
 	for p < len(src) {
 		c := src[p]
 		if rpSpace(c) {
@@ -173,11 +174,11 @@ func (lx rpLexer) next(p int) rpTok {
 		break
 	}
 	if p >= len(src) {
+		lx.s.spend(p - p0)
 		return rpTok{rpEOF, len(src), len(src)}
 	}
-	start := p
 	t := lx.tok(p)
-	if !lx.s.spend(t.end - start + 1) {
+	if !lx.s.spend(t.end - p0 + 1) {
 		return rpTok{rpEOF, len(src), len(src)}
 	}
 	return t
@@ -724,8 +725,11 @@ func (s *rpScan) looksEncrypted() bool {
 // build writes the objects kept with a new cross-reference table; with
 // dec, strings and streams are written decrypted and /Encrypt dropped.
 func (s *rpScan) build(dec *rpDecrypt) ([]byte, bool) {
+	// Object numbers beyond what the file could hold are junk; they would
+	// make the new xref table huge.
+	maxNum := (len(s.data)+s.inflated)/4 + 4096
 	for n, o := range s.objs {
-		if o.isStream && s.typeOf(o) == "XRef" {
+		if o.isStream && s.typeOf(o) == "XRef" || n > maxNum {
 			delete(s.objs, n) // old cross-reference data, replaced by ours
 		}
 	}
