@@ -176,6 +176,17 @@ func TestPDFContent(t *testing.T) {
 			lines: []string{"Hello X"},
 		},
 		{
+			name:  "a superscript stays in its word and line",
+			page:  pdfPageSpec{content: "BT /F1 10 Tf 72 700 Td (text) Tj /F1 6 Tf 4 Ts (12) Tj 0 Ts /F1 10 Tf ( med) Tj ET"},
+			lines: []string{"text12 med"},
+			words: map[string]rccplans.Box{"text12": box(72, 82.6, 98, 94)},
+		},
+		{
+			name:  "a subscript too; small text elsewhere on the baseline does not move",
+			page:  pdfPageSpec{content: "BT /F1 10 Tf 72 700 Td (H) Tj /F1 6 Tf -2 Ts (2) Tj 0 Ts /F1 10 Tf (O) Tj /F1 6 Tf 200 10 Td (far) Tj ET"},
+			lines: []string{"far", "H2O"},
+		},
+		{
 			name:  "glyphs drawn twice count once",
 			page:  pdfPageSpec{content: "BT /F1 10 Tf 72 700 Td (Dup) Tj ET BT /F1 10 Tf 72.3 700 Td (Dup) Tj ET"},
 			lines: []string{"Dup"},

@@ -26,7 +26,8 @@ const (
 // from it (for horizontal text u = x, v = y).
 type pdfFGlyph struct {
 	u0, u1, v0, v1 float64
-	base           float64
+	base           float64 // the baseline it is read on (a script's base's)
+	orig           float64 // its own baseline
 	g              *pdfGlyph
 }
 
@@ -81,7 +82,17 @@ func pdfBuildText(glyphs []pdfGlyph, rules []rccplans.Rule) ([]rccplans.Word, []
 			}
 			u0, v0, u1, v1 := pdfFrameBox(dir, g.x0, g.y0, g.x1, g.y1)
 			_, base := pdfToFrame(dir, g.ox, g.oy)
-			fs = append(fs, pdfFGlyph{u0, u1, v0, v1, base, g})
+			fg := pdfFGlyph{u0, u1, v0, v1, base, base, g}
+			if n := len(fs); n > 0 && !g.space {
+				pdfScriptBase(&fg, &fs[n-1])
+			}
+			fs = append(fs, fg)
+		}
+		// A script drawn before its base glyph: look forward too.
+		for i := len(fs) - 2; i >= 0; i-- {
+			if !fs[i].g.space && fs[i].base == fs[i].orig {
+				pdfScriptBase(&fs[i], &fs[i+1])
+			}
 		}
 		if len(fs) == 0 {
 			continue
@@ -91,6 +102,34 @@ func pdfBuildText(glyphs []pdfGlyph, rules []rccplans.Rule) ([]rccplans.Word, []
 		lines = append(lines, l...)
 	}
 	return words, lines
+}
+
+// pdfScriptBase puts a superscript or subscript glyph (smaller, raised
+// or lowered, touching its neighbour in drawing order) on the baseline of
+// that neighbour, so that a footnote mark stays in its line and word.
+func pdfScriptBase(g, nb *pdfFGlyph) {
+	if nb.g.space {
+		return
+	}
+	big, sz := nb.g.size, g.g.size
+	if nb.base != nb.orig && math.Abs(nb.orig-g.orig) < 0.05*sz && math.Abs(nb.g.size-sz) < 0.05*sz {
+		// The neighbour is a script on the same baseline: follow it.
+		if math.Max(g.u0-nb.u1, nb.u0-g.u1) < 0.3*sz {
+			g.base = nb.base
+		}
+		return
+	}
+	if sz > 0.9*big {
+		return
+	}
+	shift := math.Abs(g.orig - nb.orig)
+	if shift < 0.1*big || shift > 0.6*big {
+		return
+	}
+	if math.Max(g.u0-nb.u1, nb.u0-g.u1) > 0.3*big {
+		return
+	}
+	g.base = nb.orig
 }
 
 type pdfFWord struct {
@@ -119,6 +158,7 @@ func pdfFramedText(dir uint8, fs []pdfFGlyph, rules []rccplans.Rule) ([]rccplans
 		end := start + 1
 		rowBase, rowSize := fs[start].base, fs[start].g.size
 		for end < len(fs) && fs[end].base-rowBase <= pdfRowTol*math.Max(rowSize, fs[end].g.size) {
+			rowSize = math.Max(rowSize, fs[end].g.size)
 			end++
 		}
 		row := fs[start:end]
@@ -181,7 +221,10 @@ func pdfRowWords(row []pdfFGlyph) []pdfFWord {
 			gap := g.u0 - prev.u1
 			size := math.Max(prev.g.size, g.g.size)
 			ratio := math.Max(prev.g.size, g.g.size) / math.Max(math.Min(prev.g.size, g.g.size), 1e-6)
-			if gap > pdfWordGap*size || ratio > pdfSizeJump {
+			// A size jump ends a word, unless it is a script beside its
+			// base (drawn on another baseline).
+			script := math.Abs(prev.orig-g.orig) > 0.1*size
+			if gap > pdfWordGap*size || ratio > pdfSizeJump && !script {
 				cur = nil
 			}
 		}
