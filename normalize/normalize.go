@@ -66,8 +66,9 @@ func Document(l *rccplans.Layout) (doc *rccplans.Document) {
 
 // segment is a run of body rows of one plan table under one outline node.
 type segment struct {
-	node *node
-	recs []rccplans.Record
+	node  *node
+	table int // index of the plan table it comes from
+	recs  []rccplans.Record
 }
 
 // records walks the blocks: headings build the outline, plan tables give
@@ -81,6 +82,7 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 		prevN  int
 		levels = headingLevels(l.Blocks)
 		seenTb bool
+		tables int // plan tables seen
 	)
 	maxLevel := 0.0
 	for _, lv := range levels {
@@ -173,6 +175,7 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 				continue
 			}
 			prev, prevN = roles, ncols
+			tables++
 			var cur *segment
 			var last *rccplans.Row // the row of cur's last record
 			for _, row := range rows {
@@ -198,7 +201,7 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 					if top != nil {
 						top.direct = true
 					}
-					cur = &segment{node: top}
+					cur = &segment{node: top, table: tables}
 					segs = append(segs, cur)
 				}
 				cur.recs = append(cur.recs, recs...)
@@ -206,6 +209,12 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 				last = &r
 			}
 		}
+	}
+	// A one-row table above every heading of a plan whose other tables
+	// sit under headings is the template that explains the columns.
+	if len(segs) > 1 && segs[0].node == nil && segs[0].table == 1 && len(segs[0].recs) == 1 && segs[1].table > 1 && segs[1].node != nil {
+		warns = append(warns, rccplans.Warning{File: l.SourceFile, Page: segs[0].recs[0].Page, Message: "normalize: skipped a one-row table before the first chapter (template row)"})
+		segs = segs[1:]
 	}
 	for _, s := range segs {
 		markTable(s.node)

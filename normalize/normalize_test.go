@@ -300,6 +300,16 @@ func TestDocumentRecords(t *testing.T) {
 			want: []rec{{"1. Prevention", "", "Mål A", "Akt A", "in_progress"}, {"1. Prevention", "", "Mål A", "Akt B", "done"}},
 		},
 		{
+			name: "template table without a status list, before the chapters",
+			blocks: []rccplans.Block{
+				heading(1, 1, "Handlingsplan 2022–2024"),
+				table(1, hdr, []string{"Här står målet", "Här står aktiviteten", "Vem", "Status"}),
+				heading(2, 1, "1. Prevention"),
+				table(2, hdr, []string{"Mål A", "Akt A", "VC", "Påbörjad"}),
+			},
+			want: []rec{{"1. Prevention", "", "Mål A", "Akt A", "in_progress"}},
+		},
+		{
 			name: "wrapper heading, chapters with and without sections, sub-heading row in a table",
 			blocks: []rccplans.Block{
 				heading(0, 1, "Aktivitetsplan 2024 - 2026"),
