@@ -67,6 +67,14 @@ func DOCX(name string, data []byte) (l *rccplans.Layout, err error) {
 		}
 	}
 	r := &docxReader{styles: styles}
+	if n, err := zipPart(zr, "word/numbering.xml"); err != nil {
+		return nil, rccplans.Located(name, 0, err)
+	} else if n != nil {
+		if r.num, err = readDocxNumbering(n); err != nil {
+			l.Warnings = append(l.Warnings, rccplans.Warning{File: name, Message: "numbering.xml unreadable, list numbers not printed: " + err.Error()})
+			r.num = nil
+		}
+	}
 	if err := r.read(doc); err != nil {
 		return nil, rccplans.Located(name, 0, err)
 	}
@@ -112,6 +120,8 @@ type docxStyle struct {
 	outline int // 1-based outline level; 0 none
 	title   bool
 	bold    bool
+	numID   string // list numbering the style carries ("1. Inledning" headings)
+	ilvl    int
 }
 
 var headingName = regexp.MustCompile(`^(?:heading|rubrik|überschrift|titre|overskrift|otsikko)\s*([1-9])$`)
@@ -165,6 +175,14 @@ func readDocxStyles(data []byte) (map[string]docxStyle, error) {
 			case "b":
 				if cur != nil && inRPr > 0 {
 					cur.bold = onOff(t)
+				}
+			case "numId":
+				if cur != nil && inRPr == 0 {
+					cur.numID = attr(t, "val")
+				}
+			case "ilvl":
+				if cur != nil && inRPr == 0 {
+					cur.ilvl, _ = strconv.Atoi(attr(t, "val"))
 				}
 			}
 		case xml.EndElement:
@@ -239,6 +257,8 @@ type docxPara struct {
 	chars    int // all non-space characters
 	runBold  bool
 	numbered bool
+	numID    string // w:numPr/w:numId; "" none, "0" numbering switched off
+	ilvl     int
 }
 
 func (p *docxPara) text(s string) {
@@ -274,6 +294,8 @@ type docxCell struct {
 }
 
 type docxRow struct {
+	page        int  // page the row starts on
+	broken      bool // a page break inside the row (counted once at its end)
 	header      bool
 	before      int // w:gridBefore
 	cells       []*docxCell
@@ -287,6 +309,7 @@ type docxTable struct {
 
 type docxReader struct {
 	styles map[string]docxStyle
+	num    *docxNumbering
 	out    blockList
 	page   int
 
@@ -391,9 +414,19 @@ func (r *docxReader) start(t xml.StartElement, skip *int, inRPr, inPPr *bool) {
 		if p != nil && *inPPr {
 			p.numbered = true
 		}
+	case "numId":
+		if p != nil && *inPPr && !*inRPr {
+			p.numID = attr(t, "val")
+		}
+	case "ilvl":
+		if p != nil && *inPPr && !*inRPr {
+			if n, err := strconv.Atoi(attr(t, "val")); err == nil && n >= 0 && n < 9 {
+				p.ilvl = n
+			}
+		}
 	case "pageBreakBefore":
-		if *inPPr && onOff(t) && len(r.tables) == 0 {
-			r.page++
+		if *inPPr && onOff(t) {
+			r.pageBreak()
 		}
 	case "r":
 		if p != nil {
@@ -414,17 +447,13 @@ func (r *docxReader) start(t xml.StartElement, skip *int, inRPr, inPPr *bool) {
 			return
 		}
 		if attr(t, "type") == "page" {
-			if len(r.tables) == 0 {
-				r.page++
-			}
+			r.pageBreak()
 			p.text(" ")
 			return
 		}
 		p.breakLine()
 	case "lastRenderedPageBreak":
-		if len(r.tables) == 0 {
-			r.page++
-		}
+		r.pageBreak()
 	case "noBreakHyphen":
 		if p != nil {
 			p.text("-")
@@ -444,7 +473,7 @@ func (r *docxReader) start(t xml.StartElement, skip *int, inRPr, inPPr *bool) {
 	case "tr":
 		if len(r.tables) == 1 {
 			tb := r.tables[0]
-			tb.rows = append(tb.rows, &docxRow{})
+			tb.rows = append(tb.rows, &docxRow{page: r.page})
 		}
 	case "tblHeader":
 		if row := r.row(); row != nil && len(r.tables) == 1 {
@@ -490,6 +519,19 @@ func (r *docxReader) start(t xml.StartElement, skip *int, inRPr, inPPr *bool) {
 	}
 }
 
+// pageBreak counts a page break. Inside a table row every cell that
+// flows onto the next page carries its own break, so a row counts one, at
+// its end.
+func (r *docxReader) pageBreak() {
+	if len(r.tables) > 0 {
+		if row := r.row(); row != nil {
+			row.broken = true
+		}
+		return
+	}
+	r.page++
+}
+
 func (r *docxReader) row() *docxRow {
 	if len(r.tables) == 0 {
 		return nil
@@ -527,6 +569,11 @@ func (r *docxReader) end(local string, inRPr, inPPr *bool) {
 		if len(r.tables) == 1 {
 			r.cell = nil
 		}
+	case "tr":
+		if row := r.row(); row != nil && len(r.tables) == 1 && row.broken {
+			row.broken = false
+			r.page++
+		}
 	case "tbl":
 		if len(r.tables) == 0 {
 			return
@@ -540,6 +587,7 @@ func (r *docxReader) end(local string, inRPr, inPPr *bool) {
 }
 
 func (r *docxReader) endPara(p *docxPara) {
+	r.numberPara(p)
 	text := p.joined()
 	if len(r.tables) > 0 {
 		// inside a table (a nested table's text goes to the outer cell)
@@ -666,9 +714,250 @@ func (r *docxReader) emitTable(tb *docxTable) {
 			}
 			col += c.span
 		}
-		grid = append(grid, mrow{cells: cells, header: row.header})
+		grid = append(grid, mrow{cells: cells, header: row.header, page: row.page})
 	}
-	for _, b := range tableBlocks(grid, 0) {
+	for _, b := range tableBlocks(grid, tb.rows[0].page) {
 		r.out.add(b)
 	}
+}
+
+// docxNumbering is word/numbering.xml: list levels and the counters that
+// print "1.", "a)", "•" before numbered paragraphs. Word generates these
+// numbers; they are not in the paragraph's text, but they are printed, and
+// a plan's goal numbers are often made so.
+type docxNumbering struct {
+	abstract map[string]*[9]docxLevel
+	nums     map[string]docxNum
+	counters map[string]*[9]int // by abstract list: nums sharing one continue it
+	used     map[string]bool    // nums whose start override has been applied
+}
+
+type docxLevel struct {
+	start    int
+	hasStart bool
+	format   string // decimal, lowerLetter, upperLetter, lowerRoman, upperRoman, bullet, none …
+	text     string // "%1.", "%1.%2", ""
+	set      bool
+}
+
+type docxNum struct {
+	abstract string
+	starts   map[int]int // lvlOverride/startOverride
+}
+
+func readDocxNumbering(data []byte) (*docxNumbering, error) {
+	n := &docxNumbering{abstract: map[string]*[9]docxLevel{}, nums: map[string]docxNum{}, counters: map[string]*[9]int{}, used: map[string]bool{}}
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = false
+	var abs *[9]docxLevel
+	var num *docxNum
+	var numID string
+	lvl, override, depth := -1, -1, 0
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return n, nil
+		}
+		if err != nil {
+			return n, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			if depth > docxMaxDepth {
+				return n, fmt.Errorf("%w: numbering nested deeper than %d", ErrTooLarge, docxMaxDepth)
+			}
+			val := attr(t, "val")
+			switch t.Name.Local {
+			case "abstractNum":
+				abs = &[9]docxLevel{}
+				n.abstract[attr(t, "abstractNumId")] = abs
+			case "num":
+				num, numID = &docxNum{starts: map[int]int{}}, attr(t, "numId")
+			case "abstractNumId":
+				if num != nil {
+					num.abstract = val
+				}
+			case "lvl":
+				lvl = -1
+				if k, err := strconv.Atoi(attr(t, "ilvl")); err == nil && k >= 0 && k < 9 {
+					lvl = k
+				}
+			case "lvlOverride":
+				override = -1
+				if k, err := strconv.Atoi(attr(t, "ilvl")); err == nil && k >= 0 && k < 9 {
+					override = k
+				}
+			case "startOverride":
+				if num != nil && override >= 0 {
+					if k, err := strconv.Atoi(val); err == nil {
+						num.starts[override] = k
+					}
+				}
+			case "start", "numFmt", "lvlText":
+				if abs == nil || lvl < 0 || num != nil {
+					continue
+				}
+				l := &abs[lvl]
+				l.set = true
+				switch t.Name.Local {
+				case "start":
+					l.start, _ = strconv.Atoi(val)
+					l.hasStart = true
+				case "numFmt":
+					l.format = val
+				case "lvlText":
+					l.text = val
+				}
+			}
+		case xml.EndElement:
+			depth--
+			switch t.Name.Local {
+			case "abstractNum":
+				abs = nil
+			case "num":
+				if num != nil && numID != "" {
+					n.nums[numID] = *num
+				}
+				num = nil
+			case "lvl":
+				lvl = -1
+			case "lvlOverride":
+				override = -1
+			}
+		}
+	}
+}
+
+// label advances the list's counter for one paragraph and prints its
+// number, or "" when the paragraph is not numbered.
+func (n *docxNumbering) label(numID string, ilvl int) string {
+	if n == nil || numID == "" || numID == "0" || ilvl < 0 || ilvl > 8 {
+		return ""
+	}
+	num, ok := n.nums[numID]
+	if !ok {
+		return ""
+	}
+	levels := n.abstract[num.abstract]
+	if levels == nil {
+		return ""
+	}
+	c := n.counters[num.abstract]
+	if c == nil || !n.used[numID] && len(num.starts) > 0 {
+		c = &[9]int{}
+		for i := range c {
+			c[i] = startOf(levels[i], num.starts, i) - 1
+		}
+		n.counters[num.abstract] = c
+	}
+	n.used[numID] = true
+	c[ilvl]++
+	for i := ilvl + 1; i < 9; i++ {
+		c[i] = startOf(levels[i], num.starts, i) - 1
+	}
+	lv := levels[ilvl]
+	if !lv.set || lv.format == "none" {
+		return ""
+	}
+	if lv.format == "bullet" {
+		return bulletText(lv.text)
+	}
+	out := lv.text
+	for i := 0; i <= ilvl; i++ {
+		out = strings.ReplaceAll(out, "%"+strconv.Itoa(i+1), formatNumber(max(c[i], startOf(levels[i], num.starts, i)), levels[i].format))
+	}
+	return out
+}
+
+func startOf(l docxLevel, starts map[int]int, i int) int {
+	if s, ok := starts[i]; ok {
+		return s
+	}
+	if l.hasStart {
+		return l.start
+	}
+	return 1
+}
+
+// bulletText maps a bullet level's character, often a Symbol-font
+// private-area code, to a printable bullet.
+func bulletText(s string) string {
+	r, _ := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError || r >= 0xF000 && r <= 0xF0FF || r == 'o' || r == '§' {
+		return "•"
+	}
+	return s
+}
+
+func formatNumber(k int, format string) string {
+	switch format {
+	case "lowerLetter", "upperLetter":
+		if k < 1 {
+			return strconv.Itoa(k)
+		}
+		s := strings.Repeat(string(rune('a'+(k-1)%26)), (k-1)/26+1)
+		if format == "upperLetter" {
+			s = strings.ToUpper(s)
+		}
+		return s
+	case "lowerRoman", "upperRoman":
+		s := roman(k)
+		if format == "upperRoman" {
+			s = strings.ToUpper(s)
+		}
+		return s
+	}
+	return strconv.Itoa(k)
+}
+
+func roman(k int) string {
+	if k < 1 || k > 3999 {
+		return strconv.Itoa(k)
+	}
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"}
+	var b strings.Builder
+	for i, v := range vals {
+		for k >= v {
+			b.WriteString(syms[i])
+			k -= v
+		}
+	}
+	return b.String()
+}
+
+// numberPara puts a numbered paragraph's printed number before its text.
+// The paragraph's own numbering wins over its style's; "0" switches it off.
+func (r *docxReader) numberPara(p *docxPara) {
+	numID, ilvl := p.numID, p.ilvl
+	if numID == "" {
+		for id, i := p.style, 0; id != "" && i < 10; i++ {
+			s, ok := r.styles[id]
+			if !ok {
+				break
+			}
+			if s.numID != "" {
+				numID, ilvl = s.numID, s.ilvl
+				break
+			}
+			id = s.basedOn
+		}
+	}
+	if numID == "" || numID == "0" {
+		return
+	}
+	p.numbered = true
+	label := r.num.label(numID, ilvl)
+	if label == "" || strings.TrimSpace(p.joined()) == "" {
+		return
+	}
+	first := label + " "
+	if len(p.lines) > 0 {
+		p.lines[0] = first + p.lines[0]
+		return
+	}
+	rest := p.cur.String()
+	p.cur.Reset()
+	p.cur.WriteString(first + rest)
 }

@@ -20,7 +20,7 @@ func makeDocx(t testing.TB, parts map[string]string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	for _, name := range []string{"[Content_Types].xml", "word/document.xml", "word/styles.xml"} {
+	for _, name := range []string{"[Content_Types].xml", "word/document.xml", "word/styles.xml", "word/numbering.xml"} {
 		if body, ok := parts[name]; ok {
 			w, err := zw.Create(name)
 			if err != nil {
@@ -188,6 +188,47 @@ func TestDOCX(t *testing.T) {
 	}
 }
 
+const numberingXML = `<?xml version="1.0"?><w:numbering ` + wNS + `>
+<w:abstractNum w:abstractNumId="0">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+ <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1.%2)"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="&#xF0B7;"/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1"/></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>
+<w:num w:numId="4"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="7"/></w:lvlOverride></w:num>
+</w:numbering>`
+
+// numP is a paragraph numbered by list numId at level ilvl.
+func numP(numID, ilvl, text string) string {
+	return `<w:p><w:pPr><w:numPr><w:ilvl w:val="` + ilvl + `"/><w:numId w:val="` + numID + `"/></w:numPr></w:pPr>` + r(text) + `</w:p>`
+}
+
+// TestDOCXNumbering: list numbers Word generates are printed, so they are
+// part of the text: "1." goal numbers, "1.a)" sub-items, bullets, roman
+// numerals, a restarted list, and headings numbered by their style.
+func TestDOCXNumbering(t *testing.T) {
+	styles := strings.Replace(stylesXML, `<w:style w:type="paragraph" w:styleId="Normal">`,
+		`<w:style w:type="paragraph" w:styleId="NumRubrik"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Normal">`, 1)
+	body := numP("1", "0", "Första målet") + numP("1", "1", "delmål") + numP("1", "1", "delmål två") + numP("1", "0", "Andra målet") +
+		numP("2", "0", "punkt") + numP("0", "0", "avstängd") + p("NumRubrik", r("Rubrik")) + numP("1", "0", "") + numP("1", "0", "Fjärde") +
+		numP("4", "0", "Omstart") +
+		tbl(2, tr(true, tc("", p("", r("Mål"))), tc("", p("", r("Aktivitet")))), tr(false, tc("", numP("1", "0", "I cell")), tc("", numP("2", "0", "a"), numP("2", "0", "b"))))
+	data := makeDocx(t, map[string]string{"word/document.xml": docxBody(body), "word/styles.xml": styles, "word/numbering.xml": numberingXML})
+	l, err := DOCX("n.docx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"P 1. Första målet", "P 1.a) delmål", "P 1.b) delmål två", "P 2. Andra målet", "P • punkt", "P avstängd",
+		"H2 III Rubrik", "P 4. Fjärde", "P 7. Omstart", "T [Mål|Aktivitet] {8. I cell|• a • b}"}
+	got := outline(l.Blocks)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}
+
 func TestDOCXErrors(t *testing.T) {
 	deep := strings.Repeat("<w:sdt><w:sdtContent>", 300) + p("", r("x")) + strings.Repeat("</w:sdtContent></w:sdt>", 300)
 	good := makeDocx(t, map[string]string{"word/document.xml": docxBody(p("", r("Text")))})
@@ -274,5 +315,33 @@ func checkRectangular(t *testing.T, l *rccplans.Layout) {
 			}
 			w = len(row.Cells)
 		}
+	}
+}
+
+// TestDOCXPages: pages counted from page breaks; a row that flows onto the
+// next page (every cell carrying a break) counts one.
+func TestDOCXPages(t *testing.T) {
+	brk := `<w:r><w:lastRenderedPageBreak/></w:r>`
+	body := p("Rubrik1", r("Kapitel")) + tbl(2,
+		tr(true, tc("", p("", r("Mål"))), tc("", p("", r("Status")))),
+		tr(false, tc("", p("", r("a"), brk, r("a2"))), tc("", p("", r("b"), brk, r("b2")))),
+		tr(false, tc("", p("", r("c"))), tc("", p("", r("d")))),
+	) + `<w:p><w:r><w:br w:type="page"/></w:r></w:p>` + p("", r("Sist"))
+	l, err := DOCX("p.docx", makeDocx(t, map[string]string{"word/document.xml": docxBody(body), "word/styles.xml": stylesXML}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []int
+	for _, b := range l.Blocks {
+		got = append(got, b.Page)
+		if b.Table != nil {
+			for _, row := range b.Table.Rows {
+				got = append(got, row.Page)
+			}
+		}
+	}
+	want := []int{1, 1, 1, 2, 3}
+	if fmt.Sprint(got) != fmt.Sprint(want) || l.NumPages != 3 {
+		t.Errorf("pages %v (of %d), want %v (of 3)", got, l.NumPages, want)
 	}
 }

@@ -60,6 +60,7 @@ type mcell struct {
 type mrow struct {
 	cells  []mcell
 	header bool // marked as a header row by the source (<th>, w:tblHeader, pipe delimiter)
+	page   int  // page the row starts on, where the source has pages; 0 otherwise
 }
 
 // blockList appends blocks and gives headings that a table's caption row
@@ -161,7 +162,8 @@ func sameTexts(a, b []string) bool {
 	return true
 }
 
-// tableBlocks splits rows into blocks: caption rows standing right above a
+// tableBlocks splits rows into blocks (page is where the table starts;
+// rows that know their own page keep it): caption rows standing right above a
 // header row become headings (level left 0 for blockList to settle),
 // marked or recognised header rows at the top become Table.Header, a
 // repeated header inside the body is dropped, and a new header after body
@@ -169,13 +171,20 @@ func sameTexts(a, b []string) bool {
 func tableBlocks(rows []mrow, page int) []rccplans.Block {
 	var out []rccplans.Block
 	var tb *rccplans.Table
+	start := page
 	flush := func() {
 		if tb != nil && (len(tb.Rows) > 0 || len(tb.Header) > 0) {
-			out = append(out, rccplans.Block{Kind: rccplans.BlockTable, Page: page, Table: tb})
+			out = append(out, rccplans.Block{Kind: rccplans.BlockTable, Page: start, Table: tb})
 		}
 		tb = nil
 	}
 	for i, r := range rows {
+		if r.page > 0 {
+			page = r.page
+		}
+		if tb == nil {
+			start = page
+		}
 		headerLike := r.header || isHeaderRow(r)
 		if t := titleRow(r); t != "" && !headerLike && i+1 < len(rows) && (rows[i+1].header || isHeaderRow(rows[i+1]) || titleRow(rows[i+1]) != "") {
 			flush()
