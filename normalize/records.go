@@ -14,7 +14,6 @@ import (
 type planTable struct {
 	roles []rccplans.Column
 	rows  []rccplans.Row
-	page  int
 }
 
 // columnsOf maps a table's header rows onto roles. A header wrapped into
@@ -305,9 +304,7 @@ func SplitTime(s string) (responsible, timeframe string) {
 		if len(w)-i > 5 {
 			continue
 		}
-		// A year that is part of a name ("Cancerplanen 2022–2024") is
-		// not a time when a capitalised word binds it... keep it simple:
-		// a year inside parentheses belongs to the text before.
+		// A year inside parentheses belongs to the text before it.
 		if strings.HasPrefix(w[i], "(") {
 			continue
 		}
