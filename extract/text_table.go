@@ -195,49 +195,93 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 	// measured by its own widest line; then from the split at the widths
 	// found, twice. A table with too little evidence for a column takes
 	// the document's width for that role.
-	cellsOf := func(b *ptBody, w []float64, round int) []ptCell {
-		if round == 0 {
-			if pr := b.plainRows(); len(pr) > 0 {
-				return pr
-			}
-		}
-		return b.path(w)
+	plain := false
+	for _, b := range bodies {
+		plain = plain || b != nil && len(b.plainRows()) > 0
 	}
-	local := make([]map[rccplans.Column][][2]int, len(bodies))
+	refine := func(widthsOf [][]float64, rounds int, usePlain bool) float64 {
+		cost := 0.0
+		for round := 0; round < rounds; round++ {
+			local := make([]map[rccplans.Column][][2]int, len(bodies))
+			all := map[rccplans.Column][][2]int{}
+			cost = 0
+			for bi, b := range bodies {
+				if b == nil {
+					continue
+				}
+				local[bi] = map[rccplans.Column][][2]int{}
+				var cells []ptCell
+				if round == 0 && usePlain {
+					cells = b.plainRows()
+				}
+				if cells == nil {
+					var c float64
+					cells, c = b.pathCost(widthsOf[bi])
+					cost += c
+				}
+				for _, cell := range cells {
+					if lo, hi, ok := ptWrapInterval(b.units[cell.i:cell.j]); ok {
+						role := b.roles[cell.c]
+						local[bi][role] = append(local[bi][role], [2]int{lo, hi})
+						all[role] = append(all[role], [2]int{lo, hi})
+					}
+				}
+			}
+			for bi, b := range bodies {
+				if b == nil {
+					continue
+				}
+				w := make([]float64, len(b.roles))
+				for c, role := range b.roles {
+					iv := local[bi][role]
+					if len(iv) < 2 || !usePlain {
+						iv = all[role] // without plain rows, one layout for the document
+					}
+					if len(iv) > 0 {
+						w[c] = float64(ptBestWidth(iv))
+					}
+				}
+				widthsOf[bi] = w
+			}
+			if ptDebugWidths != nil {
+				ptDebugWidths(round, all)
+			}
+		}
+		// the cost of the split at the final widths
+		cost = 0
+		for bi, b := range bodies {
+			if b != nil {
+				_, c := b.pathCost(widthsOf[bi])
+				cost += c
+			}
+		}
+		return cost
+	}
 	widthsOf := make([][]float64, len(bodies))
-	for round := 0; round < 3; round++ {
-		all := map[rccplans.Column][][2]int{}
-		for bi, b := range bodies {
-			if b == nil {
-				continue
-			}
-			local[bi] = map[rccplans.Column][][2]int{}
-			for _, cell := range cellsOf(b, widthsOf[bi], round) {
-				if lo, hi, ok := ptWrapInterval(b.units[cell.i:cell.j]); ok {
-					role := b.roles[cell.c]
-					local[bi][role] = append(local[bi][role], [2]int{lo, hi})
-					all[role] = append(all[role], [2]int{lo, hi})
+	if plain {
+		refine(widthsOf, 3, true)
+	} else {
+		// nothing plain: start from one width for every column, refine,
+		// and keep the start whose split costs least
+		best := -1.0
+		for _, w0 := range []float64{16, 24, 36, 56} {
+			try := make([][]float64, len(bodies))
+			for bi, b := range bodies {
+				if b != nil {
+					try[bi] = make([]float64, len(b.roles))
+					for c := range try[bi] {
+						try[bi][c] = w0
+					}
 				}
+			}
+			if cost := refine(try, 2, false); best < 0 || cost < best {
+				best, widthsOf = cost, try
 			}
 		}
-		for bi, b := range bodies {
-			if b == nil {
-				continue
-			}
-			w := make([]float64, len(b.roles))
-			for c, role := range b.roles {
-				iv := local[bi][role]
-				if len(iv) < 3 {
-					iv = all[role]
-				}
-				if len(iv) > 0 {
-					w[c] = float64(ptBestWidth(iv))
-				}
-			}
-			widthsOf[bi] = w
-		}
-		if ptDebugWidths != nil {
-			ptDebugWidths(round, all)
+	}
+	if ptForceWidths != nil {
+		for i := range widthsOf {
+			widthsOf[i] = ptForceWidths
 		}
 	}
 	for i, b := range bodies {
@@ -281,6 +325,8 @@ type ptUnit struct {
 	// emptyAfter: the number of blanks printed after the row's last
 	// line, one per empty cell that closes the row
 	emptyAfter int
+	lead       bool // printed with a leading blank: an empty cell before it, or a page start
+	paraMark   bool // a blank marks the end of its paragraph
 }
 
 // ptGlue cuts lines where two cells may have been printed on one line:
@@ -352,46 +398,51 @@ func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW i
 	statusCol := slices.Index(roles, rccplans.ColStatus)
 	areaCol := slices.Index(roles, rccplans.ColArea)
 	var units []ptUnit
-	blank, spaceLine := false, false
+	blank := false
 	for i := 0; i < len(lines); i++ {
 		ln := lines[i]
 		if ln.s == "" {
 			// an empty line; a line of blanks stands for an empty paragraph
-			// or empty cells instead
-			if !strings.ContainsAny(ln.raw, " \t\u00a0") {
+			// (one blank) or for the empty cells that close a row
+			n := strings.Count(ln.raw, " ")
+			if n == 0 {
 				blank = true
-			}
-			if n := strings.Count(ln.raw, " "); n >= 2 && len(units) > 0 {
-				units[len(units)-1].rowEnd = true
-				units[len(units)-1].emptyAfter = n
-			}
-			if strings.Contains(ln.raw, " ") && len(units) > 0 {
-				spaceLine = true
-				units[len(units)-1].paraEnd = true
+			} else if len(units) > 0 {
+				last := &units[len(units)-1]
+				last.paraEnd, last.paraMark = true, true
+				if n >= 2 {
+					last.rowEnd, last.emptyAfter = true, n
+				}
 			}
 			continue
 		}
-		// a repeated header, a footnote
+		// a repeated header; footnotes, which run to the next empty line
 		if _, _, end, ok := ptHeader(lines, i); ok {
 			i = end - 1
 			continue
 		}
 		if ptFootnoteRe.MatchString(ln.s) {
+			for i+1 < len(lines) && lines[i+1].s != "" {
+				i++
+			}
 			continue
 		}
-		_ = spaceLine
 		f := strings.Fields(ln.s)
 		u := ptUnit{s: ln.s, n: utf8.RuneCountInString(ln.s), fw: utf8.RuneCountInString(f[0]), page: ln.page,
 			blank: blank, brk: ln.brk, status: ptIsStatus(ln.s), area: ptAreaRe.MatchString(ln.s)}
 		u.paraEnd = ptEndsSentence(ln.s)
+		u.lead = strings.HasPrefix(ln.raw, " ")
 		r, _ := utf8.DecodeRuneInString(ln.s)
 		u.startsUp = !unicode.IsLower(r)
-		if trail := len(ln.raw) - len(strings.TrimRight(ln.raw, " ")); trail >= 3 {
+		switch trail := len(ln.raw) - len(strings.TrimRight(ln.raw, " ")); {
+		case trail >= 3:
 			u.rowEnd = true
 			u.emptyAfter = trail - 1
+		case trail == 2:
+			u.paraEnd, u.paraMark = true, true
 		}
 		units = append(units, u)
-		blank, spaceLine = false, false
+		blank = false
 	}
 	if len(units) == 0 {
 		return nil
@@ -427,7 +478,39 @@ type ptBody struct {
 	areaCol, statusCol, areaW int
 }
 
+// mixedPath takes the plain rows as they are and splits the lines
+// between them.
+func (b *ptBody) mixedPath(width []float64) []ptCell {
+	plain := b.plainRows()
+	var out []ptCell
+	at := 0
+	run := func(to int) {
+		if to <= at {
+			return
+		}
+		sub := *b
+		sub.units = b.units[at:to]
+		p, _ := sub.pathCost(width)
+		for _, c := range p {
+			c.i, c.j = c.i+at, c.j+at
+			out = append(out, c)
+		}
+	}
+	for _, c := range plain {
+		run(c.i)
+		out = append(out, c)
+		at = c.j
+	}
+	run(len(b.units))
+	return out
+}
+
 func (b *ptBody) path(width []float64) []ptCell {
+	p, _ := b.pathCost(width)
+	return p
+}
+
+func (b *ptBody) pathCost(width []float64) ([]ptCell, float64) {
 	return ptPath(b.units, b.roles, width, b.blankInf, b.areaCol, b.statusCol, b.useRowEnd, b.areaW)
 }
 
@@ -465,7 +548,7 @@ func (b *ptBody) plainRows() []ptCell {
 		}
 		if len(blocks) == want {
 			for n, bl := range blocks {
-				out = append(out, ptCell{i: bl[0], j: bl[1], c: k - want + n})
+				out = append(out, ptCell{i: bl[0], j: bl[1], c: k - want + n, newRow: n == 0})
 			}
 		}
 		start = x + 1
@@ -494,7 +577,9 @@ func ptWrapInterval(us []ptUnit) (lo, hi int, ok bool) {
 		} else {
 			prevLen, cur = cur, u.n
 			if x > 0 {
-				if p := us[x-1]; !p.paraEnd && !ptDashRe.MatchString(u.s) {
+				// a lower-case continuation: the line was wrapped, not broken
+				// before a name or an item
+				if p := us[x-1]; !p.paraEnd && !u.startsUp {
 					hi = min(hi, prevLen+u.fw)
 					ok = true
 				}
@@ -532,7 +617,7 @@ func ptBestWidth(iv [][2]int) int {
 // ptAssemble turns the path through a body into rows.
 func ptAssemble(b *ptBody, width []float64) *rccplans.Table {
 	units, roles, titles, k, areaCol := b.units, b.roles, b.titles, len(b.roles), b.areaCol
-	path := b.path(width)
+	path := b.mixedPath(width)
 	if ptDebug != nil {
 		ptDebug(units, width, path)
 	}
@@ -577,6 +662,8 @@ func ptAssemble(b *ptBody, width []float64) *rccplans.Table {
 // ptDebug, when set by a test, sees each table's lines, widths and path.
 var ptDebug func(units []ptUnit, width []float64, path []ptCell)
 
+var ptForceWidths []float64
+
 var ptDebugWidths func(round int, seen map[rccplans.Column][][2]int)
 
 // ptCell is one cell of the path through a table body: units [i, j) in
@@ -591,7 +678,7 @@ type ptCell struct {
 // cell in the same or an earlier column opens a new row, except after a
 // page break where a row that was cut restarts its columns (a first line
 // in lower case, or a hyphenated line end before it, tells).
-func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool, areaCol, statusCol int, useRowEnd bool, areaW int) []ptCell {
+func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool, areaCol, statusCol int, useRowEnd bool, areaW int) ([]ptCell, float64) {
 	n, k := len(us), len(roles)
 	const maxCell = 60
 	type st struct {
@@ -619,12 +706,25 @@ func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool
 		}
 	}
 	seg := ptSegCosts(us, maxCell, width, blankInf, areaCol, statusCol, areaW, k, hard, soft)
+	// a row that starts in column c leaves the columns before it empty
+	// (cheap: merged cells printed once); a row without its own Område
+	// shares the Mål above too, so it does not start in the Mål column
+	rowStart := func(c int) float64 {
+		if areaCol < 0 {
+			return 0.6 * float64(c)
+		}
+		v := 0.2 * float64(c)
+		if c > areaCol && roles[c] == rccplans.ColGoal {
+			v += 1.5
+		}
+		return v
+	}
 	for j := 1; j <= n; j++ {
 		for i := max(0, j-maxCell); i < j; i++ {
 			for c := 0; c < k; c++ {
 				sc := seg[i][j-i][c]
 				if i == 0 {
-					v := sc + 0.4*float64(c)
+					v := sc + rowStart(c)
 					if !f[j][c].present || v < f[j][c].cost {
 						f[j][c] = st{cost: v, pc: -1, newRow: true, present: true}
 					}
@@ -648,10 +748,7 @@ func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool
 						// a cut row restarts its columns on the next page
 					default:
 						newRow = true
-						v += 0.4*float64(k-1-pc) + 0.4*float64(c)
-						if areaCol >= 0 && c > areaCol && c < len(roles) && roles[c] == rccplans.ColGoal {
-							v += 1.5 // a row without its own Område shares the Mål above
-						}
+						v += 0.4*float64(k-1-pc) + rowStart(c)
 						if !hard[i] && !soft[i] && !us[i].brk {
 							v += 3
 						}
@@ -676,7 +773,7 @@ func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool
 		j, c = s.pi, s.pc
 	}
 	slices.Reverse(path)
-	return path
+	return path, best
 }
 
 func ptSegCosts(us []ptUnit, maxCell int, width []float64, blankInf bool, areaCol, statusCol int, areaW int, k int, hard, soft []bool) [][][]float64 {
@@ -743,8 +840,8 @@ func ptSegCosts(us []ptUnit, maxCell int, width []float64, blankInf bool, areaCo
 				if u.area && (c != areaCol || x != i) {
 					base += 5
 				}
-				if u.emptyAfter > 0 && c > k-1-u.emptyAfter {
-					base += 3 // the cells after it are printed empty
+				if u.emptyAfter > 0 && c != k-1-u.emptyAfter && statusCol < 0 {
+					base += 3 // one blank for each empty cell after it
 				}
 				if x > i && hard[x] {
 					base += 10 // a row boundary inside a cell
@@ -752,9 +849,17 @@ func ptSegCosts(us []ptUnit, maxCell int, width []float64, blankInf bool, areaCo
 				if x > i && soft[x] {
 					base += 2
 				}
+				if x > i && u.lead {
+					base += 3 // a leading blank starts a cell
+				}
+				if x > i && newLine && !blankInf {
+					if p := us[x-1]; strings.HasSuffix(p.s, ".") && !p.paraMark && u.startsUp && !ptDashRe.MatchString(u.s) {
+						base += 1.5 // a sentence ends, a capital follows, no paragraph mark: a new cell
+					}
+				}
 				if x > i && newLine {
 					p := us[x-1]
-					if !p.paraEnd && !ptDashRe.MatchString(u.s) {
+					if !p.paraEnd && !u.startsUp {
 						t := float64(prevLen + 1 + u.fw)
 						if !fixed {
 							thresholds = append(thresholds, t)
