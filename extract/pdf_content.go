@@ -95,7 +95,7 @@ const (
 	pdfMaxOps       = 4_000_000
 	pdfMaxGlyphs    = 500_000
 	pdfMaxSegs      = 200_000
-	pdfMaxContent   = 256 << 20
+	pdfMaxContent   = 64 << 20
 )
 
 type pdfInterp struct {

@@ -176,15 +176,15 @@ func TestPDFContent(t *testing.T) {
 			lines: []string{"Hello X"},
 		},
 		{
-			name:  "a superscript stays in its word and line",
+			name:  "a superscript stays in its line, a word of its own",
 			page:  pdfPageSpec{content: "BT /F1 10 Tf 72 700 Td (text) Tj /F1 6 Tf 4 Ts (12) Tj 0 Ts /F1 10 Tf ( med) Tj ET"},
-			lines: []string{"text12 med"},
-			words: map[string]rccplans.Box{"text12": box(72, 82.6, 98, 94)},
+			lines: []string{"text 12 med"},
+			words: map[string]rccplans.Box{"text": box(72, 83, 92, 94), "12": box(92, 82.6, 98, 89.2)},
 		},
 		{
 			name:  "a subscript too; small text elsewhere on the baseline does not move",
 			page:  pdfPageSpec{content: "BT /F1 10 Tf 72 700 Td (H) Tj /F1 6 Tf -2 Ts (2) Tj 0 Ts /F1 10 Tf (O) Tj /F1 6 Tf 200 10 Td (far) Tj ET"},
-			lines: []string{"far", "H2O"},
+			lines: []string{"far", "H 2 O"},
 		},
 		{
 			name:  "glyphs drawn twice count once",
@@ -382,4 +382,63 @@ func pdfLatin1(s string) string {
 		b = append(b, byte(r))
 	}
 	return string(b)
+}
+
+func TestPDFLexer(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want string // operators with their operands
+	}{
+		{"numbers", "1 -2 +3 .5 -.5 4. --6 1e5 2E-1 Td 1e Inf NaN", "Td[1 -2 3 0.5 -0.5 4 6 100000 0.2] 1e[] Inf[] NaN[]"},
+		{"strings", `(a\(b\)c\n\101) (nested (paren)) <48 65 6C6C 6F> <4> Tj`, `Tj["a(b)c\nA" "nested (paren)" "Hello" "@"]`},
+		{"names and arrays", "/F#31 [1 (x) [2] /N true null] << /K [1 2] /D <</E 1>> >> BDC", `BDC[F1 [1 "x" [2] N 1 <nil>] <<>>]`},
+		{"comments and stray delimiters", "% c\n ) ] > } 1 w", "w[1]"},
+		{"inline image skipped", "BI /W 1 /H 1 ID \x00EIx EI Q", "BI[] Q[]"},
+		{"unterminated", "(abc", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out []string
+			lx := &pdfLexer{buf: []byte(tt.in)}
+			lx.run(func(op string, args []pdfOperand) bool {
+				var parts []string
+				for _, a := range args {
+					parts = append(parts, fmtOperand(a))
+				}
+				out = append(out, op+"["+strings.Join(parts, " ")+"]")
+				return true
+			})
+			if got := strings.Join(out, " "); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+	// A long run of stray delimiters must not grow the stack.
+	lx := &pdfLexer{buf: []byte(strings.Repeat(")", 5_000_000) + " 1 w")}
+	n := 0
+	lx.run(func(string, []pdfOperand) bool { n++; return true })
+	if n != 1 {
+		t.Errorf("%d operators after stray delimiters, want 1", n)
+	}
+}
+
+func fmtOperand(a pdfOperand) string {
+	switch a.kind {
+	case pdfNum, pdfBool:
+		return fmt.Sprint(a.num)
+	case pdfStr:
+		return fmt.Sprintf("%q", a.str)
+	case pdfNameOp:
+		return string(a.str)
+	case pdfArray:
+		var parts []string
+		for _, e := range a.arr {
+			parts = append(parts, fmtOperand(e))
+		}
+		return "[" + strings.Join(parts, " ") + "]"
+	case pdfDictOp:
+		return "<<>>"
+	}
+	return "<nil>"
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"math"
 )
 
 // The content-stream pdfLexer. pdf.Interpret would do for well-formed
@@ -77,6 +78,15 @@ func (lx *pdfLexer) skipSpace() {
 // eof=true.
 func (lx *pdfLexer) next(depth int) (o pdfOperand, kw []byte, eof bool) {
 	lx.skipSpace()
+	// Stray closing delimiters are skipped (in a loop: a run of them
+	// must not grow the stack).
+	for lx.pos < len(lx.buf) {
+		if c := lx.buf[lx.pos]; c != ']' && c != '>' && c != ')' && c != '{' && c != '}' {
+			break
+		}
+		lx.pos++
+		lx.skipSpace()
+	}
 	if lx.pos >= len(lx.buf) {
 		return o, nil, true
 	}
@@ -131,10 +141,6 @@ func (lx *pdfLexer) next(depth int) (o pdfOperand, kw []byte, eof bool) {
 			}
 			a.arr = append(a.arr, e)
 		}
-	case c == ']' || c == '>' || c == ')' || c == '{' || c == '}':
-		// A stray delimiter: skip it.
-		lx.pos++
-		return lx.next(depth)
 	}
 	// A number or a keyword.
 	start := lx.pos
@@ -187,6 +193,27 @@ func pdfParseNumber(tok []byte) (float64, bool) {
 			v += float64(tok[i]-'0') * scale
 			scale /= 10
 			digits++
+		}
+	}
+	if digits > 0 && i+1 < len(tok) && (tok[i] == 'e' || tok[i] == 'E') {
+		// Not PDF, but some producers write exponents ("1e-05").
+		i++
+		eneg := false
+		if tok[i] == '-' || tok[i] == '+' {
+			eneg = tok[i] == '-'
+			i++
+		}
+		e := 0
+		for ; i < len(tok) && tok[i] >= '0' && tok[i] <= '9' && e < 400; i++ {
+			e = e*10 + int(tok[i]-'0')
+		}
+		if i == len(tok) && e < 300 {
+			if eneg {
+				e = -e
+			}
+			v *= math.Pow(10, float64(e))
+		} else {
+			return 0, false
 		}
 	}
 	if i == len(tok) && digits > 0 {

@@ -106,7 +106,8 @@ func pdfBuildText(glyphs []pdfGlyph, rules []rccplans.Rule) ([]rccplans.Word, []
 
 // pdfScriptBase puts a superscript or subscript glyph (smaller, raised
 // or lowered, touching its neighbour in drawing order) on the baseline of
-// that neighbour, so that a footnote mark stays in its line and word.
+// that neighbour, so that a footnote mark stays in its line (as a word
+// of its own: the size differs).
 func pdfScriptBase(g, nb *pdfFGlyph) {
 	if nb.g.space {
 		return
@@ -221,10 +222,9 @@ func pdfRowWords(row []pdfFGlyph) []pdfFWord {
 			gap := g.u0 - prev.u1
 			size := math.Max(prev.g.size, g.g.size)
 			ratio := math.Max(prev.g.size, g.g.size) / math.Max(math.Min(prev.g.size, g.g.size), 1e-6)
-			// A size jump ends a word, unless it is a script beside its
-			// base (drawn on another baseline).
-			script := math.Abs(prev.orig-g.orig) > 0.1*size
-			if gap > pdfWordGap*size || ratio > pdfSizeJump && !script {
+			// A size jump ends a word, a footnote mark's too (as in
+			// poppler): header words stay whole.
+			if gap > pdfWordGap*size || ratio > pdfSizeJump {
 				cur = nil
 			}
 		}
