@@ -66,12 +66,39 @@ func Blocks(name string, pages []rccplans.Page) (blocks []rccplans.Block, warns 
 		for k := range lines {
 			lines[k].page = p.Number
 		}
+		if len(tabs) == 0 || tabs[0].box.Y0 > firstTop(lines) {
+			var part *grid
+			part, lines = alignedContinuation(p, lines, lastTable(items, p.Number-1))
+			if part != nil {
+				tabs = append(tabs, part)
+			}
+		}
 		more, lines := alignedTables(p, lines)
 		tabs = append(tabs, more...)
 		items = append(items, pageItems(p, tabs, lines)...)
 	}
 	items = joinTables(items, bottoms)
 	return textBlocks(items, dominantSize(all)), warns
+}
+
+// lastTable is the table that ends page n, if the page ends with one.
+func lastTable(items []item, n int) *grid {
+	if len(items) == 0 {
+		return nil
+	}
+	it := items[len(items)-1]
+	if it.page != n {
+		return nil
+	}
+	return it.tab
+}
+
+// firstTop is the top edge of the first line, or +Inf.
+func firstTop(lines []tline) float64 {
+	if len(lines) == 0 {
+		return math.Inf(1)
+	}
+	return lines[0].Y0
 }
 
 // item is one thing on a page in reading order: a table or a text line.

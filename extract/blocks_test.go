@@ -190,6 +190,69 @@ p1 TABLE 3 cols, 2 rows
 `,
 		},
 		{
+			name: "borderless table continued without its header",
+			pages: func() []rccplans.Page {
+				p1 := words(40, 440, "Målbild", bodyFS, true)
+				p1 = append(p1, words(300, 440, "Planerade aktiviteter", bodyFS, true)...)
+				p1 = append(p1, words(560, 440, "Nuläge och ansvar", bodyFS, true)...)
+				p1 = append(p1, lines(40, 465, bodyFS, false, "1. Första målet", "som fortsätter")...)
+				p1 = append(p1, lines(300, 465, bodyFS, false, "Göra ett", "och två och")...)
+				p1 = append(p1, lines(560, 465, bodyFS, false, "Ansvar: X.")...)
+				p2 := lines(40, 50, bodyFS, false, "på nästa sida")
+				p2 = append(p2, lines(300, 50, bodyFS, false, "tre")...)
+				p2 = append(p2, lines(40, 80, bodyFS, false, "2. Andra målet")...)
+				p2 = append(p2, lines(560, 80, bodyFS, false, "Ansvar: Y.")...)
+				return []rccplans.Page{page(1, p1, nil), page(2, p2, nil)}
+			},
+			want: `p1 TABLE 3 cols, 2 rows
+  head: Målbild | Planerade aktiviteter | Nuläge och ansvar
+  r1 p1: 1. Första målet som fortsätter på nästa sida | Göra ett och två och tre | Ansvar: X.
+  r2 p2: 2. Andra målet |  | Ansvar: Y.
+`,
+		},
+		{
+			name: "borderless header wrapped below and above, rows split by whitespace",
+			pages: func() []rccplans.Page {
+				var ws []rccplans.Word
+				ws = append(ws, words(300, 78, "Mätbar", bodyFS, true)...)
+				ws = append(ws, words(40, 90, "Mål", bodyFS, true)...)
+				ws = append(ws, words(150, 90, "Nuläge", bodyFS, true)...)
+				ws = append(ws, words(300, 90, "målnivå", bodyFS, true)...)
+				ws = append(ws, words(450, 90, "Aktiviteter för", bodyFS, true)...)
+				ws = append(ws, words(450, 102, "måluppfyllelse", bodyFS, true)...)
+				ws = append(ws, words(600, 90, "Ansvarig", bodyFS, true)...)
+				ws = append(ws, lines(40, 125, bodyFS, false, "Screening ska", "införas")...)
+				ws = append(ws, lines(150, 125, bodyFS, false, "Finns ej")...)
+				ws = append(ws, lines(300, 125, bodyFS, false, "100%")...)
+				ws = append(ws, lines(450, 125, bodyFS, false, "Starta")...)
+				ws = append(ws, lines(600, 125, bodyFS, false, "VC")...)
+				ws = append(ws, lines(40, 160, bodyFS, false, "Register ska", "användas")...)
+				ws = append(ws, lines(450, 160, bodyFS, false, "Följa upp")...)
+				return []rccplans.Page{page(1, ws, nil)}
+			},
+			want: `p1 TABLE 5 cols, 2 rows
+  head: Mål | Nuläge | Mätbar målnivå | Aktiviteter för måluppfyllelse | Ansvarig
+  r1 p1: Screening ska införas | Finns ej | 100% | Starta | VC
+  r2 p1: Register ska användas |  |  | Följa upp | 
+`,
+		},
+		{
+			name: "split row left without borders at the page foot",
+			pages: func() []rccplans.Page {
+				w1, r1 := ruled(cols3, []float64{440, 460, 500}, [][]string{head, {"1.a) Första", "Mål ett.", "Akt ett."}}, nil)
+				w1 = append(w1, lines(43, 503, bodyFS, false, "1.b) Andra", "område")...)
+				w1 = append(w1, lines(243, 503, bodyFS, false, "Mål som", "fortsätter")...)
+				w1 = append(w1, lines(443, 503, bodyFS, false, "Akt som")...)
+				w2, r2 := ruled(cols3, []float64{50, 70, 110}, [][]string{head, {"", "på sidan två", "går vidare."}}, nil)
+				return []rccplans.Page{page(1, w1, r1), page(2, w2, r2)}
+			},
+			want: `p1 TABLE 3 cols, 2 rows
+  head: Område | Mål | Aktivitet
+  r1 p1: 1.a) Första | Mål ett. | Akt ett.
+  r2 p1: 1.b) Andra område | Mål som fortsätter på sidan två | Akt som går vidare.
+`,
+		},
+		{
 			name: "running heads, page numbers and a footnote",
 			pages: func() []rccplans.Page {
 				var ps []rccplans.Page

@@ -115,32 +115,38 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 		anchors = append(anchors, anchor{Box: s.Box, words: s.words})
 	}
 	taken := []int{h}
-	// A wrapped header: the next lines close below in the same weight,
-	// whose segments sit under the anchors.
-	end := h
-	for k := h + 1; k < len(lines) && k <= h+3; k++ {
-		l := &lines[k]
-		if used[k] || l.bold != head.bold || l.Y0-lines[end].Y1 > 0.6*head.height() || headerLine(l) {
-			break
-		}
-		segs := segments(l)
-		fits := true
-		for _, s := range segs {
-			if bestAnchor(anchors, s.Box) < 0 {
-				fits = false
+	// A wrapped header: bold lines right below (or above, when the header
+	// is centred vertically) in the same weight; their segments join the
+	// anchor they sit under, or open a column of their own.
+	end, top := h, h
+	if head.bold {
+		for k := h + 1; k < len(lines) && k <= h+3; k++ {
+			l := &lines[k]
+			if used[k] || !l.bold || l.Y0-lines[end].Y1 > 0.6*head.height() || headerLine(l) {
+				break
 			}
+			anchors = mergeHeaderLine(anchors, l)
+			taken = append(taken, k)
+			end = k
 		}
-		if !fits || !head.bold {
-			break
+		for k := h - 1; k >= 0 && k >= h-2; k-- {
+			l := &lines[k]
+			// A title right above the table starts at the left margin; a
+			// header part centred above its column does not.
+			if used[k] || !l.bold || l.size != head.size || lines[top].Y0-l.Y1 > 0.6*head.height() || headerLine(l) || l.X0 <= anchors[0].X1 {
+				break
+			}
+			fits := true
+			for _, sg := range segments(l) {
+				fits = fits && bestAnchor(anchors, sg.Box) >= 0
+			}
+			if !fits {
+				break
+			}
+			anchors = mergeHeaderLine(anchors, l)
+			taken = append(taken, k)
+			top = k
 		}
-		for _, s := range segs {
-			a := &anchors[bestAnchor(anchors, s.Box)]
-			a.words = append(a.words, s.words...)
-			a.X0, a.X1 = math.Min(a.X0, s.X0), math.Max(a.X1, s.X1)
-			a.Y1 = math.Max(a.Y1, s.Y1)
-		}
-		taken = append(taken, k)
-		end = k
 	}
 	// Body: the lines below until a new header, a larger font or a wide
 	// vertical gap.
@@ -175,38 +181,48 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 		headRow[j] = &cell{lines: []string{wordsText(anchors[j].words)}}
 	}
 	g.rows = append(g.rows, headRow)
-	g.rowY = append(g.rowY, [2]float64{head.Y0, lines[end].Y1})
+	g.rowY = append(g.rowY, [2]float64{lines[top].Y0, lines[end].Y1})
 	g.pages = append(g.pages, p.Number)
-	g.box = rccplans.Box{X0: cols[0], Y0: head.Y0, X1: cols[len(cols)-1], Y1: lines[end].Y1}
+	g.box = rccplans.Box{X0: cols[0], Y0: lines[top].Y0, X1: cols[len(cols)-1], Y1: lines[end].Y1}
 
-	colOf := func(w rccplans.Word) int {
-		cx := (w.X0 + w.X1) / 2
-		j := sort.SearchFloat64s(cols[1:len(cols)-1], cx)
-		return j
+	taken = append(taken, fillAligned(g, lines, body, lines[end].Y1, false)...)
+	if len(g.rows) < 2 {
+		return nil, nil
 	}
-	numberedRows := false
+	return g, taken
+}
+
+// fillAligned adds the rows of a borderless table (or of its part on a
+// new page) from the body lines: words go to columns by their centre, and
+// a row starts at the first line, and then where the first column starts
+// a new block: at a number when the rows are numbered (numbered, or the
+// first row opens with one), else after vertical whitespace. It returns the
+// lines taken.
+func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRows bool) []int {
+	nc := g.ncols()
+	inner := g.cols[1:nc]
+	var taken []int
 	var cur [][]rccplans.Word
 	var curTop, curBot float64
 	flush := func() {
 		if cur == nil {
 			return
 		}
-		row := make([]*cell, len(anchors))
+		row := make([]*cell, nc)
 		for j := range row {
 			row[j] = &cell{lines: cellLines(cur[j])}
 		}
 		g.rows = append(g.rows, row)
 		g.rowY = append(g.rowY, [2]float64{curTop, curBot})
-		g.pages = append(g.pages, p.Number)
+		g.pages = append(g.pages, g.page)
 		cur = nil
 	}
 	var sizes []rccplans.Word
-	prevBot := lines[end].Y1
 	for n, k := range body {
 		l := &lines[k]
-		byCol := make([][]rccplans.Word, len(anchors))
+		byCol := make([][]rccplans.Word, nc)
 		for _, w := range l.words {
-			j := colOf(w)
+			j := sort.SearchFloat64s(inner, (w.X0+w.X1)/2)
 			byCol[j] = append(byCol[j], w)
 		}
 		sizes = append(sizes, l.words...)
@@ -217,7 +233,7 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 		gap := l.Y0 - prevBot
 		start := n == 0
 		if n == 0 {
-			numberedRows = numbered.MatchString(first)
+			numberedRows = numberedRows || numbered.MatchString(first)
 		} else if first != "" {
 			if numberedRows {
 				start = numbered.MatchString(first)
@@ -227,7 +243,7 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 		}
 		if start {
 			flush()
-			cur = make([][]rccplans.Word, len(anchors))
+			cur = make([][]rccplans.Word, nc)
 			curTop = l.Y0
 		}
 		for j := range byCol {
@@ -239,12 +255,71 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 		taken = append(taken, k)
 	}
 	flush()
-	if len(g.rows) < 2 {
-		return nil, nil
+	if len(sizes) > 0 {
+		g.size = dominantSize(sizes)
 	}
-	g.size = dominantSize(sizes)
-	g.closed = make([]bool, len(anchors))
-	return g, taken
+	g.closed = make([]bool, nc)
+	for j := range g.closed {
+		g.closed[j] = true // no merged cells without rules
+	}
+	return taken
+}
+
+// alignedContinuation reads the top of a page as the rest of the
+// borderless table prev that ended the page before, when the page repeats
+// no header: the leading lines that keep to prev's columns (no word across
+// a column boundary, nothing left or right of the table, no larger font)
+// become a part with prev's columns and no header, for joinTables.
+func alignedContinuation(p *rccplans.Page, lines []tline, prev *grid) (*grid, []tline) {
+	if prev == nil || prev.ruled || len(lines) == 0 {
+		return nil, lines
+	}
+	nc := prev.ncols()
+	var body []int
+	for k := range lines {
+		l := &lines[k]
+		if headerLine(l) || l.size > prev.size+1 || crossesColumns(prev, l.words) ||
+			l.X0 < prev.cols[0]-2 || l.X1 > prev.cols[nc]+2 {
+			break
+		}
+		if k > 0 && l.Y0-lines[k-1].Y1 > 2*lines[k-1].height() {
+			break
+		}
+		body = append(body, k)
+	}
+	if len(body) == 0 {
+		return nil, lines
+	}
+	g := &grid{page: p.Number, cols: append([]float64(nil), prev.cols...), box: rccplans.Box{X0: prev.cols[0], Y0: lines[0].Y0, X1: prev.cols[nc], Y1: lines[0].Y1}}
+	taken := fillAligned(g, lines, body, lines[0].Y0, numberedColumn(prev))
+	used := map[int]bool{}
+	for _, k := range taken {
+		used[k] = true
+	}
+	var rest []tline
+	for k := range lines {
+		if !used[k] {
+			rest = append(rest, lines[k])
+		}
+	}
+	return g, rest
+}
+
+// mergeHeaderLine adds a wrapped header line's segments to the anchors
+// they overlap, or as new anchors in x order.
+func mergeHeaderLine(anchors []anchor, l *tline) []anchor {
+	for _, sg := range segments(l) {
+		if i := bestAnchor(anchors, sg.Box); i >= 0 {
+			a := &anchors[i]
+			a.words = append(a.words, sg.words...)
+			a.X0, a.X1 = math.Min(a.X0, sg.X0), math.Max(a.X1, sg.X1)
+			a.Y0, a.Y1 = math.Min(a.Y0, sg.Y0), math.Max(a.Y1, sg.Y1)
+			continue
+		}
+		anchors = append(anchors, anchor{Box: sg.Box, words: sg.words})
+		sort.SliceStable(anchors, func(i, j int) bool { return anchors[i].X0 < anchors[j].X0 })
+	}
+	return anchors
 }
 
 // bestAnchor is the anchor a header segment overlaps most, or -1.
