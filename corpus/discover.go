@@ -59,10 +59,10 @@ const (
 // names one ("Regional utvecklingsplan för Västra sjukvårdsregionen")
 // lists that plan under its heading.
 //
-// Known limits: a text conversion that drops the empty paragraphs after a
-// last link makes that link read as a heading when prose follows it; an
-// RCC named only in body text of another section moves the entries after
-// it.
+// Known limits: in text, a last link that prints no period and is
+// followed by prose reads as a heading (unless an empty paragraph
+// separates them); an RCC named only in body text of another section
+// moves the entries after it.
 func Discover(base string, data []byte) (entries []Entry, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -157,16 +157,20 @@ func textPageLines(s string) []pageLine {
 		if out[i].role != roleTitle {
 			continue
 		}
-		next := roleSpacer
+		next, nextText := roleSpacer, ""
 		var nextAnnotated bool
 		if i+1 < len(out) {
-			next, nextAnnotated = out[i+1].role, out[i+1].annotated
+			next, nextText, nextAnnotated = out[i+1].role, out[i+1].text, out[i+1].annotated
 		}
 		heading := false
 		switch {
 		case out[i].annotated:
 		case navLine.MatchString(out[i].text):
 			heading = true // a skip link is no document
+		case next == roleProse && i > 0 && out[i-1].role == roleLink && findPeriod(out[i].text).from != 0 && rccNamed(nextText) == "":
+			// The last of a list of links, with the page's closing prose
+			// after it: it continues the list (it names a plan period)
+			// and the prose opens no new section.
 		case next == roleProse || next == roleNote || next == roleBullet:
 			heading = true
 		case next == roleTitle && nextAnnotated:

@@ -281,3 +281,34 @@ func FuzzDiscover(f *testing.F) {
 		}
 	})
 }
+
+// TestDiscoverOtherPage: a single RCC's own page, written differently from
+// the national one, in text form.
+func TestDiscoverOtherPage(t *testing.T) {
+	page := "Till innehållet\n\nPlaner och uppföljningar\n\nRCC Väst arbetar efter en regional cancerplan som beslutats av regionerna.\n\n" +
+		"Regional cancerplan 2024–2027 (pdf, 2 MB)\n\nSammanfattning av cancerplanen (pdf)\n\n" +
+		"Regionernas handlingsplaner\n\n" +
+		"Handlingsplan Region Halland 2024–2025\n\nHandlingsplan Västra Götalandsregionen 2024-25\n\n" +
+		"Uppföljningar\n\nDokumenten öppnas i nytt fönster\n\n" +
+		"Årlig uppföljning 2024 av regional cancerplan 2024–2027\n\nUppföljning 2023 Regional cancerplan 2020–2023\n\n" +
+		"Kontakta oss om du har frågor om planerna.\n"
+	got, err := Discover("", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"RCC Väst | Regional cancerplan 2024–2027 | cancerplan | 2024-2027 | 0",
+		"RCC Väst | Sammanfattning av cancerplanen | annat | 0-0 | 0",
+		"RCC Väst | Handlingsplan Region Halland 2024–2025 | handlingsplan | 2024-2025 | 0",
+		"RCC Väst | Handlingsplan Västra Götalandsregionen 2024-25 | handlingsplan | 2024-2025 | 0",
+		"RCC Väst | Årlig uppföljning 2024 av regional cancerplan 2024–2027 | uppfoljning | 2024-2027 | 2024",
+		"RCC Väst | Uppföljning 2023 Regional cancerplan 2020–2023 | uppfoljning | 2020-2023 | 2023",
+	}
+	var lines []string
+	for _, e := range got {
+		lines = append(lines, fmt.Sprintf("%s | %s | %s | %d-%d | %d", e.RCC, e.Title, e.Kind, e.PeriodFrom, e.PeriodTo, e.FollowUpYear))
+	}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n  %s\nwant\n  %s", strings.Join(lines, "\n  "), strings.Join(want, "\n  "))
+	}
+}
