@@ -7,6 +7,8 @@ import (
 	"crypto/cipher"
 	"crypto/md5"
 	"crypto/rc4"
+	"crypto/sha256"
+	"crypto/sha512"
 	"encoding/binary"
 	"fmt"
 	"io"
@@ -939,8 +941,9 @@ func (s *rpScan) build(dec *rpDecrypt) ([]byte, bool) {
 // rpKey is the key of the standard security handler (PDF 32000-1, 7.6.3)
 // for the empty user password.
 type rpKey struct {
-	key []byte
-	aes bool
+	key    []byte
+	aes    bool
+	aes256 bool // revisions 5 and 6: the file key is every object's key
 }
 
 var rpPad = []byte{
@@ -975,6 +978,9 @@ func (s *rpScan) emptyPasswordKey(t *rpTrailer) *rpKey {
 	}
 	O := rpString(s.spanBytes(src, keys["O"]))
 	U := rpString(s.spanBytes(src, keys["U"]))
+	if r == 5 || r == 6 {
+		return rpKeyAES256(r, U, rpString(s.spanBytes(src, keys["UE"])))
+	}
 	id := s.firstID(t)
 	if r < 2 || r > 4 || !okP || len(O) < 32 || len(U) < 16 || id == nil || bits%8 != 0 || bits < 40 || bits > 128 {
 		return nil
@@ -1022,7 +1028,7 @@ func (s *rpScan) emptyPasswordKey(t *rpTrailer) *rpKey {
 	if !bytes.HasPrefix(U, u) {
 		return nil
 	}
-	return &rpKey{key, isAES}
+	return &rpKey{key: key, aes: isAES}
 }
 
 func (s *rpScan) firstID(t *rpTrailer) []byte {
@@ -1044,6 +1050,9 @@ func (s *rpScan) firstID(t *rpTrailer) []byte {
 
 // decrypt returns the plain data of object num gen (Algorithm 1), or nil.
 func (k *rpKey) decrypt(num, gen int, data []byte) []byte {
+	if k.aes256 {
+		return rpAESDecrypt(k.key, data)
+	}
 	h := md5.New()
 	h.Write(k.key)
 	h.Write([]byte{byte(num), byte(num >> 8), byte(num >> 16), byte(gen), byte(gen >> 8)})
@@ -1225,4 +1234,82 @@ func (d *rpDecrypt) strings(s *rpScan, num, gen int, b []byte) []byte {
 		last = t.end
 	}
 	return append(out, b[last:]...)
+}
+
+// rpAESDecrypt: AES-CBC with the IV in front and PKCS#5 padding; nil when
+// the data cannot be that.
+func rpAESDecrypt(key, data []byte) []byte {
+	if len(data) < 2*aes.BlockSize || len(data)%aes.BlockSize != 0 {
+		return nil
+	}
+	b, err := aes.NewCipher(key)
+	if err != nil {
+		return nil
+	}
+	out := make([]byte, len(data)-aes.BlockSize)
+	cipher.NewCBCDecrypter(b, data[:aes.BlockSize]).CryptBlocks(out, data[aes.BlockSize:])
+	if pad := int(out[len(out)-1]); pad >= 1 && pad <= aes.BlockSize {
+		out = out[:len(out)-pad]
+	}
+	return out
+}
+
+// rpKeyAES256 checks the empty user password against /U and unwraps the
+// file key from /UE (ISO 32000-2, Algorithms 2.A and 2.B; revision 5 is
+// the deprecated Adobe extension with a plain SHA-256).
+func rpKeyAES256(r int, U, UE []byte) *rpKey {
+	if len(U) < 48 || len(UE) < 32 {
+		return nil
+	}
+	hash := func(salt []byte) []byte {
+		if r == 5 {
+			h := sha256.Sum256(salt)
+			return h[:]
+		}
+		return rpHash2B(nil, salt, nil)
+	}
+	if !bytes.Equal(hash(U[32:40]), U[:32]) {
+		return nil
+	}
+	b, err := aes.NewCipher(hash(U[40:48]))
+	if err != nil {
+		return nil
+	}
+	key := make([]byte, 32)
+	cipher.NewCBCDecrypter(b, make([]byte, aes.BlockSize)).CryptBlocks(key, UE[:32])
+	return &rpKey{key: key, aes: true, aes256: true}
+}
+
+// rpHash2B is the revision 6 password hash (ISO 32000-2, Algorithm 2.B).
+func rpHash2B(pw, salt, udata []byte) []byte {
+	h := sha256.New()
+	h.Write(pw)
+	h.Write(salt)
+	h.Write(udata)
+	k := h.Sum(nil)
+	for i := 0; ; i++ {
+		k1 := bytes.Repeat(append(append(append([]byte(nil), pw...), k...), udata...), 64)
+		b, _ := aes.NewCipher(k[:16])
+		e := make([]byte, len(k1))
+		cipher.NewCBCEncrypter(b, k[16:32]).CryptBlocks(e, k1)
+		sum := 0
+		for _, c := range e[:16] {
+			sum += int(c)
+		}
+		switch sum % 3 {
+		case 0:
+			x := sha256.Sum256(e)
+			k = x[:]
+		case 1:
+			x := sha512.Sum384(e)
+			k = x[:]
+		default:
+			x := sha512.Sum512(e)
+			k = x[:]
+		}
+		if i >= 63 && int(e[len(e)-1]) <= i-31 {
+			break
+		}
+	}
+	return k[:32]
 }
