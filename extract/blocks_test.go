@@ -253,6 +253,30 @@ p1 TABLE 3 cols, 2 rows
 `,
 		},
 		{
+			name: "row open at the bottom and top, side borders only",
+			pages: func() []rccplans.Page {
+				w1, r1 := ruled(cols3, []float64{440, 460, 500}, [][]string{head, {"1.a) Första", "Mål ett.", "Akt ett."}}, nil)
+				w1 = append(w1, lines(43, 503, bodyFS, false, "1.b) Andra")...)
+				w1 = append(w1, lines(243, 503, bodyFS, false, "Mål som", "fortsätter")...)
+				w1 = append(w1, lines(443, 503, bodyFS, false, "Akt två.")...)
+				for _, x := range cols3 {
+					r1 = append(r1, vrule(x, 500, 530))
+				}
+				w2, r2 := ruled(cols3, []float64{80, 120}, [][]string{{"1.c) Tredje", "Mål tre.", "Akt tre."}}, nil)
+				w2 = append(w2, lines(243, 50, bodyFS, false, "på sidan två")...)
+				for _, x := range cols3 {
+					r2 = append(r2, vrule(x, 45, 80))
+				}
+				return []rccplans.Page{page(1, w1, r1), page(2, w2, r2)}
+			},
+			want: `p1 TABLE 3 cols, 3 rows
+  head: Område | Mål | Aktivitet
+  r1 p1: 1.a) Första | Mål ett. | Akt ett.
+  r2 p1: 1.b) Andra | Mål som fortsätter på sidan två | Akt två.
+  r3 p2: 1.c) Tredje | Mål tre. | Akt tre.
+`,
+		},
+		{
 			name: "running heads, page numbers and a footnote",
 			pages: func() []rccplans.Page {
 				var ps []rccplans.Page

@@ -216,6 +216,20 @@ func covered(es []edge, pos, a, b float64) bool {
 // between them are one merged cell.
 func frameGrid(p *rccplans.Page, hs, vs []edge, words []rccplans.Word, used []bool) *grid {
 	xs, ys := clusterPos(vs), clusterPos(hs)
+	// Side borders that run on above the first or below the last
+	// horizontal rule enclose a row left open by a page break.
+	if len(ys) > 0 {
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for _, v := range vs {
+			lo, hi = math.Min(lo, v.a), math.Max(hi, v.b)
+		}
+		if lo < ys[0]-2*minSlice {
+			ys = append([]float64{lo}, ys...)
+		}
+		if hi > ys[len(ys)-1]+2*minSlice {
+			ys = append(ys, hi)
+		}
+	}
 	nc, nr := len(xs)-1, len(ys)-1
 	if nc < 1 || nr < 1 || nc*nr < 2 {
 		return nil
