@@ -35,8 +35,11 @@ test-go:
 	$(GO) vet ./...
 	$(GO) test -count=1 -timeout 30m ./...
 
+# Extraction quality: the seed corpus, then the held-out synthetic plans
+# (other regions, producers, fonts and layouts; fixtures/synthetic/gen.go).
 eval:
 	$(GO) run ./cmd/rccplans eval fixtures
+	$(GO) run ./cmd/rccplans eval fixtures/synthetic
 
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./...
