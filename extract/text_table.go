@@ -73,6 +73,8 @@ var (
 	ptAreaRe     = regexp.MustCompile(`^\d{1,2}(?:\.[a-zA-Z0-9]{1,4}){0,4}\.?\)\s*\S`) // "3.c.ii) Screening", "6) Forskning"
 	ptFootnoteRe = regexp.MustCompile(`^\*{1,4}\s*\S`)
 	ptDashRe     = regexp.MustCompile(`^[-–•]`)
+	// a line that is only a time: "2022–2024", "2022–05", "4 år", "Q2 2023", "Löpande", "Hösten 2023"
+	ptTimeRe = regexp.MustCompile(`^(?i:(?:(?:q|kv)\s?[1-4]|vår(?:en)?|höst(?:en)?|jan\w*|feb\w*|mars|april|maj|juni|juli|aug\w*|sep\w*|okt\w*|nov\w*|dec\w*)?\s*(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?|\d{1,2}\s*(?:år|månader|mån)|löpande|kontinuerligt|årligen|pågående)\.?$`)
 )
 
 // ptHeader tries a header starting at line i: it returns the column
@@ -326,6 +328,7 @@ type ptUnit struct {
 	// line, one per empty cell that closes the row
 	emptyAfter int
 	lead       bool // printed with a leading blank: an empty cell before it, or a page start
+	timeLike   bool // a time: years, months, "Löpande"
 	paraMark   bool // a blank marks the end of its paragraph
 }
 
@@ -432,6 +435,7 @@ func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW i
 			blank: blank, brk: ln.brk, status: ptIsStatus(ln.s), area: ptAreaRe.MatchString(ln.s)}
 		u.paraEnd = ptEndsSentence(ln.s)
 		u.lead = strings.HasPrefix(ln.raw, " ")
+		u.timeLike = ptTimeRe.MatchString(ln.s)
 		r, _ := utf8.DecodeRuneInString(ln.s)
 		u.startsUp = !unicode.IsLower(r)
 		switch trail := len(ln.raw) - len(strings.TrimRight(ln.raw, " ")); {
@@ -705,7 +709,7 @@ func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool
 			soft[i] = false
 		}
 	}
-	seg := ptSegCosts(us, maxCell, width, blankInf, areaCol, statusCol, areaW, k, hard, soft)
+	seg := ptSegCosts(us, roles, maxCell, width, blankInf, areaCol, statusCol, areaW, hard, soft)
 	// a row that starts in column c leaves the columns before it empty
 	// (cheap: merged cells printed once); a row without its own Område
 	// shares the Mål above too, so it does not start in the Mål column
@@ -776,7 +780,8 @@ func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool
 	return path, best
 }
 
-func ptSegCosts(us []ptUnit, maxCell int, width []float64, blankInf bool, areaCol, statusCol int, areaW int, k int, hard, soft []bool) [][][]float64 {
+func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float64, blankInf bool, areaCol, statusCol int, areaW int, hard, soft []bool) [][][]float64 {
+	k := len(roles)
 	n := len(us)
 	seg := make([][][]float64, n)
 	for i := range us {
@@ -839,6 +844,9 @@ func ptSegCosts(us []ptUnit, maxCell int, width []float64, blankInf bool, areaCo
 				}
 				if u.area && (c != areaCol || x != i) {
 					base += 5
+				}
+				if u.timeLike && (roles[c] == rccplans.ColArea || roles[c] == rccplans.ColGoal) {
+					base += 2 // "2022–05", "4 år", "Löpande": a time, not a goal
 				}
 				if u.emptyAfter > 0 && c != k-1-u.emptyAfter && statusCol < 0 {
 					base += 3 // one blank for each empty cell after it

@@ -118,7 +118,7 @@ func TestTextSeedsAgainstGold(t *testing.T) {
 		stem                string
 		minFields, minFound float64
 	}{
-		{"000_363f1a49b5c57245", 0.77, 0.93},
+		{"000_363f1a49b5c57245", 0.80, 0.95},
 		{"001_2c1f4fc1918a0a87", 0.25, 0.74},
 	}
 	for _, tt := range tests {
