@@ -50,8 +50,8 @@ var ErrGate = errors.New("corpus: quality gate")
 // complete and readable until the switch.
 //
 // A build folder holds records.jsonl, sections.jsonl, abbreviations.jsonl
-// (spec JSON Lines), documents.json, changes.jsonl, rccplans.xlsx, the
-// search index (index/) and report.json.
+// (spec JSON Lines), documents.json, changes.jsonl, links.jsonl,
+// compare.json, rccplans.xlsx, the search index (index/) and report.json.
 //
 // The report is never nil; its ExitCode tells how the run ended (Exit*
 // constants). The error explains any code other than ExitOK.
@@ -202,10 +202,8 @@ func (b *builder) locked(ctx context.Context, out string) (int, error) {
 	if err := os.MkdirAll(partial, 0o755); err != nil {
 		return ExitNotPublished, err
 	}
-	changes := diff(b.prev.Documents, results, b.prev.Records, recs)
-	b.rep.Changes = countChanges(changes)
 	b.rep.DocumentList = results
-	if err := b.write(ctx, partial, results, recs, secs, abbrs, changes); err != nil {
+	if err := b.write(ctx, partial, results, recs, secs, abbrs); err != nil {
 		os.RemoveAll(partial)
 		if ctx.Err() != nil {
 			return ExitInterrupted, ctx.Err()
@@ -609,6 +607,7 @@ func (b *builder) assemble(runs []docRun, failedListings map[string]error) ([]Do
 	)
 	bySum := map[string]string{}
 	carry := func(res *DocumentResult, p *DocumentResult) {
+		b.loadPrevious()
 		// The carried records name the previous bytes (doc_id, pages);
 		// SHA256 stays what was read now, so a changed file still shows.
 		res.PreviousKept = true
@@ -729,15 +728,23 @@ func (b *builder) assemble(runs []docRun, failedListings map[string]error) ([]Do
 	return results, recs, secs, abbrs
 }
 
-// write puts every output of the build into dir.
-func (b *builder) write(ctx context.Context, dir string, docs []DocumentResult, recs []rccplans.Record, secs []rccplans.Section, abbrs []rccplans.Abbreviation, changes []Change) error {
+// loadPrevious reads the previous build's records, sections and
+// abbreviations; unreadable, they count as none.
+func (b *builder) loadPrevious() {
+	if err := b.prev.load(); err != nil {
+		b.log.Warn("previous build's records unreadable", zap.String("dir", b.prev.Dir), zap.Error(err))
+	}
+}
+
+// write puts every output of the build into dir: the JSON Lines, the
+// change report, documents.json, the workbook and the index.
+func (b *builder) write(ctx context.Context, dir string, docs []DocumentResult, recs []rccplans.Record, secs []rccplans.Section, abbrs []rccplans.Abbreviation) error {
 	t0 := time.Now()
 	var sums []string
 	for _, f := range []func() (string, error){
 		func() (string, error) { return WriteJSONL(filepath.Join(dir, RecordsFile), recs) },
 		func() (string, error) { return WriteJSONL(filepath.Join(dir, SectionsFile), secs) },
 		func() (string, error) { return WriteJSONL(filepath.Join(dir, AbbreviationsFile), abbrs) },
-		func() (string, error) { return WriteJSONL(filepath.Join(dir, ChangesFile), changes) },
 	} {
 		s, err := f()
 		if err != nil {
@@ -745,35 +752,93 @@ func (b *builder) write(ctx context.Context, dir string, docs []DocumentResult, 
 		}
 		sums = append(sums, s)
 	}
-	b.rep.DataSHA256 = Sum([]byte(strings.Join(sums[:3], "\n")))
+	b.rep.RecordsSHA256 = sums[0]
+	b.rep.DataSHA256 = Sum([]byte(strings.Join(sums, "\n")))
 	b.rep.Binary = binaryIdentity()
+
+	// Byte-identical records cannot differ record by record: then only
+	// the documents are compared, and the previous records stay unread.
+	var changes []Change
+	if p := b.prev.Report; p != nil && p.RecordsSHA256 == b.rep.RecordsSHA256 {
+		changes = diff(b.prev.Documents, docs, nil, nil)
+	} else {
+		b.loadPrevious()
+		changes = diff(b.prev.Documents, docs, b.prev.Records, recs)
+	}
+	b.rep.Changes = countChanges(changes)
+	if _, err := WriteJSONL(filepath.Join(dir, ChangesFile), changes); err != nil {
+		return err
+	}
 	if err := writeJSON(filepath.Join(dir, DocumentsFile), docs); err != nil {
 		return err
 	}
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
+	matrix := Compare(recs)
+	if err := b.writeDerived(dir, recs, secs, matrix); err != nil {
+		return err
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	t1 := time.Now()
 	if err := WriteWorkbook(filepath.Join(dir, WorkbookFile), Workbook{
-		Records: recs, Sections: secs, Documents: docs, Changes: changes, RunID: b.rep.RunID,
+		Records: recs, Sections: secs, Documents: docs, Changes: changes, Matrix: matrix, RunID: b.rep.RunID,
 	}); err != nil {
 		return err
 	}
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
+	t2 := time.Now()
 	if err := b.writeIndex(dir, recs, secs, abbrs); err != nil {
 		return err
 	}
-	b.log.Debug("outputs written", zap.String("dir", dir), zap.Duration("duration", time.Since(t0)))
+	b.log.Debug("outputs written", zap.String("dir", dir), zap.Duration("jsonl", t1.Sub(t0)),
+		zap.Duration("workbook", t2.Sub(t1)), zap.Duration("index", time.Since(t2)), zap.String("index_state", b.rep.Index))
 	return nil
+}
+
+// sameData tells whether the previous build was made by this same program
+// from exactly the same records, sections and abbreviations: then what is
+// derived from them (index, links, comparison) can be taken over.
+func (b *builder) sameData() bool {
+	p := b.prev.Report
+	return p != nil && p.DataSHA256 == b.rep.DataSHA256 && p.Binary != "" && p.Binary == b.rep.Binary
+}
+
+// writeDerived writes links.jsonl (records to follow-ups and to other
+// plans) and compare.json (national areas × regions), or links the
+// previous build's files when the data is the same.
+func (b *builder) writeDerived(dir string, recs []rccplans.Record, secs []rccplans.Section, m *Matrix) error {
+	if b.sameData() {
+		ok := true
+		for _, f := range []string{LinksFile, CompareFile} {
+			if err := os.Link(filepath.Join(b.prev.Dir, f), filepath.Join(dir, f)); err != nil {
+				ok = false
+			}
+		}
+		if ok {
+			b.rep.Links = b.prev.Report.Links
+			return nil
+		}
+		os.Remove(filepath.Join(dir, LinksFile))
+		os.Remove(filepath.Join(dir, CompareFile))
+	}
+	links := Links(recs, secs, LinkOptions{})
+	if _, err := WriteJSONL(filepath.Join(dir, LinksFile), links); err != nil {
+		return err
+	}
+	b.rep.Links = len(links)
+	return writeJSON(filepath.Join(dir, CompareFile), m)
 }
 
 // writeIndex builds the search index, or links the previous one when the
 // same program indexed exactly the same data (a no-change run).
 func (b *builder) writeIndex(dir string, recs []rccplans.Record, secs []rccplans.Section, abbrs []rccplans.Abbreviation) error {
 	target := filepath.Join(dir, IndexDir)
-	if p := b.prev.Report; p != nil && (p.Index == "ok" || p.Index == "reused") &&
-		p.DataSHA256 == b.rep.DataSHA256 && p.Binary != "" && p.Binary == b.rep.Binary {
+	if p := b.prev.Report; b.sameData() && (p.Index == "ok" || p.Index == "reused") {
 		if err := linkTree(filepath.Join(b.prev.Dir, IndexDir), target); err == nil {
 			b.rep.Index = "reused"
 			return nil

@@ -75,5 +75,5 @@ func (c *Cache) put(sum string, opt extract.Options, doc *rccplans.Document, fai
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(c.path(sum), data)
+	return writeFileAtomic(c.path(sum), data, true)
 }

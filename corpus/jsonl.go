@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"rccplans"
 )
@@ -22,12 +23,15 @@ const (
 	DocumentsFile     = "documents.json"
 	ChangesFile       = "changes.jsonl"
 	ReportFile        = "report.json"
+	LinksFile         = "links.jsonl"
+	CompareFile       = "compare.json"
 	WorkbookFile      = "rccplans.xlsx"
 	IndexDir          = "index"
 )
 
 // WriteJSONL writes one JSON object a line (HTML not escaped, so the file
 // reads like the text) to name and returns the sha256 of what it wrote.
+// It does not sync: Build syncs a whole build before publishing it.
 func WriteJSONL[T any](name string, items []T) (string, error) {
 	f, err := os.Create(name)
 	if err != nil {
@@ -44,9 +48,6 @@ func WriteJSONL[T any](name string, items []T) (string, error) {
 	}
 	if err == nil {
 		err = w.Flush()
-	}
-	if err == nil {
-		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
@@ -81,7 +82,8 @@ func ReadJSONL[T any](name string) ([]T, error) {
 	return out, nil
 }
 
-// writeJSON writes v indented (for files people read: report, documents).
+// writeJSON writes v indented (for files people read: report, documents),
+// atomically but not synced.
 func writeJSON(name string, v any) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -90,43 +92,54 @@ func writeJSON(name string, v any) error {
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	return writeFileAtomic(name, buf.Bytes())
+	return writeFileAtomic(name, buf.Bytes(), false)
 }
 
 // published is what the build reads back from the previous published
-// build: its documents and their records, sections and abbreviations.
+// build: its documents and report at once, its records, sections and
+// abbreviations only when they are needed (load): a run where nothing
+// changed does not need them.
 type published struct {
 	Dir           string
 	Documents     []DocumentResult
+	Report        *Report
+	loaded        bool
 	Records       []rccplans.Record
 	Sections      []rccplans.Section
 	Abbreviations []rccplans.Abbreviation
-	Report        *Report
 }
 
 func readPublished(dir string) (*published, error) {
 	p := &published{Dir: dir}
-	data, err := os.ReadFile(dir + "/" + DocumentsFile)
+	data, err := os.ReadFile(filepath.Join(dir, DocumentsFile))
 	if err != nil {
 		return nil, err
 	}
 	if err := json.Unmarshal(data, &p.Documents); err != nil {
 		return nil, fmt.Errorf("corpus: %s/%s: %w", dir, DocumentsFile, err)
 	}
-	if p.Records, err = ReadJSONL[rccplans.Record](dir + "/" + RecordsFile); err != nil {
-		return nil, err
-	}
-	if p.Sections, err = ReadJSONL[rccplans.Section](dir + "/" + SectionsFile); err != nil {
-		return nil, err
-	}
-	if p.Abbreviations, err = ReadJSONL[rccplans.Abbreviation](dir + "/" + AbbreviationsFile); err != nil {
-		return nil, err
-	}
-	if data, err := os.ReadFile(dir + "/" + ReportFile); err == nil {
+	if data, err := os.ReadFile(filepath.Join(dir, ReportFile)); err == nil {
 		var r Report
 		if json.Unmarshal(data, &r) == nil {
 			p.Report = &r
 		}
 	}
 	return p, nil
+}
+
+// load reads the records, sections and abbreviations (once).
+func (p *published) load() error {
+	if p.loaded || p.Dir == "" {
+		return nil
+	}
+	p.loaded = true
+	var err error
+	if p.Records, err = ReadJSONL[rccplans.Record](filepath.Join(p.Dir, RecordsFile)); err != nil {
+		return err
+	}
+	if p.Sections, err = ReadJSONL[rccplans.Section](filepath.Join(p.Dir, SectionsFile)); err != nil {
+		return err
+	}
+	p.Abbreviations, err = ReadJSONL[rccplans.Abbreviation](filepath.Join(p.Dir, AbbreviationsFile))
+	return err
 }

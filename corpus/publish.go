@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
 )
 
@@ -97,7 +98,7 @@ func Current(out string) (string, error) {
 // publish makes builds/id the current build: the symlink is written
 // beside the old one and renamed over it, an atomic switch.
 func publish(out, id string) error {
-	if err := syncDir(filepath.Join(out, buildsDir, id)); err != nil {
+	if err := syncTree(filepath.Join(out, buildsDir, id)); err != nil {
 		return err
 	}
 	if err := syncDir(filepath.Join(out, buildsDir)); err != nil {
@@ -115,6 +116,36 @@ func publish(out, id string) error {
 	return syncDir(out)
 }
 
+// syncTree makes every file and folder under dir durable. The syncs run
+// side by side: the file system commits them together, where one after
+// the other would wait for the disk once per file.
+func syncTree(dir string) error {
+	var paths []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil {
+			paths = append(paths, p)
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	errs := make([]error, len(paths))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 16)
+	for i, p := range paths {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			errs[i] = syncDir(p)
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// syncDir fsyncs a folder or file.
 func syncDir(dir string) error {
 	f, err := os.Open(dir)
 	if err != nil {

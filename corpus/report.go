@@ -102,8 +102,10 @@ type Report struct {
 	Failures         []string         `json:"failures,omitempty"` // documents and listing pages that failed
 	Gate             []string         `json:"gate,omitempty"`     // why the quality gate refused the build
 	Index            string           `json:"index"`              // ok, reused, or why there is none
+	Links            int              `json:"links"`              // lines of links.jsonl
 	Changes          ChangeCounts     `json:"changes"`
-	DataSHA256       string           `json:"data_sha256,omitempty"` // of records, sections and abbreviations
-	Binary           string           `json:"binary,omitempty"`      // identity of the program that built it
+	RecordsSHA256    string           `json:"records_sha256,omitempty"` // of records.jsonl
+	DataSHA256       string           `json:"data_sha256,omitempty"`    // of records, sections and abbreviations
+	Binary           string           `json:"binary,omitempty"`         // identity of the program that built it
 	DocumentList     []DocumentResult `json:"document_list"`
 }

@@ -71,7 +71,7 @@ func (s *Store) Put(data []byte) (sum, rel string, err error) {
 	if st, err := os.Stat(full); err == nil && st.Size() == int64(len(data)) {
 		return sum, rel, nil
 	}
-	if err := writeFileAtomic(full, data); err != nil {
+	if err := writeFileAtomic(full, data, true); err != nil {
 		return "", "", fmt.Errorf("corpus: store: %w", err)
 	}
 	return sum, rel, nil
@@ -117,13 +117,15 @@ func (s *Store) writeFetchLog(m map[string]fetchEntry) error {
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(filepath.Join(s.Dir, fetchLogName), data)
+	return writeFileAtomic(filepath.Join(s.Dir, fetchLogName), data, false)
 }
 
-// writeFileAtomic writes data to a temporary file beside name, syncs it
-// and renames it over name: readers see the old or the new file, never a
-// part.
-func writeFileAtomic(name string, data []byte) error {
+// writeFileAtomic writes data to a temporary file beside name and renames
+// it over name: readers see the old or the new file, never a part, even
+// if the process is killed. durable also syncs the file before the rename,
+// against a crash of the machine; files of a build are instead synced all
+// at once before it is published (syncTree).
+func writeFileAtomic(name string, data []byte, durable bool) error {
 	dir := filepath.Dir(name)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -134,7 +136,7 @@ func writeFileAtomic(name string, data []byte) error {
 	}
 	tmp := f.Name()
 	_, err = f.Write(data)
-	if err == nil {
+	if err == nil && durable {
 		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {

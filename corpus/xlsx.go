@@ -1,9 +1,13 @@
 package corpus
 
 import (
+	"archive/zip"
+	"compress/flate"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -17,6 +21,7 @@ type Workbook struct {
 	Sections  []rccplans.Section
 	Documents []DocumentResult // Link gives each document's address for the link columns
 	Changes   []Change
+	Matrix    *Matrix // national areas × regions; nil: computed from Records
 	RunID     string
 }
 
@@ -26,6 +31,7 @@ const (
 	SheetSections  = "Uppföljningar"
 	SheetDocuments = "Dokument"
 	SheetOverview  = "Översikt"
+	SheetCompare   = "Jämförelse"
 	SheetChanges   = "Ändringar"
 )
 
@@ -188,23 +194,50 @@ func blankIf(cond bool, s string) any {
 	return s
 }
 
+// flatePool keeps deflate writers between workbook entries: a new one
+// costs about a megabyte of tables.
+var flatePool sync.Pool
+
+type pooledFlate struct{ *flate.Writer }
+
+func (p pooledFlate) Close() error {
+	err := p.Writer.Close()
+	flatePool.Put(p.Writer)
+	return err
+}
+
+func newFlate(w io.Writer) (io.WriteCloser, error) {
+	if fw, ok := flatePool.Get().(*flate.Writer); ok {
+		fw.Reset(w)
+		return pooledFlate{fw}, nil
+	}
+	fw, err := flate.NewWriter(w, flate.BestSpeed)
+	if err != nil {
+		return nil, err
+	}
+	return pooledFlate{fw}, nil
+}
+
+func badInCell(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' || r == 0xFFFE || r == 0xFFFF || r >= 0xD800 && r <= 0xDFFF
+}
+
 // cellText makes a string safe for a cell: no characters XML cannot
 // carry, and at most the 32767 characters a cell holds.
 func cellText(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case r == '\t' || r == '\n':
+	if strings.IndexFunc(s, badInCell) >= 0 {
+		s = strings.Map(func(r rune) rune {
+			if badInCell(r) {
+				return -1
+			}
 			return r
-		case r < 0x20, r == 0xFFFE, r == 0xFFFF, r >= 0xD800 && r <= 0xDFFF:
-			return -1
-		}
-		return r
-	}, s)
+		}, s)
+	}
 	const maxCell = 32767
-	if utf8.RuneCountInString(s) > maxCell {
+	if len(s) > maxCell && utf8.RuneCountInString(s) > maxCell {
 		r := []rune(s)
 		s = string(r[:maxCell-1]) + "…"
 	}
@@ -309,10 +342,17 @@ func streamSheet[T any](f *excelize.File, st styles, sheet, table string, cols [
 func boolPtr(b bool) *bool { return &b }
 
 // WriteWorkbook writes the spreadsheet: Aktiviteter (records), Uppföljningar
-// (sections), Dokument, Översikt (region × status with a bar chart) and
-// Ändringar (the change report).
+// (sections), Dokument, Översikt (region × status with a bar chart),
+// Jämförelse (national areas × regions) and Ändringar (the change report).
 func WriteWorkbook(name string, w Workbook) (err error) {
 	f := excelize.NewFile()
+	// Fastest deflate: the workbook is rewritten on every run, and the
+	// default level spends more time than all the sheets' rows cost.
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+		zw := zip.NewWriter(w)
+		zw.RegisterCompressor(zip.Deflate, newFlate)
+		return zw
+	})
 	defer func() {
 		if cerr := f.Close(); err == nil {
 			err = cerr
@@ -328,7 +368,7 @@ func WriteWorkbook(name string, w Workbook) (err error) {
 	if err := f.SetSheetName("Sheet1", SheetRecords); err != nil {
 		return err
 	}
-	for _, s := range []string{SheetSections, SheetDocuments, SheetOverview, SheetChanges} {
+	for _, s := range []string{SheetSections, SheetDocuments, SheetOverview, SheetCompare, SheetChanges} {
 		if _, err := f.NewSheet(s); err != nil {
 			return err
 		}
@@ -373,7 +413,13 @@ func WriteWorkbook(name string, w Workbook) (err error) {
 	if err := overview(f, st, w.Records); err != nil {
 		return err
 	}
-	f.SetActiveSheet(0)
+	m := w.Matrix
+	if m == nil {
+		m = Compare(w.Records)
+	}
+	if err := comparison(f, st, m); err != nil {
+		return err
+	}
 	return f.SaveAs(name)
 }
 
@@ -460,4 +506,86 @@ func overview(f *excelize.File, st styles, recs []rccplans.Record) error {
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 		Dimension: excelize.ChartDimension{Width: 720, Height: height},
 	})
+}
+
+// comparison writes national areas × regions: the number of activities in
+// each, then the same cells one a row with their statuses.
+func comparison(f *excelize.File, st styles, m *Matrix) error {
+	sh := SheetCompare
+	head := []any{"Nationellt område"}
+	for _, r := range m.Regions {
+		head = append(head, cellText(r))
+	}
+	head = append(head, "Totalt")
+	if err := f.SetSheetRow(sh, "A1", &head); err != nil {
+		return err
+	}
+	last, _ := excelize.CoordinatesToCellName(len(head), 1)
+	if err := f.SetCellStyle(sh, "A1", last, st.header); err != nil {
+		return err
+	}
+	row := 2
+	for _, a := range m.Areas {
+		vals := []any{a.Title}
+		total := 0
+		for _, r := range m.Regions {
+			n := 0
+			if c := m.Cell(a.Key, r); c != nil {
+				n = c.Records
+			}
+			vals = append(vals, n)
+			total += n
+		}
+		vals = append(vals, total)
+		cell, _ := excelize.CoordinatesToCellName(1, row)
+		if err := f.SetSheetRow(sh, cell, &vals); err != nil {
+			return err
+		}
+		row++
+	}
+	row++
+	statuses := []string{rccplans.StatusNotStarted, rccplans.StatusInProgress, rccplans.StatusDone, rccplans.StatusOnHold, ""}
+	head2 := []any{"Nationellt område", "Region", "Aktiviteter"}
+	for _, s := range statuses {
+		head2 = append(head2, statusLabel(s))
+	}
+	cell, _ := excelize.CoordinatesToCellName(1, row)
+	if err := f.SetSheetRow(sh, cell, &head2); err != nil {
+		return err
+	}
+	last, _ = excelize.CoordinatesToCellName(len(head2), row)
+	if err := f.SetCellStyle(sh, cell, last, st.header); err != nil {
+		return err
+	}
+	row++
+	for _, a := range m.Areas {
+		for _, r := range m.Regions {
+			c := m.Cell(a.Key, r)
+			if c == nil {
+				continue
+			}
+			vals := []any{a.Title, cellText(r), c.Records}
+			other := c.Records
+			for _, s := range statuses[:len(statuses)-1] {
+				vals = append(vals, c.ByStatus[s])
+				other -= c.ByStatus[s]
+			}
+			vals = append(vals, other) // no status, or one outside the model
+			cell, _ := excelize.CoordinatesToCellName(1, row)
+			if err := f.SetSheetRow(sh, cell, &vals); err != nil {
+				return err
+			}
+			row++
+		}
+	}
+	if err := f.SetColWidth(sh, "A", "A", 34); err != nil {
+		return err
+	}
+	if len(head) > 1 {
+		lastCol, _ := excelize.ColumnNumberToName(max(len(head), len(head2)))
+		if err := f.SetColWidth(sh, "B", lastCol, 16); err != nil {
+			return err
+		}
+	}
+	return f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"})
 }
