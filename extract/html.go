@@ -245,6 +245,7 @@ func squareRows(rows []mrow) []mrow {
 type htmlWalker struct {
 	out    blockList
 	inline inlineText // loose inline content waiting for a block boundary
+	number string     // "3." for the ordered list item being read
 }
 
 // skipped are elements whose content is not document text.
@@ -288,6 +289,11 @@ func (w *htmlWalker) flush() {
 	w.inline = inlineText{}
 	if text == "" {
 		return
+	}
+	if w.number != "" {
+		// the number a browser prints before an ordered list's item
+		text = w.number + " " + text
+		w.number = ""
 	}
 	b := rccplans.Block{Kind: rccplans.BlockParagraph, Text: text, Bold: bold}
 	w.out.add(b)
@@ -343,6 +349,28 @@ func (w *htmlWalker) element(n *html.Node, depth int) {
 	case atom.Hr, atom.Caption:
 		if n.DataAtom == atom.Caption {
 			w.inline.node(n, depth)
+		}
+	case atom.Ol:
+		// Browsers print an ordered list's numbers; goal lists ("3. …")
+		// need them. start= and value= are honoured.
+		k := 1
+		if v, err := strconv.Atoi(strings.TrimSpace(htmlAttr(n, "start"))); err == nil {
+			k = v
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || c.DataAtom != atom.Li {
+				w.element(c, depth+1)
+				continue
+			}
+			if v, err := strconv.Atoi(strings.TrimSpace(htmlAttr(c, "value"))); err == nil {
+				k = v
+			}
+			w.flush()
+			w.number = strconv.Itoa(k) + "."
+			w.block(c, depth+1)
+			w.flush()
+			w.number = ""
+			k++
 		}
 	default:
 		w.block(n, depth)
@@ -426,6 +454,15 @@ func htmlTable(t *html.Node, depth int) []mrow {
 	return squareRows(rows)
 }
 
+func htmlAttr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
 func spanAttr(n *html.Node, key string, limit int) int {
 	for _, a := range n.Attr {
 		if a.Key == key {
@@ -489,6 +526,25 @@ func (t *inlineText) walk(n *html.Node, bold bool, depth int) {
 			t.brk()
 			return
 		case atom.Img:
+			return
+		case atom.Ol:
+			k := 1
+			if v, err := strconv.Atoi(strings.TrimSpace(htmlAttr(n, "start"))); err == nil {
+				k = v
+			}
+			t.brk()
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == html.ElementNode && c.DataAtom == atom.Li {
+					if v, err := strconv.Atoi(strings.TrimSpace(htmlAttr(c, "value"))); err == nil {
+						k = v
+					}
+					t.brk()
+					t.text(strconv.Itoa(k)+". ", bold)
+					k++
+				}
+				t.walk(c, bold, depth+1)
+			}
+			t.brk()
 			return
 		case atom.Span:
 			for _, a := range n.Attr {

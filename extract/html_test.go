@@ -43,6 +43,12 @@ func TestHTML(t *testing.T) {
 <tr><td>2. Två</td><td>b</td><td>c</td></tr></table>`,
 			want: []string{"H3 Kapitel", "H4 REHABILITERING", "T [Målbild|Planerade aktiviteter|Uppföljning] {1. Ett|a|} {2. Två|b|c}"},
 		},
+		{
+			name: "ordered lists print their numbers, in cells too",
+			src: `<h4>Mål som är avklarade:</h4><ol><li>Första.</li><li value="10"><p>Tionde.</p></li><li>Elfte.</li></ol><ol start="3"><li>Tre</li></ol>
+<table><tr><th>Mål</th><th>Aktivitet</th></tr><tr><td>x</td><td><ol><li>a</li><li>b</li></ol></td></tr></table>`,
+			want: []string{"H4 Mål som är avklarade:", "P 1. Första.", "P 10. Tionde.", "P 11. Elfte.", "P 3. Tre", "T [Mål|Aktivitet] {x|1. a 2. b}"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

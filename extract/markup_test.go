@@ -114,3 +114,91 @@ func TestGoldCells(t *testing.T) {
 		})
 	}
 }
+
+// seedAsHTML writes the markdown seed as the HTML page it was converted
+// from might have been: headings as <hN>, tab rows as table rows, lists as
+// <ul>/<ol>, emphasis as <strong>/<em>. The HTML reader must read the
+// same tables from it as the markdown reader reads from the seed.
+func seedAsHTML(src string) string {
+	var b strings.Builder
+	b.WriteString("<!DOCTYPE html><html><body>\n")
+	open := ""
+	closeOpen := func() {
+		if open != "" {
+			b.WriteString("</" + open + ">\n")
+			open = ""
+		}
+	}
+	inline := func(s string) string {
+		s = autolink.ReplaceAllString(s, `<a href="$1">$1</a>`)
+		s = strongStars.ReplaceAllString(s, "<strong>$1</strong>")
+		return emStar.ReplaceAllString(s, "$1<em>$2</em>$3")
+	}
+	for _, ln := range strings.Split(src, "\n") {
+		t := strings.TrimSpace(ln)
+		switch {
+		case t == "":
+			closeOpen()
+		case strings.Contains(ln, "\t"):
+			if open != "table" {
+				closeOpen()
+				b.WriteString("<table>\n")
+				open = "table"
+			}
+			b.WriteString("<tr>")
+			for _, c := range strings.Split(ln, "\t") {
+				b.WriteString("<td>" + c + "</td>")
+			}
+			b.WriteString("</tr>\n")
+		case atxHeading.MatchString(t):
+			closeOpen()
+			m := atxHeading.FindStringSubmatch(t)
+			fmt.Fprintf(&b, "<h%d>%s</h%d>\n", len(m[1]), m[2], len(m[1]))
+		case listItem.MatchString(ln):
+			m := listItem.FindStringSubmatch(ln)
+			kind, item := "ul", "<li>"+inline(m[3])+"</li>"
+			if m[2] != "" {
+				kind = "ol"
+				item = fmt.Sprintf(`<li value="%s">%s</li>`, strings.TrimRight(m[2], ".)"), inline(m[3]))
+			}
+			if open != kind {
+				closeOpen()
+				b.WriteString("<" + kind + ">\n")
+				open = kind
+			}
+			b.WriteString(item + "\n")
+		default:
+			closeOpen()
+			b.WriteString("<p>" + inline(t) + "</p>\n")
+		}
+	}
+	closeOpen()
+	b.WriteString("</body></html>\n")
+	return b.String()
+}
+
+// TestHTMLSeed reads seeds/003 rewritten as HTML and checks its tables
+// against the gold cells, and that the appendix keeps its goal numbers.
+func TestHTMLSeed(t *testing.T) {
+	data, err := fs.ReadFile(fixtures.FS, "seeds/003_9c6630dc416cd882.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := HTML("003.html", []byte(seedAsHTML(string(data))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := loadGold(t, "003_9c6630dc416cd882")
+	rows, right, total, wrong := cellScore(t, l, g)
+	t.Logf("html 003: rows %d/%d, cells %d/%d", rows, len(g.Rows), right, total)
+	if rows != len(g.Rows) || right != total {
+		t.Errorf("rows %d/%d, cells %d/%d:\n%s", rows, len(g.Rows), right, total, strings.Join(wrong, "\n"))
+	}
+	md, err := Markdown("003.txt", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := strings.Join(outline(l.Blocks), "\n"), strings.Join(outline(md.Blocks), "\n"); a != b {
+		t.Errorf("HTML and markdown outlines differ:\nhtml:\n%s\nmarkdown:\n%s", a, b)
+	}
+}
