@@ -57,3 +57,10 @@ vet:
 
 clean:
 	rm -rf bin $(OUT)
+
+# --- build benchmark (owner of `rccplans build`) ---
+# Cold build of the default corpus vs. a second build with nothing changed;
+# the figure is nochange/cold (target <= 0.05), in wall and CPU time.
+.PHONY: bench-build
+bench-build:
+	$(GO) test -run '^$$' -bench '^BenchmarkBuild$$' -benchtime 3x ./corpus/
