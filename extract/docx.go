@@ -249,16 +249,17 @@ func onOff(e xml.StartElement) bool {
 
 // docxPara is a paragraph being read.
 type docxPara struct {
-	style    string
-	outline  int // direct w:outlineLvl, 1-based
-	lines    []string
-	cur      strings.Builder
-	bold     int // characters in bold runs
-	chars    int // all non-space characters
-	runBold  bool
-	numbered bool
-	numID    string // w:numPr/w:numId; "" none, "0" numbering switched off
-	ilvl     int
+	style     string
+	outline   int // direct w:outlineLvl, 1-based
+	lines     []string
+	cur       strings.Builder
+	bold      int // characters in bold runs
+	chars     int // all non-space characters
+	runBold   bool
+	runHidden bool
+	numbered  bool
+	numID     string // w:numPr/w:numId; "" none, "0" numbering switched off
+	ilvl      int
 }
 
 func (p *docxPara) text(s string) {
@@ -367,7 +368,7 @@ func (r *docxReader) read(data []byte) error {
 			if skip > 0 || len(stack) == 0 {
 				continue
 			}
-			if p := r.para(); p != nil && stack[len(stack)-1] == "t" {
+			if p := r.para(); p != nil && stack[len(stack)-1] == "t" && !p.runHidden {
 				p.text(strings.Map(textRune, string(t)))
 			}
 		}
@@ -430,7 +431,12 @@ func (r *docxReader) start(t xml.StartElement, skip *int, inRPr, inPPr *bool) {
 		}
 	case "r":
 		if p != nil {
-			p.runBold = false
+			p.runBold, p.runHidden = false, false
+		}
+	case "vanish", "specVanish", "webHidden":
+		// hidden text is not printed
+		if p != nil && *inRPr && !*inPPr {
+			p.runHidden = onOff(t)
 		}
 	case "rPr":
 		*inRPr = true

@@ -144,10 +144,10 @@ func TestDOCX(t *testing.T) {
 			want: []string{"T [Aktivitet|Ansvarig] {vårdprogrammet|SVF-Cancer}"},
 		},
 		{
-			name: "tabs, symbols, soft hyphens; note references and deletions are no text",
+			name: "tabs, symbols, soft hyphens; note references, deletions and hidden text are no text",
 			body: p("", r("Ett"), `<w:r><w:tab/></w:r>`, r("två"), `<w:r><w:sym w:font="Symbol" w:char="F0B7"/></w:r>`,
 				r("pa"), `<w:r><w:softHyphen/></w:r>`, r("tient\u00adnära"), `<w:r><w:footnoteReference w:id="2"/></w:r>`,
-				`<w:del><w:r><w:delText>bort</w:delText></w:r></w:del>`, `<w:r><w:noBreakHyphen/></w:r>`, r("x")),
+				`<w:del><w:r><w:delText>bort</w:delText></w:r></w:del>`, `<w:r><w:rPr><w:vanish/></w:rPr><w:t>dold</w:t></w:r>`, `<w:r><w:noBreakHyphen/></w:r>`, r("x")),
 			want: []string{"P Ett två•patientnära-x"},
 		},
 		{

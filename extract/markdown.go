@@ -46,6 +46,7 @@ type mdParser struct {
 var (
 	atxHeading  = regexp.MustCompile(`^(#{1,6})(?:\s+(.*?))?\s*#*\s*$`)
 	listItem    = regexp.MustCompile(`^\s{0,8}(?:([-*+•])|(\d{1,3}[.)]))\s+(.*)$`)
+	htmlHeading = regexp.MustCompile(`(?i)^<h([1-6])(?:\s[^>]*)?>(.*?)</h[1-6]>$`)
 	setextLine  = regexp.MustCompile(`^(=+|-+)\s*$`)
 	ruleLine    = regexp.MustCompile(`^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$`)
 	pipeDelim   = regexp.MustCompile(`^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$`)
@@ -111,6 +112,12 @@ func (p *mdParser) parse(src string) {
 				continue
 			}
 			p.rows = append(p.rows, mdRow(splitPipes(t)))
+		case htmlHeading.MatchString(t):
+			p.flushAll()
+			m := htmlHeading.FindStringSubmatch(t)
+			if s := mdInline(m[2]); s != "" {
+				p.out.add(rccplans.Block{Kind: rccplans.BlockHeading, Text: s, Level: int(m[1][0] - '0')})
+			}
 		case atxHeading.MatchString(t) && !strings.HasPrefix(t, "#!"):
 			p.flushAll()
 			m := atxHeading.FindStringSubmatch(t)

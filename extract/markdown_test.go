@@ -54,6 +54,11 @@ func TestMarkdown(t *testing.T) {
 			want: []string{"H2 Kapitel", "H3 REHABILITERING", "T [Mål|Aktivitet] {Läs mer|https://x.example/b}"},
 		},
 		{
+			name: "an HTML heading line is a heading",
+			src:  "<h3 id=\"x\">Avsnitt <b>tre</b></h3>\n\ntext\n",
+			want: []string{"H3 Avsnitt tre", "P text"},
+		},
+		{
 			name: "footnote stars and lone asterisks are text",
 			src:  "Mål\tStatus\nvårdprogram. **\t5 * 3\n",
 			want: []string{"T [Mål|Status] {vårdprogram. **|5 * 3}"},
