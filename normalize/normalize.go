@@ -50,8 +50,10 @@ func Document(l *rccplans.Layout) (doc *rccplans.Document) {
 	meta(l, doc)
 	doc.Records, doc.Warnings = records(l, doc.Title)
 	doc.Records = append(doc.Records, completedGoals(l, doc.Title)...)
+	vocab := hyphenated(l)
 	for i := range doc.Records {
 		r := &doc.Records[i]
+		restoreRecordHyphens(r, vocab)
 		r.Region, r.RCC, r.Kind, r.PeriodFrom, r.PeriodTo = doc.Region, doc.RCC, doc.Kind, doc.PeriodFrom, doc.PeriodTo
 		r.SourceFile = l.SourceFile
 	}

@@ -473,3 +473,24 @@ func TestRCCIn(t *testing.T) {
 		})
 	}
 }
+
+func TestRestoreHyphens(t *testing.T) {
+	l := &rccplans.Layout{Blocks: []rccplans.Block{
+		para(1, "Representanter för huvud-halscancer och patient-och närstående; SVF-samordnare."),
+	}}
+	vocab := hyphenated(l)
+	tests := []struct{ in, want string }{
+		{"lungcancer och huvudhalscancer samt", "lungcancer och huvud-halscancer samt"},
+		{"patientoch närstående", "patient-och närstående"},
+		{"SVFsamordnare", "SVFsamordnare"},
+		{"huvudhalscancern", "huvudhalscancern"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := restoreHyphens(tt.in, vocab); got != tt.want {
+				t.Errorf("restoreHyphens(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
