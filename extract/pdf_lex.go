@@ -41,6 +41,9 @@ type pdfLexer struct {
 	buf     []byte
 	pos     int
 	maxArgs int // operands kept before an operator; 0 means 64
+
+	stack []pdfOperand // array elements being read
+	arena []pdfOperand // array elements of the current operator's operands
 }
 
 func pdfIsWhite(c byte) bool {
@@ -112,34 +115,43 @@ func (lx *pdfLexer) next(depth int) (o pdfOperand, kw []byte, eof bool) {
 		return pdfOperand{kind: pdfNameOp, str: pdfUnescapeName(lx.buf[start:lx.pos])}, nil, false
 	case c == '[':
 		lx.pos++
-		a := pdfOperand{kind: pdfArray}
+		// Elements gather on lx.stack (an inner array's are moved out
+		// before the outer's continue) and end up side by side in
+		// lx.arena, both reused from operator to operator.
+		mark := len(lx.stack)
+		done := func() (pdfOperand, []byte, bool) {
+			start := len(lx.arena)
+			lx.arena = append(lx.arena, lx.stack[mark:]...)
+			lx.stack = lx.stack[:mark]
+			return pdfOperand{kind: pdfArray, arr: lx.arena[start:len(lx.arena):len(lx.arena)]}, nil, false
+		}
 		for {
 			if depth >= pdfMaxNesting {
 				lx.skipTo(']')
-				return a, nil, false
+				return done()
 			}
 			lx.skipSpace()
 			if lx.pos >= len(lx.buf) {
-				return a, nil, false
+				return done()
 			}
 			if lx.buf[lx.pos] == ']' {
 				lx.pos++
-				return a, nil, false
+				return done()
 			}
 			e, k, end := lx.next(depth + 1)
 			if end {
-				return a, nil, false
+				return done()
 			}
 			if k != nil {
 				switch string(k) {
 				case "true", "false":
-					a.arr = append(a.arr, pdfOperand{kind: pdfBool, num: pdfB2F(string(k) == "true")})
+					lx.stack = append(lx.stack, pdfOperand{kind: pdfBool, num: pdfB2F(string(k) == "true")})
 				case "null":
-					a.arr = append(a.arr, pdfOperand{})
+					lx.stack = append(lx.stack, pdfOperand{})
 				}
 				continue // other keywords inside an array are noise
 			}
-			a.arr = append(a.arr, e)
+			lx.stack = append(lx.stack, e)
 		}
 	}
 	// A number or a keyword.
@@ -455,6 +467,10 @@ func (lx *pdfLexer) run(do func(op string, args []pdfOperand) bool) {
 			return
 		}
 		args = args[:0]
+		if len(lx.arena) > 4096 {
+			lx.arena = nil // let a huge one go
+		}
+		lx.arena = lx.arena[:0]
 	}
 }
 

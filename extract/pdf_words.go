@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"rccplans"
 )
@@ -73,8 +74,15 @@ func pdfPageBoxOf(dir uint8, u0, v0, u1, v1 float64) rccplans.Box {
 func pdfBuildText(glyphs []pdfGlyph, rules []rccplans.Rule) ([]rccplans.Word, []rccplans.Line) {
 	var words []rccplans.Word
 	var lines []rccplans.Line
+	var count [4]int
+	for i := range glyphs {
+		count[glyphs[i].dir&3]++
+	}
 	for dir := uint8(0); dir < 4; dir++ {
-		var fs []pdfFGlyph
+		if count[dir] == 0 {
+			continue
+		}
+		fs := make([]pdfFGlyph, 0, count[dir])
 		for i := range glyphs {
 			g := &glyphs[i]
 			if g.dir != dir {
@@ -135,7 +143,8 @@ func pdfScriptBase(g, nb *pdfFGlyph) {
 
 type pdfFWord struct {
 	u0, u1, v0, v1 float64
-	text           strings.Builder
+	text           string
+	ts, te         int // text within the row's buffer while building
 	size           float64
 	font           string
 	bold, nbold    int
@@ -205,6 +214,14 @@ func pdfFramedText(dir uint8, fs []pdfFGlyph, rules []rccplans.Rule) ([]rccplans
 // pdfRowWords cuts a row (sorted along the baseline) into words.
 func pdfRowWords(row []pdfFGlyph) []pdfFWord {
 	var ws []pdfFWord
+	buf := make([]byte, 0, 2*len(row))
+	defer func() {
+		// One string for the row, words slice it.
+		all := string(buf)
+		for i := range ws {
+			ws[i].text = all[ws[i].ts:ws[i].te]
+		}
+	}()
 	var cur *pdfFWord
 	var prev *pdfFGlyph
 	for i := range row {
@@ -229,11 +246,12 @@ func pdfRowWords(row []pdfFGlyph) []pdfFWord {
 			}
 		}
 		if cur == nil {
-			ws = append(ws, pdfFWord{u0: g.u0, u1: g.u1, v0: g.v0, v1: g.v1, size: g.g.size, font: g.g.font.name, first: g.g.seq})
+			ws = append(ws, pdfFWord{u0: g.u0, u1: g.u1, v0: g.v0, v1: g.v1, size: g.g.size, font: g.g.font.name, first: g.g.seq, ts: len(buf)})
 			cur = &ws[len(ws)-1]
 		}
 		cur.last = g.g.seq
-		cur.text.WriteString(g.g.text)
+		buf = append(buf, g.g.text...)
+		cur.te = len(buf)
 		cur.u0, cur.u1 = math.Min(cur.u0, g.u0), math.Max(cur.u1, g.u1)
 		cur.v0, cur.v1 = math.Min(cur.v0, g.v0), math.Max(cur.v1, g.v1)
 		cur.size = math.Max(cur.size, g.g.size)
@@ -265,15 +283,19 @@ func pdfRuleBetween(dir uint8, a, b *pdfFWord, rules []rccplans.Rule) bool {
 }
 
 func pdfMakeLine(dir uint8, ws []pdfFWord) rccplans.Line {
-	var l rccplans.Line
+	l := rccplans.Line{Words: make([]rccplans.Word, 0, len(ws))}
 	var text strings.Builder
-	sizes := map[float64]int{}
+	type sizeCount struct {
+		size float64
+		n    int
+	}
+	var sizes []sizeCount
 	bold, nbold := 0, 0
 	for i := range ws {
 		w := &ws[i]
 		rw := rccplans.Word{
 			Box:  pdfPageBoxOf(dir, w.u0, w.v0, w.u1, w.v1),
-			Text: w.text.String(),
+			Text: w.text,
 			Size: pdfRound2(w.size),
 			Font: w.font,
 			Bold: w.bold > w.nbold,
@@ -286,17 +308,26 @@ func pdfMakeLine(dir uint8, ws []pdfFWord) rccplans.Line {
 			text.WriteByte(' ')
 		}
 		text.WriteString(rw.Text)
-		n := len([]rune(rw.Text))
-		sizes[rw.Size] += n
+		n := utf8.RuneCountInString(rw.Text)
+		found := false
+		for k := range sizes {
+			if sizes[k].size == rw.Size {
+				sizes[k].n += n
+				found = true
+			}
+		}
+		if !found {
+			sizes = append(sizes, sizeCount{rw.Size, n})
+		}
 		bold += w.bold
 		nbold += w.nbold
 		l.Words = append(l.Words, rw)
 	}
 	l.Text = text.String()
 	best := 0
-	for s, n := range sizes {
-		if n > best || n == best && s > l.Size {
-			best, l.Size = n, s
+	for _, sc := range sizes {
+		if sc.n > best || sc.n == best && sc.size > l.Size {
+			best, l.Size = sc.n, sc.size
 		}
 	}
 	l.Bold = bold > nbold
