@@ -215,7 +215,8 @@ func htmlPageLines(data []byte, base *url.URL) ([]pageLine, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &pageWalker{base: base}
+	w := &pageWalker{base: base, ids: map[string]*html.Node{}}
+	w.index(root, 0)
 	w.walk(root, 0)
 	return w.out, nil
 }
@@ -223,6 +224,65 @@ func htmlPageLines(data []byte, base *url.URL) ([]pageLine, error) {
 type pageWalker struct {
 	base *url.URL
 	out  []pageLine
+	ids  map[string]*html.Node // elements by id, for tab panels' labels
+}
+
+func (w *pageWalker) index(n *html.Node, depth int) {
+	if depth > 512 {
+		return
+	}
+	if n.Type == html.ElementNode {
+		if id := attrOf(n, "id"); id != "" {
+			if _, dup := w.ids[id]; !dup {
+				w.ids[id] = n
+			}
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.index(c, depth+1)
+	}
+}
+
+// panelRCC names the RCC of a tab panel: by the tab that labels it
+// (aria-labelledby), or by its own id ("norr", "sydost"). Pages that list
+// every RCC's documents in tabs often print no heading naming the RCC
+// inside the panel.
+func (w *pageWalker) panelRCC(n *html.Node) string {
+	if id := attrOf(n, "aria-labelledby"); id != "" {
+		if l, ok := w.ids[id]; ok {
+			if r := rccNamed(nodeText(l)); r != "" {
+				return r
+			}
+		}
+	}
+	if attrOf(n, "role") == "tabpanel" || attrOf(n, "aria-labelledby") != "" {
+		if r := rccNamed(attrOf(n, "aria-label")); r != "" {
+			return r
+		}
+	}
+	if r, ok := rccURLPaths[strings.ToLower(attrOf(n, "id"))]; ok {
+		return r
+	}
+	return ""
+}
+
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	var rec func(x *html.Node, depth int)
+	rec = func(x *html.Node, depth int) {
+		if depth > 64 {
+			return
+		}
+		if x.Type == html.TextNode {
+			b.WriteString(x.Data)
+			b.WriteByte(' ')
+		}
+		for c := x.FirstChild; c != nil; c = c.NextSibling {
+			rec(c, depth+1)
+		}
+	}
+	rec(n, 0)
+	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 var pageSkip = map[atom.Atom]bool{
@@ -255,6 +315,11 @@ func (w *pageWalker) walk(n *html.Node, depth int) {
 				w.out = append(w.out, pageLine{role: roleSpacer})
 			}
 		default:
+			if c.Type == html.ElementNode {
+				if r := w.panelRCC(c); r != "" {
+					w.out = append(w.out, pageLine{text: r, role: roleHeading})
+				}
+			}
 			w.walk(c, depth+1)
 		}
 	}

@@ -120,6 +120,31 @@ func TestDiscoverHTML(t *testing.T) {
 	}
 }
 
+// TestDiscoverTabPanels: tab panels that print no RCC name take it from
+// the tab that labels them or from their id.
+func TestDiscoverTabPanels(t *testing.T) {
+	page := `<html><body><div role="tablist"><button id="t1" role="tab">Norr</button><button id="t2" role="tab">Syd</button></div>
+<div role="tabpanel" aria-labelledby="t1"><h2>Cancerplan 2022–2024</h2><p>Planen beslutades i juni.</p><p><a href="n.pdf">Cancerplan 2022–2024 (pdf)</a></p></div>
+<div role="tabpanel" aria-labelledby="t2"><p><a href="s.pdf">Regional cancerplan 2023–2025</a></p></div>
+<section id="sydost"><p><a href="so.pdf">Utvecklingsplan 2024–2026</a></p></section></body></html>`
+	got, err := Discover("https://example.org/", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, e := range got {
+		lines = append(lines, fmt.Sprintf("%s | %s | %s | %d-%d", e.RCC, e.Title, e.Kind, e.PeriodFrom, e.PeriodTo))
+	}
+	want := []string{
+		"RCC Norr | Cancerplan 2022–2024 | cancerplan | 2022-2024",
+		"RCC Syd | Regional cancerplan 2023–2025 | cancerplan | 2023-2025",
+		"RCC Sydöst | Utvecklingsplan 2024–2026 | utvecklingsplan | 2024-2026",
+	}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n  %s\nwant\n  %s", strings.Join(lines, "\n  "), strings.Join(want, "\n  "))
+	}
+}
+
 func TestDiscoverBaseRCC(t *testing.T) {
 	page := "<html><body><h1>Våra planer</h1><p><a href=\"a.pdf\">Handlingsplan 2024–2026</a></p></body></html>"
 	got, err := Discover("https://www.cancercentrum.se/sydost/om-oss/planer/", []byte(page))
