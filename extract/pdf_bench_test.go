@@ -23,10 +23,8 @@ type benchFile struct {
 
 // benchSet returns the fixture PDFs and how many rounds over them make
 // at least benchMinPages pages.
-func benchSet(b *testing.B) ([]benchFile, int) {
+func benchSet(b *testing.B) (files []benchFile, rounds, pages int) {
 	b.Helper()
-	var files []benchFile
-	pages := 0
 	for _, path := range fixturePDFs(b) {
 		data, err := os.ReadFile(path)
 		if err != nil {
@@ -39,9 +37,8 @@ func benchSet(b *testing.B) ([]benchFile, int) {
 		pages += l.NumPages
 		files = append(files, benchFile{path, data})
 	}
-	rounds := (benchMinPages + pages - 1) / pages
-	b.ReportMetric(float64(pages*rounds), "pages/op")
-	return files, rounds
+	rounds = (benchMinPages + pages - 1) / pages
+	return files, rounds, pages * rounds
 }
 
 func extractAll(b *testing.B, files []benchFile, rounds int) {
@@ -65,27 +62,29 @@ func pdftotextAll(b *testing.B, files []benchFile, rounds int) {
 }
 
 func BenchmarkPDF(b *testing.B) {
-	files, rounds := benchSet(b)
+	files, rounds, pages := benchSet(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		extractAll(b, files, rounds)
 	}
+	b.ReportMetric(float64(pages), "pages/op")
 }
 
 func BenchmarkPdftotextBBox(b *testing.B) {
 	needPdftotext(b)
-	files, rounds := benchSet(b)
+	files, rounds, pages := benchSet(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		pdftotextAll(b, files, rounds)
 	}
+	b.ReportMetric(float64(pages), "pages/op")
 }
 
 // BenchmarkPDFvsPoppler runs both in one benchmark and reports our time
 // as a multiple of poppler's (x-poppler; the goal is at most 3).
 func BenchmarkPDFvsPoppler(b *testing.B) {
 	needPdftotext(b)
-	files, rounds := benchSet(b)
+	files, rounds, pages := benchSet(b)
 	var ours, theirs time.Duration
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -97,4 +96,5 @@ func BenchmarkPDFvsPoppler(b *testing.B) {
 		theirs += time.Since(t1)
 	}
 	b.ReportMetric(float64(ours)/float64(theirs), "x-poppler")
+	b.ReportMetric(float64(pages), "pages/op")
 }
