@@ -150,6 +150,13 @@ func (b *builder) run(ctx context.Context) error {
 	}
 	defer lock.Release()
 	code, err := b.locked(ctx, out)
+	if b.store != nil && b.fetchLog != nil {
+		// what was fetched is in the store whether or not this build was
+		// published: remember the validators either way
+		if werr := b.store.writeFetchLog(b.fetchLog); werr != nil {
+			b.log.Warn("cannot write the fetch log", zap.Error(werr))
+		}
+	}
 	b.finish(code, err)
 	if werr := writeJSON(filepath.Join(out, lastRunName), b.rep); werr != nil {
 		b.log.Warn("cannot write last-run report", zap.Error(werr))
@@ -252,9 +259,6 @@ func (b *builder) locked(ctx context.Context, out string) (int, error) {
 	}
 	b.hook("published")
 	prune(out, b.opt.Keep)
-	if werr := b.store.writeFetchLog(b.fetchLog); werr != nil {
-		b.log.Warn("cannot write the fetch log", zap.Error(werr))
-	}
 	return code, err
 }
 

@@ -402,6 +402,30 @@ document docs/b.txt
 	}
 }
 
+// TestBuildIndex: the search index is part of a build, and a no-change
+// run takes it over from the previous build instead of indexing again.
+func TestBuildIndex(t *testing.T) {
+	root := t.TempDir()
+	docs, out := filepath.Join(root, "docs"), filepath.Join(root, "out")
+	writeFiles(t, docs, twoDocs)
+	opt := synthOptions(out, docs)
+	opt.IndexOptional = false
+	rep := mustBuild(t, opt, ExitOK)
+	if rep.Index != "ok" {
+		t.Fatalf("index %q", rep.Index)
+	}
+	if st, err := os.Stat(filepath.Join(out, CurrentLink, IndexDir)); err != nil || !st.IsDir() {
+		t.Fatalf("no index folder: %v", err)
+	}
+	if rep = mustBuild(t, opt, ExitOK); rep.Index != "reused" {
+		t.Fatalf("no-change run: index %q, want reused", rep.Index)
+	}
+	writeFiles(t, docs, map[string]string{"b.txt": "2.a|Bättre rehab|Rehabplan för alla|Påbörjad\n"})
+	if rep = mustBuild(t, opt, ExitOK); rep.Index != "ok" {
+		t.Fatalf("changed data: index %q, want ok (rebuilt)", rep.Index)
+	}
+}
+
 // TestBuildFromListing: a listing page served over HTTP names documents;
 // the second run asks conditionally and gets 304s; when the listing page
 // fails, the documents found on it last time keep their results.

@@ -32,7 +32,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	keep := fs.Int("keep", 3, "published builds to keep")
 	force := fs.Bool("force", false, "publish even when the quality gate objects")
 	noCache := fs.Bool("no-cache", false, "read every document again, ignoring cached results and validators")
-	requireIndex := fs.Bool("require-index", false, "fail the build (exit 4) when the search index cannot be built")
+	indexOptional := fs.Bool("index-optional", false, "publish even when the search index cannot be built (a warning instead of exit 4)")
 	quiet := fs.Bool("quiet", false, "log only warnings and errors; no progress")
 	verbose := fs.Bool("v", false, "also log debug lines")
 	jsonLogs := fs.Bool("json", false, "JSON logs even on a terminal")
@@ -54,7 +54,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	opt := corpus.Options{
 		Out: *out, Jobs: *jobs, Keep: *keep, Force: *force, NoCache: *noCache,
-		IndexOptional: !*requireIndex,
+		IndexOptional: *indexOptional,
 		Extract:       extract.Options{MaxPages: *maxPages},
 		Fetcher:       &corpus.Fetcher{Timeout: *timeout, Retries: *retries, MaxBytes: *maxBytes},
 	}

@@ -95,6 +95,9 @@ func TestBuildDefaultCorpus(t *testing.T) {
 	if err := json.Unmarshal(data, &rep); err != nil || rep.ExitCode != code || rep.Documents.Seen == 0 {
 		t.Fatalf("report.json: exit %d, %d documents, %v", rep.ExitCode, rep.Documents.Seen, err)
 	}
+	if rep.Index != "ok" {
+		t.Errorf("index: %s", rep.Index)
+	}
 	perDoc := 0
 	sc := bufio.NewScanner(&stderr)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
