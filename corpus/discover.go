@@ -105,6 +105,7 @@ type pageLine struct {
 	role      lineRole
 	url       string
 	annotated bool // carried a link annotation such as "(pdf)"
+	item      bool // a list item naming a document: a link, never a heading
 	image     bool // a link with no text but an image
 }
 
@@ -160,11 +161,12 @@ func textPageLines(s string) []pageLine {
 		next, nextText := roleSpacer, ""
 		var nextAnnotated bool
 		if i+1 < len(out) {
-			next, nextText, nextAnnotated = out[i+1].role, out[i+1].text, out[i+1].annotated
+			next, nextText = out[i+1].role, out[i+1].text
+			nextAnnotated = out[i+1].annotated || out[i+1].item
 		}
 		heading := false
 		switch {
-		case out[i].annotated:
+		case out[i].annotated || out[i].item:
 		case navLine.MatchString(out[i].text):
 			heading = true // a skip link is no document
 		case next == roleProse && i > 0 && out[i-1].role == roleLink && findPeriod(out[i].text).from != 0 && rccNamed(nextText) == "":
@@ -192,6 +194,10 @@ func classifyText(t string) pageLine {
 		item := strings.TrimSpace(t[len(m):])
 		if annotation.MatchString(item) {
 			return pageLine{text: item, role: roleTitle, annotated: true}
+		}
+		if Kind(item) != EntryAnnat && !pluralDocs.MatchString(item) {
+			// a list of links to plans, converted with its bullets
+			return pageLine{text: item, role: roleTitle, item: true}
 		}
 		return pageLine{text: item, role: roleBullet}
 	}

@@ -255,6 +255,8 @@ func TestTextLineRoles(t *testing.T) {
 		{"link before a spacer", "Rapport om arbetet, Regeringskansliet\n\n\u00a0\n\nRCC Väst arbetar vidare.", []lineRole{roleLink, roleSpacer, roleProse}},
 		{"note line", "Tidigare uppföljningar\n\nPDF-filer, öppnas i nytt fönster", []lineRole{roleHeading, roleNote}},
 		{"bullets", "Områden\n\n • tidig diagnostik\n • barn", []lineRole{roleHeading, roleBullet, roleBullet}},
+		{"singular heading over bulleted links", "Handlingsplan\n\n • Handlingsplan 2024–2026\n • Handlingsplan 2021–2023", []lineRole{roleHeading, roleLink, roleLink}},
+		{"bulleted links", "Processplaner\n\n • Processplan Lungcancer\n • Processplan Sarkom\n\nMer text följer.", []lineRole{roleHeading, roleLink, roleLink, roleProse}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
