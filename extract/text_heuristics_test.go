@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -197,4 +198,43 @@ func FuzzText(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestTextBadInput: corrupt variants built in code read without a panic;
+// an empty file is an error.
+func TestTextBadInput(t *testing.T) {
+	seed, err := readSeed("000_363f1a49b5c57245")
+	if err != nil {
+		t.Fatal(err)
+	}
+	latin1 := make([]byte, 0, len(seed))
+	for _, r := range string(seed[:4000]) {
+		if r < 256 {
+			latin1 = append(latin1, byte(r))
+		}
+	}
+	tests := []struct {
+		name string
+		in   []byte
+		err  error
+	}{
+		{"empty", nil, ErrEmpty},
+		{"only blank lines", []byte("\n \n\t\n"), ErrEmpty},
+		{"truncated mid-rune", seed[:len(seed)/2+1], nil},
+		{"latin-1", latin1, nil},
+		{"nul bytes", []byte("Mål Nuläge Ansvarig\x00\x00\n\nA\x00\n"), nil},
+		{"header only", []byte("Område Mål Aktivitet i RV Ansvarig Status\n"), nil},
+		{"form feeds", []byte("\f\f\fText.\f"), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, err := Text("bad.txt", tt.in)
+			if !errors.Is(err, tt.err) {
+				t.Fatalf("err %v, want %v", err, tt.err)
+			}
+			if err == nil && l == nil {
+				t.Fatal("no layout and no error")
+			}
+		})
+	}
 }
