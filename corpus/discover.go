@@ -12,6 +12,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"rccplans/extract"
 )
 
 // Entry is one document an RCC listing page names.
@@ -75,6 +77,7 @@ func Discover(base string, data []byte) (entries []Entry, err error) {
 			return nil, fmt.Errorf("corpus: discover: base %q: %w", base, err)
 		}
 	}
+	data = extract.UTF8(data)
 	var lines []pageLine
 	if looksHTML(data) {
 		lines, err = htmlPageLines(data, baseURL)

@@ -339,3 +339,16 @@ func TestDiscoverOtherPage(t *testing.T) {
 		t.Errorf("got\n  %s\nwant\n  %s", strings.Join(lines, "\n  "), strings.Join(want, "\n  "))
 	}
 }
+
+// TestDiscoverLegacyEncoding: a Windows-1252 page reads with its å, ä, ö
+// and en dashes.
+func TestDiscoverLegacyEncoding(t *testing.T) {
+	page := []byte("<html><body><h2>Cancerplan Norr</h2><p><a href=\"a.pdf\">Cancerplan f\xf6r norra sjukv\xe5rdsregionen 2022\x962024 (pdf)</a></p></body></html>")
+	got, err := Discover("", page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Title != "Cancerplan för norra sjukvårdsregionen 2022–2024" || got[0].PeriodTo != 2024 {
+		t.Errorf("got %+v", got)
+	}
+}

@@ -30,14 +30,18 @@ func Detect(data []byte) string {
 		}
 		return FormatBinary
 	}
-	if !utf8.Valid(sample(data)) {
-		return FormatBinary
-	}
+	// HTML markers are ASCII, so a page in a legacy encoding (Latin-1,
+	// Windows-1252) is still HTML; HTML re-reads it as UTF-8.
 	lower := bytes.ToLower(bytes.TrimSpace(head))
 	lower = bytes.TrimPrefix(lower, []byte("\xef\xbb\xbf"))
 	if bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html")) ||
 		(bytes.HasPrefix(lower, []byte("<")) && bytes.Contains(lower, []byte("<body"))) || htmlFragment(lower) {
-		return FormatHTML
+		if utf8.Valid(sample(data)) || !bytes.Contains(head, []byte{0}) {
+			return FormatHTML
+		}
+	}
+	if !utf8.Valid(sample(data)) {
+		return FormatBinary
 	}
 	if looksMarkdown(data) {
 		return FormatMarkdown

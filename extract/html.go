@@ -35,7 +35,7 @@ func HTML(name string, data []byte) (l *rccplans.Layout, err error) {
 			l, err = nil, rccplans.Located(name, 0, fmt.Errorf("%w: html reader panic: %v", ErrMalformed, r))
 		}
 	}()
-	root, err := html.Parse(bytes.NewReader(data))
+	root, err := html.Parse(bytes.NewReader(UTF8(data)))
 	if err != nil {
 		return nil, rccplans.Located(name, 0, fmt.Errorf("%w: %v", ErrMalformed, err))
 	}
@@ -47,6 +47,36 @@ func HTML(name string, data []byte) (l *rccplans.Layout, err error) {
 		return l, rccplans.Located(name, 0, ErrNoText)
 	}
 	return l, nil
+}
+
+// cp1252 are the printable characters Windows-1252 puts at 0x80–0x9F,
+// where Latin-1 has control codes; 0 marks the unassigned ones.
+var cp1252 = [32]rune{
+	'€', 0, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0, 'Ž', 0,
+	0, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0, 'ž', 'Ÿ',
+}
+
+// UTF8 returns markup or text as UTF-8: unchanged when it is valid UTF-8,
+// else read as Windows-1252, the legacy encoding of Swedish web pages
+// (a superset of Latin-1 for everything printable).
+func UTF8(data []byte) []byte {
+	if utf8.Valid(data) {
+		return data
+	}
+	out := make([]byte, 0, len(data)+len(data)/8)
+	for _, b := range data {
+		switch {
+		case b < 0x80:
+			out = append(out, b)
+		case b < 0xA0:
+			if r := cp1252[b-0x80]; r != 0 {
+				out = utf8.AppendRune(out, r)
+			}
+		default:
+			out = utf8.AppendRune(out, rune(b))
+		}
+	}
+	return out
 }
 
 // mcell and mrow are a table as read from markup or XML, before it is

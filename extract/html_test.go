@@ -89,6 +89,23 @@ func TestHTMLSpanBounds(t *testing.T) {
 	}
 }
 
+// TestHTMLLegacyEncoding: a Latin-1 / Windows-1252 page is detected as
+// HTML and read with its å, ä, ö and dashes.
+func TestHTMLLegacyEncoding(t *testing.T) {
+	page := []byte("<html><body><h2>M\xe5l f\xf6r \xe5r 2024\x962026</h2><p>\x93V\xe4rd\x94</p></body></html>")
+	if f := Detect(page); f != FormatHTML {
+		t.Fatalf("Detect = %q, want html", f)
+	}
+	l, err := HTML("latin1.html", page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "H2 Mål för år 2024–2026\nP “Värd”"
+	if got := strings.Join(outline(l.Blocks), "\n"); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func TestHTMLEmpty(t *testing.T) {
 	_, err := HTML("e.html", []byte("<html><body><script>x</script></body></html>"))
 	if !errors.Is(err, ErrNoText) {
