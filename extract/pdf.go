@@ -71,7 +71,7 @@ func readPDF(ctx context.Context, name string, data []byte, opt Options, keepGly
 			defer wg.Done()
 			for i := range next {
 				res := &results[i]
-				res.page, res.glyphs, res.images, res.warns, res.err = doc.readPage(i+1, refs[i])
+				res.page, res.glyphs, res.images, res.warns, res.err = doc.readPage(ctx, i+1, refs[i])
 				if !keepGlyphs {
 					res.glyphs = nil
 				}
@@ -88,6 +88,9 @@ func readPDF(ctx context.Context, name string, data []byte, opt Options, keepGly
 	}
 	close(next)
 	wg.Wait()
+	if cerr == nil {
+		cerr = ctx.Err() // cancelled while the last pages were read
+	}
 	if cerr != nil {
 		return nil, nil, rccplans.Located(name, 0, cerr)
 	}
@@ -420,34 +423,42 @@ func pdfPageMatrix(box [4]float64, rotate int) (pdfMatrix, float64, float64) {
 
 // readPage interprets one page. A panic (malformed objects) becomes the
 // page's error.
-func (d *pdfDoc) readPage(pdfArg int, ref pdfPageRef) (p rccplans.Page, glyphs []pdfGlyph, images int, warns []string, err error) {
+func (d *pdfDoc) readPage(ctx context.Context, num int, ref pdfPageRef) (p rccplans.Page, glyphs []pdfGlyph, images int, warns []string, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			err = fmt.Errorf("%w: page unreadable: %v", ErrMalformed, x)
 		}
 	}()
 	m, w, h := pdfPageMatrix(ref.box, ref.rotate)
-	p = rccplans.Page{Number: pdfArg, Width: w, Height: h}
-	in := newPDFInterp(d, m)
-	contents := ref.v.Key("Contents")
+	p = rccplans.Page{Number: num, Width: w, Height: h}
+	in := newPDFInterp(ctx, d, m)
+	// A page whose content object is broken fails (below, by its panic);
+	// one broken stream of several costs only that stream.
 	var data []byte
+	contents := ref.v.Key("Contents")
 	switch contents.Kind() {
 	case pdf.Stream:
 		data = pdfReadStream(contents, pdfMaxContent)
 	case pdf.Array:
-		var buf []byte
-		for i, n := 0, contents.Len(); i < n && len(buf) < pdfMaxContent; i++ {
-			buf = append(buf, pdfReadStream(contents.Index(i), pdfMaxContent)...)
-			buf = append(buf, '\n')
+		for i, n := 0, contents.Len(); i < n && len(data) < pdfMaxContent; i++ {
+			in.guard("page contents", func() {
+				data = append(data, pdfReadStream(contents.Index(i), pdfMaxContent)...)
+			})
+			data = append(data, '\n')
 		}
-		data = buf
 	}
 	// Room for the glyphs up front: growing the slice was a third of
 	// the reader's time.
 	in.glyphs = make([]pdfGlyph, 0, len(data)/3+16)
 	in.run(data, newPDFResources(ref.res))
+	if in.stopped {
+		return p, nil, 0, nil, ctx.Err()
+	}
 	if in.cut {
 		warns = append(warns, "content cut short at a limit (operators, glyphs, segments or nesting)")
+	}
+	if in.broken > 0 {
+		warns = append(warns, fmt.Sprintf("%d unreadable object(s) skipped; first: %s", in.broken, in.firstBroken))
 	}
 	// Rules first: lines are split at vertical rules.
 	p.Rules = pdfCleanRules(in.segs, w, h)

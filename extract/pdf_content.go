@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"context"
+	"fmt"
 	"math"
 
 	"github.com/ledongthuc/pdf"
@@ -111,10 +113,29 @@ type pdfInterp struct {
 	ops    int
 	depth  int
 	cut    bool // a limit stopped the page
+
+	ctx         context.Context
+	stopped     bool   // ctx was cancelled
+	broken      int    // resources that could not be read
+	firstBroken string // the first of them, for the warning
 }
 
-func newPDFInterp(doc *pdfDoc, base pdfMatrix) *pdfInterp {
-	return &pdfInterp{doc: doc, st: pdfGState{ctm: base, lineWidth: 1, th: 1}}
+func newPDFInterp(ctx context.Context, doc *pdfDoc, base pdfMatrix) *pdfInterp {
+	return &pdfInterp{ctx: ctx, doc: doc, st: pdfGState{ctm: base, lineWidth: 1, th: 1}}
+}
+
+// guard runs f, turning a panic of the object layer (a broken font,
+// image or form object) into a count: the rest of the page still reads.
+func (in *pdfInterp) guard(what string, f func()) {
+	defer func() {
+		if x := recover(); x != nil {
+			in.broken++
+			if in.firstBroken == "" {
+				in.firstBroken = fmt.Sprintf("%s: %v", what, x)
+			}
+		}
+	}()
+	f()
 }
 
 func pdfArg(args []pdfOperand, i int) float64 {
@@ -131,6 +152,13 @@ func (in *pdfInterp) run(data []byte, res *pdfResources) {
 		in.ops++
 		if in.ops > pdfMaxOps || len(in.glyphs) > pdfMaxGlyphs || len(in.segs) > pdfMaxSegs {
 			in.cut = true
+			return false
+		}
+		if in.ops&0x3FFF == 0 && in.ctx != nil && in.ctx.Err() != nil {
+			in.stopped = true
+			return false
+		}
+		if in.stopped {
 			return false
 		}
 		in.do(op, args, res)
@@ -160,8 +188,11 @@ func (in *pdfInterp) do(op string, args []pdfOperand, res *pdfResources) {
 		st.lineWidth = pdfArg(args, 0)
 	case "gs":
 		if len(args) > 0 {
-			c := in.extGState(res, string(args[0].str))
-			st.strokeClear, st.fillClear = c[0], c[1]
+			name := string(args[0].str)
+			in.guard("ExtGState /"+name, func() {
+				c := in.extGState(res, name)
+				st.strokeClear, st.fillClear = c[0], c[1]
+			})
 		}
 
 	// Colours: only whether a paint is invisible (white) matters.
@@ -234,7 +265,9 @@ func (in *pdfInterp) do(op string, args []pdfOperand, res *pdfResources) {
 	case "ET":
 	case "Tf":
 		if len(args) >= 2 {
-			st.font = in.font(res, string(args[0].str))
+			name := string(args[0].str)
+			st.font = pdfDefaultFont
+			in.guard("font /"+name, func() { st.font = in.font(res, name) })
 			st.fontSize = args[1].num
 		}
 	case "Tc":
@@ -293,7 +326,8 @@ func (in *pdfInterp) do(op string, args []pdfOperand, res *pdfResources) {
 	// XObjects and images.
 	case "Do":
 		if len(args) > 0 {
-			in.xobject(res, string(args[0].str))
+			name := string(args[0].str)
+			in.guard("XObject /"+name, func() { in.xobject(res, name) })
 		}
 	case "BI":
 		in.images++
@@ -575,10 +609,13 @@ func (in *pdfInterp) xobject(res *pdfResources, name string) {
 	depth := len(in.stack)
 	in.path = nil
 	in.depth++
+	defer func() {
+		// Restored even when the form panics half-way.
+		in.depth--
+		in.st, in.tm, in.tlm, in.path = saved, savedTM, savedTLM, savedPath
+		if len(in.stack) > depth {
+			in.stack = in.stack[:depth]
+		}
+	}()
 	in.run(data, sub)
-	in.depth--
-	in.st, in.tm, in.tlm, in.path = saved, savedTM, savedTLM, savedPath
-	if len(in.stack) > depth {
-		in.stack = in.stack[:depth]
-	}
 }

@@ -345,6 +345,22 @@ func TestPDFPageFailures(t *testing.T) {
 			t.Fatalf("no warning for page 1: %v", l.Warnings)
 		}
 	})
+	t.Run("a broken form object costs only the form", func(t *testing.T) {
+		data := buildPDF(pdfSpec{pages: []pdfPageSpec{{
+			content: "BT /F1 12 Tf 72 720 Td (Keep) Tj ET /Fm1 Do",
+			forms:   map[string]pdfFormSpec{"Fm1": {content: "BT /F1 12 Tf 72 600 Td (Lost) Tj ET"}},
+		}}})
+		l, err := PDF(context.Background(), "x.pdf", breakObject(t, data, "(Lost)"), Options{})
+		if err != nil {
+			t.Fatalf("err = %v", err)
+		}
+		if len(l.Pages[0].Words) != 1 || l.Pages[0].Words[0].Text != "Keep" {
+			t.Fatalf("words %+v", l.Pages[0].Words)
+		}
+		if len(l.Warnings) == 0 || !strings.Contains(l.Warnings[0].Message, "Fm1") {
+			t.Fatalf("warnings %v", l.Warnings)
+		}
+	})
 	t.Run("every page fails", func(t *testing.T) {
 		data := breakObject(t, breakObject(t, two, "(First)"), "(Second)")
 		l, err := PDF(context.Background(), "x.pdf", data, Options{})
