@@ -35,11 +35,12 @@ var (
 )
 
 type secDraft struct {
-	sec    rccplans.Section
-	level  int
-	paras  []string
-	chap   int // index of the enclosing chapter
-	inRegn bool
+	sec        rccplans.Section
+	level      int
+	blockLevel int     // the heading block's own rank (0: unknown)
+	size       float64 // the heading's font size where known
+	paras      []string
+	chap       int // index of the enclosing chapter
 }
 
 func sections(l *rccplans.Layout, doc *rccplans.Document) []rccplans.Section {
@@ -81,6 +82,13 @@ func sections(l *rccplans.Layout, doc *rccplans.Document) []rccplans.Section {
 				cur = nil
 				continue
 			}
+			// a title wrapped into a second heading block of the same rank
+			// (PDF headings are read line by line)
+			if cur != nil && isHeading && len(cur.paras) == 0 && cur.sec.Page == b.Page && !chapterRe.MatchString(text) &&
+				!isStructural(text) && b.Level == cur.blockLevel && (startsLowerCase(text) || b.Size > 0 && b.Size == cur.size) {
+				cur.sec.Title = strings.TrimSpace(cur.sec.Title + " " + text)
+				continue
+			}
 			chapterish := chapterRe.MatchString(text) || (level > 0 && cur != nil && level <= cur.level)
 			if chapterish {
 				cur = nil
@@ -91,11 +99,6 @@ func sections(l *rccplans.Layout, doc *rccplans.Document) []rccplans.Section {
 				continue
 			}
 			if cur != nil {
-				if len(cur.paras) == 0 && (b.Level == cur.level || b.Level == 0) && !isStructural(text) && cur.sec.Page == b.Page && isHeading && b.Size > 0 {
-					// a title wrapped into a second heading block
-					cur.sec.Title = strings.TrimSpace(cur.sec.Title + " " + text)
-					continue
-				}
 				cur.paras = append(cur.paras, text)
 			}
 			continue
@@ -104,7 +107,7 @@ func sections(l *rccplans.Layout, doc *rccplans.Document) []rccplans.Section {
 		if level == 0 {
 			level = strings.Count(num, ".") + 1
 		}
-		cur = &secDraft{level: level, chap: chap, inRegn: region != ""}
+		cur = &secDraft{level: level, blockLevel: b.Level, size: b.Size, chap: chap}
 		cur.sec = rccplans.Section{Page: b.Page, Number: num, Title: title, Region: region}
 		drafts = append(drafts, cur)
 	}
@@ -201,6 +204,11 @@ func sjukvardsregion(text string) string {
 
 func cleanRegion(s string) string {
 	return strings.Join(strings.Fields(strings.TrimRight(s, ".:,;")), " ")
+}
+
+func startsLowerCase(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
 }
 
 func firstNonEmpty(ss ...string) string {
