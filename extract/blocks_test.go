@@ -277,6 +277,38 @@ p1 TABLE 3 cols, 2 rows
 `,
 		},
 		{
+			name: "shaded header cells inside borders, shaded header over a borderless body",
+			pages: func() []rccplans.Page {
+				ws, rs := ruled(cols3, []float64{100, 130, 170}, [][]string{head, {"1.a) Första", "Mål ett", "Akt ett"}}, nil)
+				for c := 0; c+1 < len(cols3); c++ { // shading bars: edges without thickness
+					x0, x1 := cols3[c]+1, cols3[c+1]-1
+					rs = append(rs, rccplans.Rule{Box: rccplans.Box{X0: x0, Y0: 103, X1: x1, Y1: 103}},
+						rccplans.Rule{Box: rccplans.Box{X0: x0, Y0: 115, X1: x1, Y1: 115}},
+						rccplans.Rule{Box: rccplans.Box{X0: x0, Y0: 103, X1: x0, Y1: 115}},
+						rccplans.Rule{Box: rccplans.Box{X0: x1, Y0: 103, X1: x1, Y1: 115}})
+				}
+				hw := words(40, 300, "Målbild", bodyFS, true)
+				hw = append(hw, words(300, 300, "Planerade aktiviteter", bodyFS, true)...)
+				for _, x := range [][2]float64{{38, 290}, {298, 500}} {
+					rs = append(rs, rccplans.Rule{Box: rccplans.Box{X0: x[0], Y0: 298, X1: x[1], Y1: 298}},
+						rccplans.Rule{Box: rccplans.Box{X0: x[0], Y0: 312, X1: x[1], Y1: 312}},
+						rccplans.Rule{Box: rccplans.Box{X0: x[0], Y0: 298, X1: x[0], Y1: 312}},
+						rccplans.Rule{Box: rccplans.Box{X0: x[1], Y0: 298, X1: x[1], Y1: 312}})
+				}
+				ws = append(ws, hw...)
+				ws = append(ws, lines(40, 325, bodyFS, false, "1. Ett mål")...)
+				ws = append(ws, lines(300, 325, bodyFS, false, "Göra det")...)
+				return []rccplans.Page{page(1, ws, rs)}
+			},
+			want: `p1 TABLE 3 cols, 1 rows
+  head: Område | Mål | Aktivitet
+  r1 p1: 1.a) Första | Mål ett | Akt ett
+p1 TABLE 2 cols, 1 rows
+  head: Målbild | Planerade aktiviteter
+  r1 p1: 1. Ett mål | Göra det
+`,
+		},
+		{
 			name: "running heads, page numbers and a footnote",
 			pages: func() []rccplans.Page {
 				var ps []rccplans.Page

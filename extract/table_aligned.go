@@ -165,10 +165,7 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 		if gap > lim {
 			break
 		}
-		if len(body) > 0 && l.size > lines[body[0]].size+1 {
-			break
-		}
-		if l.X1 < anchors[0].X0-2 || l.X0 > anchors[len(anchors)-1].X1+p.Width {
+		if len(body) > 0 && headingLike(l, lines[body[0]].size, gap > 0.6*l.height()) {
 			break
 		}
 		body = append(body, k)
@@ -278,7 +275,7 @@ func alignedContinuation(p *rccplans.Page, lines []tline, prev *grid) (*grid, []
 	var body []int
 	for k := range lines {
 		l := &lines[k]
-		if headerLine(l) || l.size > prev.size+1 || crossesColumns(prev, l.words) ||
+		if headerLine(l) || headingLike(l, prev.size, true) || crossesColumns(prev, l.words) ||
 			l.X0 < prev.cols[0]-2 || l.X1 > prev.cols[nc]+2 {
 			break
 		}
@@ -303,6 +300,17 @@ func alignedContinuation(p *rccplans.Page, lines []tline, prev *grid) (*grid, []
 		}
 	}
 	return g, rest
+}
+
+// headingLike tells whether a line under a borderless table ends it: set
+// larger than the table's text, or, after vertical whitespace (afterGap),
+// a bold line in one run that does not open a numbered row (a section
+// title; bold words inside a cell follow their lines without a gap).
+func headingLike(l *tline, body float64, afterGap bool) bool {
+	if l.size >= body+0.75 {
+		return true
+	}
+	return afterGap && l.bold && len(segments(l)) == 1 && !numbered.MatchString(l.text())
 }
 
 // mergeHeaderLine adds a wrapped header line's segments to the anchors

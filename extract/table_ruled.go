@@ -32,8 +32,32 @@ type frame struct {
 // intersection; groups with at least two horizontal and two vertical
 // edges are table frames.
 func ruleFrames(p *rccplans.Page) []frame {
-	var hs, vs []edge
+	// Drawn lines have a thickness; the edges of a filled rectangle
+	// (cell shading) come with none. Shading inside a bordered table
+	// would split its header into rows, so edges without thickness count
+	// only away from the frames of drawn lines.
+	var drawn, fills []rccplans.Rule
 	for _, r := range p.Rules {
+		if r.Width > 0 {
+			drawn = append(drawn, r)
+		} else {
+			fills = append(fills, r)
+		}
+	}
+	frames := framesOf(drawn)
+	var rest []rccplans.Rule
+	for _, r := range fills {
+		if !inFrames(r.Box, frames) {
+			rest = append(rest, r)
+		}
+	}
+	return append(frames, framesOf(rest)...)
+}
+
+// framesOf snaps, joins and groups one set of rules.
+func framesOf(rules []rccplans.Rule) []frame {
+	var hs, vs []edge
+	for _, r := range rules {
 		w, h := r.X1-r.X0, r.Y1-r.Y0
 		if w > maxRule && h > maxRule {
 			continue
@@ -231,7 +255,9 @@ func frameGrid(p *rccplans.Page, hs, vs []edge, words []rccplans.Word, used []bo
 		}
 	}
 	nc, nr := len(xs)-1, len(ys)-1
-	if nc < 1 || nr < 1 || nc*nr < 2 {
+	// One ruled row is no table: a boxed or shaded header over a body
+	// without borders (the borderless pass reads it), or a framed line.
+	if nc < 1 || nr < 2 {
 		return nil
 	}
 	id := make([]int, nr*nc)
