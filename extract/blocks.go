@@ -48,6 +48,7 @@ func Blocks(name string, pages []rccplans.Page) (blocks []rccplans.Block, warns 
 	}
 	var items []item
 	var all []rccplans.Word
+	var printed []string // every line as printed, for hyphenated-word evidence
 	for i := range pages {
 		p := &pages[i]
 		words := make([]rccplans.Word, 0, len(p.Words))
@@ -58,6 +59,9 @@ func Blocks(name string, pages []rccplans.Page) (blocks []rccplans.Block, warns 
 			words = append(words, w)
 		}
 		all = append(all, words...)
+		for _, l := range buildLines(words) {
+			printed = append(printed, l.text())
+		}
 		tabs, rest := ruledTables(p, ruleFrames(p), words)
 		for _, t := range tabs {
 			rest = openBottom(t, rest, foot)
@@ -78,7 +82,9 @@ func Blocks(name string, pages []rccplans.Page) (blocks []rccplans.Block, warns 
 		items = append(items, pageItems(p, tabs, lines)...)
 	}
 	items = joinTables(items, bottoms)
-	return textBlocks(items, dominantSize(all)), warns
+	hyph := rccplans.HyphenWords(printed)
+	known := func(w string) bool { return hyph[w] }
+	return textBlocks(items, dominantSize(all), known), warns
 }
 
 // lastTable is the table that ends page n, if the page ends with one.

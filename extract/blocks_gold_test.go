@@ -179,8 +179,8 @@ var goldWant = []struct {
 	extraLimit int
 }{
 	{"000_363f1a49b5c57245-word.pdf", 1, 0.96, 0},
-	{"001_2c1f4fc1918a0a87-word.pdf", 1, 0.99, 0},
-	{"001_2c1f4fc1918a0a87-chromium.pdf", 1, 0.99, 0},
+	{"001_2c1f4fc1918a0a87-word.pdf", 1, 1, 0},
+	{"001_2c1f4fc1918a0a87-chromium.pdf", 1, 1, 0},
 	{"003_9c6630dc416cd882-word.pdf", 1, 1, 0},
 	{"003_9c6630dc416cd882-open.pdf", 1, 1, 0},
 	{"004_ee4b379ee5192dfe-word.pdf", 1, 1, 0},

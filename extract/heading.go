@@ -28,7 +28,7 @@ const (
 )
 
 // textBlocks turns the joined items into blocks.
-func textBlocks(items []item, body float64) []rccplans.Block {
+func textBlocks(items []item, body float64, known func(string) bool) []rccplans.Block {
 	type run struct {
 		heading bool
 		lines   []*tline
@@ -84,11 +84,11 @@ func textBlocks(items []item, body float64) []rccplans.Block {
 	for _, r := range runs {
 		if r.page < 0 {
 			g := tables[-r.page-1]
-			blocks = append(blocks, rccplans.Block{Kind: rccplans.BlockTable, Page: g.page, Size: g.size, Table: g.table()})
-			blocks = append(blocks, noteBlocks(g)...)
+			blocks = append(blocks, rccplans.Block{Kind: rccplans.BlockTable, Page: g.page, Size: g.size, Table: g.table(known)})
+			blocks = append(blocks, noteBlocks(g, known)...)
 			continue
 		}
-		text := paragraphText(r.lines)
+		text := paragraphText(r.lines, known)
 		if text == "" {
 			continue
 		}
@@ -199,12 +199,12 @@ func isBulletRune(r rune) bool {
 
 // paragraphText joins a run's lines; a leading bullet glyph from a symbol
 // font's private-use area is dropped (it is not text).
-func paragraphText(lines []*tline) string {
+func paragraphText(lines []*tline, known func(string) bool) string {
 	ss := make([]string, len(lines))
 	for i, l := range lines {
 		ss[i] = l.text()
 	}
-	t := rccplans.JoinLines(ss)
+	t := rccplans.JoinLinesKnown(ss, known)
 	t = strings.TrimLeftFunc(t, func(r rune) bool { return r >= 0xE000 && r <= 0xF8FF || unicode.IsSpace(r) })
 	return t
 }
@@ -213,12 +213,12 @@ func paragraphText(lines []*tline) string {
 var noteMarker = regexp.MustCompile(`^(\*+|\d{1,2}[).]?\s)`)
 
 // noteBlocks gives a table's footnotes as Note paragraphs, one per marker.
-func noteBlocks(g *grid) []rccplans.Block {
+func noteBlocks(g *grid, known func(string) bool) []rccplans.Block {
 	var out []rccplans.Block
 	var cur []*tline
 	flush := func() {
 		if len(cur) > 0 {
-			out = append(out, rccplans.Block{Kind: rccplans.BlockParagraph, Page: cur[0].page, Text: paragraphText(cur), Size: cur[0].size, Note: true})
+			out = append(out, rccplans.Block{Kind: rccplans.BlockParagraph, Page: cur[0].page, Text: paragraphText(cur, known), Size: cur[0].size, Note: true})
 			cur = nil
 		}
 	}

@@ -43,6 +43,12 @@ type cell struct {
 
 func (c *cell) text() string { return rccplans.JoinLines(c.lines) }
 
+// textKnown joins the lines with the document's hyphenated words as
+// evidence (rccplans.JoinLinesKnown).
+func (c *cell) textKnown(known func(string) bool) string {
+	return rccplans.JoinLinesKnown(c.lines, known)
+}
+
 func (g *grid) ncols() int { return len(g.cols) - 1 }
 
 // rowTexts gives the joined texts of row r.
@@ -89,7 +95,7 @@ func headerRows(g *grid, bold func(r int) bool) int {
 // table converts a grid to the shared type: header rows as printed, body
 // rows with merged cells copied into every position they cover (positions
 // after the first marked Spanned). Empty body rows are dropped.
-func (g *grid) table() *rccplans.Table {
+func (g *grid) table(known func(string) bool) *rccplans.Table {
 	t := &rccplans.Table{}
 	seen := map[*cell]bool{}
 	for r := range g.rows {
@@ -106,7 +112,7 @@ func (g *grid) table() *rccplans.Table {
 			if c == nil {
 				continue
 			}
-			row.Cells[j] = rccplans.Cell{Text: c.text(), Spanned: seen[c]}
+			row.Cells[j] = rccplans.Cell{Text: c.textKnown(known), Spanned: seen[c]}
 			seen[c] = true
 			if row.Cells[j].Text != "" && !row.Cells[j].Spanned {
 				empty = false
