@@ -763,7 +763,9 @@ func (b *builder) write(ctx context.Context, dir string, docs []DocumentResult, 
 	// Byte-identical records cannot differ record by record: then only
 	// the documents are compared, and the previous records stay unread.
 	var changes []Change
-	if p := b.prev.Report; p != nil && p.RecordsSHA256 == b.rep.RecordsSHA256 {
+	if p := b.prev.Report; b.prev.Dir == "" || p != nil && p.RecordsSHA256 == b.rep.RecordsSHA256 {
+		// first build: every document is new, and listing each of its
+		// records as "appeared" would bury the report
 		changes = diff(b.prev.Documents, docs, nil, nil)
 	} else {
 		b.loadPrevious()

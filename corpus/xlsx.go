@@ -490,12 +490,16 @@ func overview(f *excelize.File, st styles, recs []rccplans.Record) error {
 	}
 	n := len(regions) + 1
 	var series []excelize.ChartSeries
+	// not started grey, in progress orange, done green, on hold yellow,
+	// no status light grey: the colours people read statuses in
+	colours := []string{"7F7F7F", "ED7D31", "70AD47", "FFC000", "D9D9D9"}
 	for j := range statuses {
 		col, _ := excelize.ColumnNumberToName(j + 2)
 		series = append(series, excelize.ChartSeries{
 			Name:       fmt.Sprintf("'%s'!$%s$1", sh, col),
 			Categories: fmt.Sprintf("'%s'!$A$2:$A$%d", sh, n),
 			Values:     fmt.Sprintf("'%s'!$%s$2:$%s$%d", sh, col, col, n),
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colours[j]}},
 		})
 	}
 	height := uint(max(320, 40+28*len(regions)))
