@@ -101,10 +101,19 @@ var (
 // ptHeader tries a header starting at line i: it returns the column
 // titles and roles and the index after the header's last line.
 func ptHeader(lines []ptLine, i int) (titles []string, roles []rccplans.Column, end int, ok bool) {
+	titles, roles, _, end, ok = ptHeaderBounds(lines, i)
+	return titles, roles, end, ok
+}
+
+// ptHeaderBounds is ptHeader that also tells, per column, the width the
+// column is narrower than: a title printed over several lines did not fit
+// (its length, with room for a bold font); 0 when the title fitted.
+func ptHeaderBounds(lines []ptLine, i int) (titles []string, roles []rccplans.Column, bounds []float64, end int, ok bool) {
 	if lines[i].s == "" {
-		return nil, nil, 0, false
+		return nil, nil, nil, 0, false
 	}
 	var words []string
+	var lineOf []int
 	best := 0
 	for j, n := i, 0; j < len(lines) && n < 12 && j < i+30; j++ {
 		s := lines[j].s
@@ -114,17 +123,20 @@ func ptHeader(lines []ptLine, i int) (titles []string, roles []rccplans.Column, 
 		if j > i && !ptHeaderish(s) {
 			break
 		}
-		words = append(words, strings.Fields(s)...)
+		for _, w := range strings.Fields(s) {
+			words = append(words, w)
+			lineOf = append(lineOf, j)
+		}
 		n++
-		t, r := ptGroupHeader(words)
+		t, r, b := ptGroupHeader(words, lineOf)
 		if t != nil && len(r) >= 3 && len(r) >= best {
-			titles, roles, end, best = t, r, j+1, len(r)
+			titles, roles, bounds, end, best = t, r, b, j+1, len(r)
 		}
 		if j == i && t == nil && !ptHeaderish(s) {
 			break
 		}
 	}
-	return titles, roles, end, best >= 3
+	return titles, roles, bounds, end, best >= 3
 }
 
 // ptHeaderish: a line that may continue a wrapped header: it names a role,
@@ -151,42 +163,54 @@ func ptRoleWord(w string) bool {
 // ptGroupHeader groups header words into columns: a new column starts at
 // every word that names a role; the roles must be distinct and the first
 // word must start a column.
-func ptGroupHeader(words []string) ([]string, []rccplans.Column) {
+func ptGroupHeader(words []string, lineOf []int) ([]string, []rccplans.Column, []float64) {
 	// re-join words broken in a narrow header cell ("Uppfölj-" "ning*")
 	var ws []string
+	var first, last []int // the lines each joined word spans
 	for i := 0; i < len(words); i++ {
-		w := words[i]
+		w, f := words[i], lineOf[i]
 		for strings.HasSuffix(w, "-") && i+1 < len(words) && ptStartsLower(words[i+1]) {
 			w = strings.TrimSuffix(w, "-") + words[i+1]
 			i++
 		}
-		ws = append(ws, w)
+		ws, first, last = append(ws, w), append(first, f), append(last, lineOf[i])
 	}
 	if len(ws) == 0 || !ptRoleWord(ws[0]) {
-		return nil, nil
+		return nil, nil, nil
 	}
-	var groups [][]string
-	for _, w := range ws {
+	type group struct {
+		words    []string
+		from, to int
+	}
+	var groups []group
+	for x, w := range ws {
 		if ptRoleWord(w) {
-			groups = append(groups, []string{w})
+			groups = append(groups, group{[]string{w}, first[x], last[x]})
 		} else {
-			groups[len(groups)-1] = append(groups[len(groups)-1], w)
+			g := &groups[len(groups)-1]
+			g.words, g.to = append(g.words, w), last[x]
 		}
 	}
 	var titles []string
 	var roles []rccplans.Column
+	var bounds []float64
 	seen := map[rccplans.Column]bool{}
 	for _, g := range groups {
-		t := strings.Join(g, " ")
+		t := strings.Join(g.words, " ")
 		c := rccplans.ColumnOf(t)
-		if c == rccplans.ColUnknown || seen[c] || len(g) > 7 {
-			return nil, nil
+		if c == rccplans.ColUnknown || seen[c] || len(g.words) > 7 {
+			return nil, nil, nil
 		}
 		seen[c] = true
 		titles = append(titles, t)
 		roles = append(roles, c)
+		b := 0.0
+		if g.to > g.from {
+			b = float64(utf8.RuneCountInString(strings.TrimRight(t, "*"))) * 1.15
+		}
+		bounds = append(bounds, b)
 	}
-	return titles, roles
+	return titles, roles, bounds
 }
 
 // ptTables finds the plan tables and reads them.
@@ -195,7 +219,7 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 	var bodies []*ptBody
 	areaW := ptAreaWidth(lines)
 	for i := 0; i < len(lines); i++ {
-		titles, roles, end, ok := ptHeader(lines, i)
+		titles, roles, bounds, end, ok := ptHeaderBounds(lines, i)
 		if !ok {
 			continue
 		}
@@ -207,7 +231,11 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 				break
 			}
 		}
-		bodies = append(bodies, ptPrepare(lines[end:j], titles, roles, areaW))
+		b := ptPrepare(lines[end:j], titles, roles, areaW)
+		if b != nil {
+			b.bounds = bounds
+		}
+		bodies = append(bodies, b)
 		spans = append(spans, ptSpan{from: i, to: j})
 		i = j - 1
 	}
@@ -264,7 +292,7 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 						w[c] = float64(ptBestWidth(iv))
 					}
 				}
-				widthsOf[bi] = w
+				widthsOf[bi] = b.clamp(w)
 			}
 		}
 		// the cost of the split at the final widths
@@ -292,6 +320,7 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 					for c := range try[bi] {
 						try[bi][c] = w0
 					}
+					b.clamp(try[bi])
 				}
 			}
 			if cost := refine(try, 2, false); best < 0 || cost < best {
@@ -493,6 +522,17 @@ type ptBody struct {
 	roles                     []rccplans.Column
 	blankInf, useRowEnd       bool
 	areaCol, statusCol, areaW int
+	bounds                    []float64 // per column: narrower than this, from a wrapped title (0: unknown)
+}
+
+// clamp keeps each column's width under what its wrapped title says.
+func (b *ptBody) clamp(w []float64) []float64 {
+	for c := range w {
+		if c < len(b.bounds) && b.bounds[c] > 0 && (w[c] == 0 || w[c] > b.bounds[c]) {
+			w[c] = b.bounds[c]
+		}
+	}
+	return w
 }
 
 // mixedPath takes the plain rows as they are and splits the lines
@@ -526,6 +566,9 @@ func (b *ptBody) path(width []float64) []ptCell {
 	p, _ := b.pathCost(width)
 	return p
 }
+
+// ptCapitalWrap weighs a wrap-rule miss before a capitalised line.
+const ptCapitalWrap = 0.5
 
 // ptMaxSplit bounds the lines split at once: the split costs
 // lines × 60 × columns², so a body longer than this (no plan has one) is
@@ -830,7 +873,7 @@ func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float
 			if first.glued {
 				base += first.splitCost
 			}
-			var thresholds []float64 // self-measured: recounted when the widest line grows
+			var thresholds [][2]float64 // self-measured: recounted when the widest line grows
 			viol := 0.0
 			cur, prevLen := 0, 0
 			for x := i; x < n && x-i < maxCell; x++ {
@@ -878,13 +921,18 @@ func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float
 				}
 				if x > i && newLine {
 					p := us[x-1]
-					if !p.paraEnd && !u.startsUp {
-						t := float64(prevLen + 1 + u.fw)
+					if !p.paraEnd && !ptDashRe.MatchString(u.s) {
+						// the word would have fitted on the line before; a
+						// capital may start a name or an item on its own line
+						t, wt := float64(prevLen+1+u.fw), 1.0
+						if u.startsUp {
+							wt = ptCapitalWrap
+						}
 						if !fixed {
-							thresholds = append(thresholds, t)
+							thresholds = append(thresholds, [2]float64{t, wt})
 						}
 						if t <= (w-1)*0.92 {
-							viol++ // the word would have fitted on the line before
+							viol += wt
 						}
 					}
 					if blankInf && u.blank {
@@ -895,8 +943,8 @@ func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float
 					w = float64(cur)
 					viol = 0
 					for _, t := range thresholds {
-						if t <= (w-1)*0.92 {
-							viol++
+						if t[0] <= (w-1)*0.92 {
+							viol += t[1]
 						}
 					}
 				}
