@@ -55,11 +55,11 @@ func readPDF(ctx context.Context, name string, data []byte, opt Options, keepGly
 	}
 
 	type result struct {
-		page   rccplans.Page
-		glyphs []pdfGlyph
-		warns  []string
-		images int
-		err    error
+		page     rccplans.Page
+		glyphs   []pdfGlyph
+		warns    []string
+		unmapped int
+		err      error
 	}
 	results := make([]result, len(refs))
 	workers := min(runtime.GOMAXPROCS(0), len(refs), 8)
@@ -71,7 +71,7 @@ func readPDF(ctx context.Context, name string, data []byte, opt Options, keepGly
 			defer wg.Done()
 			for i := range next {
 				res := &results[i]
-				res.page, res.glyphs, res.images, res.warns, res.err = doc.readPage(ctx, i+1, refs[i])
+				res.page, res.glyphs, res.unmapped, res.warns, res.err = doc.readPage(ctx, i+1, refs[i])
 				if !keepGlyphs {
 					res.glyphs = nil
 				}
@@ -101,7 +101,7 @@ func readPDF(ctx context.Context, name string, data []byte, opt Options, keepGly
 		failed   int
 		firstErr error
 		words    int
-		images   int
+		unmapped int
 	)
 	for i, res := range results {
 		for _, w := range res.warns {
@@ -116,7 +116,7 @@ func readPDF(ctx context.Context, name string, data []byte, opt Options, keepGly
 			res.page = rccplans.Page{Number: i + 1}
 		}
 		words += len(res.page.Words)
-		images += res.images
+		unmapped += res.unmapped
 		pages = append(pages, res.page)
 		if keepGlyphs {
 			glyphs = append(glyphs, res.glyphs)
@@ -125,6 +125,11 @@ func readPDF(ctx context.Context, name string, data []byte, opt Options, keepGly
 	l.Pages = pages
 	if failed == len(refs) {
 		return l, glyphs, firstErr
+	}
+	if words == 0 && unmapped > 0 {
+		// Text is drawn, but with fonts that say nothing of Unicode: not
+		// a scan, and OCR would be the wrong advice.
+		return l, glyphs, rccplans.Located(name, 0, fmt.Errorf("%w: %d glyphs drawn without a Unicode mapping; no text could be read", ErrMalformed, unmapped))
 	}
 	if words == 0 {
 		return l, glyphs, rccplans.Located(name, 0, ErrNoText)
@@ -423,7 +428,7 @@ func pdfPageMatrix(box [4]float64, rotate int) (pdfMatrix, float64, float64) {
 
 // readPage interprets one page. A panic (malformed objects) becomes the
 // page's error.
-func (d *pdfDoc) readPage(ctx context.Context, num int, ref pdfPageRef) (p rccplans.Page, glyphs []pdfGlyph, images int, warns []string, err error) {
+func (d *pdfDoc) readPage(ctx context.Context, num int, ref pdfPageRef) (p rccplans.Page, glyphs []pdfGlyph, unmapped int, warns []string, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			err = fmt.Errorf("%w: page unreadable: %v", ErrMalformed, x)
@@ -435,17 +440,26 @@ func (d *pdfDoc) readPage(ctx context.Context, num int, ref pdfPageRef) (p rccpl
 	// A page whose content object is broken fails (below, by its panic);
 	// one broken stream of several costs only that stream.
 	var data []byte
+	var damaged error
+	read := func(v pdf.Value) {
+		b, err := pdfReadStreamErr(v, pdfMaxContent)
+		if err != nil && damaged == nil {
+			damaged = err
+		}
+		data = append(data, b...)
+	}
 	contents := ref.v.Key("Contents")
 	switch contents.Kind() {
 	case pdf.Stream:
-		data = pdfReadStream(contents, pdfMaxContent)
+		read(contents)
 	case pdf.Array:
 		for i, n := 0, contents.Len(); i < n && len(data) < pdfMaxContent; i++ {
-			in.guard("page contents", func() {
-				data = append(data, pdfReadStream(contents.Index(i), pdfMaxContent)...)
-			})
+			in.guard("page contents", func() { read(contents.Index(i)) })
 			data = append(data, '\n')
 		}
+	}
+	if damaged != nil {
+		warns = append(warns, fmt.Sprintf("content stream damaged (%v); what could be decoded was read", damaged))
 	}
 	// Room for the glyphs up front: growing the slice was a third of
 	// the reader's time.
@@ -457,6 +471,9 @@ func (d *pdfDoc) readPage(ctx context.Context, num int, ref pdfPageRef) (p rccpl
 	if in.cut {
 		warns = append(warns, "content cut short at a limit (operators, glyphs, segments or nesting)")
 	}
+	if in.unmapped > 0 {
+		warns = append(warns, fmt.Sprintf("%d glyph(s) without a Unicode mapping (font %s has no ToUnicode map or usable encoding): their text is lost", in.unmapped, in.unmappedFont))
+	}
 	if in.broken > 0 {
 		warns = append(warns, fmt.Sprintf("%d unreadable object(s) skipped; first: %s", in.broken, in.firstBroken))
 	}
@@ -464,5 +481,5 @@ func (d *pdfDoc) readPage(ctx context.Context, num int, ref pdfPageRef) (p rccpl
 	p.Rules = pdfCleanRules(in.segs, w, h)
 	p.Words, p.Lines = pdfBuildText(in.glyphs, p.Rules)
 	p.Rules = pdfDropUnderlines(p.Rules, p.Lines)
-	return p, in.glyphs, in.images, warns, nil
+	return p, in.glyphs, in.unmapped, warns, nil
 }

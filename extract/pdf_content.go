@@ -114,10 +114,12 @@ type pdfInterp struct {
 	depth  int
 	cut    bool // a limit stopped the page
 
-	ctx         context.Context
-	stopped     bool   // ctx was cancelled
-	broken      int    // resources that could not be read
-	firstBroken string // the first of them, for the warning
+	ctx          context.Context
+	stopped      bool   // ctx was cancelled
+	unmapped     int    // glyphs drawn without any text
+	unmappedFont string // the font of the first
+	broken       int    // resources that could not be read
+	firstBroken  string // the first of them, for the warning
 }
 
 func newPDFInterp(ctx context.Context, doc *pdfDoc, base pdfMatrix) *pdfInterp {
@@ -507,6 +509,12 @@ func (in *pdfInterp) show(s []byte) {
 		text := pdfCleanText(f.text(code, n))
 		if text == "" && !f.cid && code == ' ' {
 			text = " "
+		}
+		if text == "" {
+			if in.unmapped == 0 {
+				in.unmappedFont = f.name
+			}
+			in.unmapped++
 		}
 		if text != "" && esize > 0 {
 			g := pdfGlyph{text: text, size: esize, font: f, bold: bold, dir: dir, seq: len(in.glyphs)}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"io"
 	"strings"
 	"unicode/utf16"
@@ -370,19 +371,25 @@ const (
 // pdfReadStream returns a stream's decoded bytes, at most limit of them. A
 // filter the library does not know or a corrupt stream gives what could
 // be read.
-func pdfReadStream(v pdf.Value, limit int64) (data []byte) {
+func pdfReadStream(v pdf.Value, limit int64) []byte {
+	data, _ := pdfReadStreamErr(v, limit)
+	return data
+}
+
+// pdfReadStreamErr is pdfReadStream that also says why a stream could not
+// be read to its end.
+func pdfReadStreamErr(v pdf.Value, limit int64) (data []byte, err error) {
 	defer func() {
-		if recover() != nil {
-			data = nil
+		if x := recover(); x != nil {
+			data, err = nil, fmt.Errorf("%v", x)
 		}
 	}()
 	if v.Kind() != pdf.Stream {
-		return nil
+		return nil, nil
 	}
 	rc := v.Reader()
 	defer rc.Close()
-	data, _ = io.ReadAll(io.LimitReader(rc, limit))
-	return data
+	return io.ReadAll(io.LimitReader(rc, limit))
 }
 
 // pdfLoadFont reads a font dictionary. It never fails: what is missing gets
