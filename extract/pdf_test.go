@@ -235,6 +235,7 @@ func TestPDFErrors(t *testing.T) {
 		{"truncated", good[:len(good)/2], Options{}, ErrMalformed},
 		{"too many pages", buildPDF(pdfSpec{pages: make([]pdfPageSpec, 3)}), Options{MaxPages: 2}, ErrTooLarge},
 		{"no text", image, Options{}, ErrNoText},
+		{"glyphs without Unicode are not a scan", buildPDF(pdfSpec{pages: []pdfPageSpec{{content: "BT /F5 10 Tf 72 700 Td <00090009> Tj ET"}}}), Options{}, ErrMalformed},
 		{"good", good, Options{}, nil},
 	}
 	for _, tt := range tests {
