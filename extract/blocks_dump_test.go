@@ -57,10 +57,17 @@ func firstRow(t *rccplans.Table) []string {
 	return nil
 }
 
-// readFixturePages reads a fixture PDF with the package's reader.
+// readFixturePDF reads a fixture PDF with the package's reader.
 func readFixturePDF(t testing.TB, name string) *rccplans.Layout {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "fixtures", "corpus", name))
+	return readPDFFile(t, filepath.Join("..", "fixtures", "corpus", name))
+}
+
+// readPDFFile reads a PDF file with the package's reader.
+func readPDFFile(t testing.TB, path string) *rccplans.Layout {
+	t.Helper()
+	name := filepath.Base(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Skipf("fixture: %v", err)
 	}

@@ -142,9 +142,9 @@ func scoreTables(blocks []rccplans.Block, columns []string, rows [][]string) (go
 
 // goldTables reads a gold file and returns its table(s) as column lists
 // and row grids.
-func goldTables(t *testing.T, stem string) (cols [][]string, rows [][][]string) {
+func goldTables(t *testing.T, dir, stem string) (cols [][]string, rows [][][]string) {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "fixtures", "gold", stem+".json"))
+	data, err := os.ReadFile(filepath.Join(dir, "gold", stem+".json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,14 +184,23 @@ var goldWant = []struct {
 	{"003_9c6630dc416cd882-word.pdf", 1, 1, 0},
 	{"003_9c6630dc416cd882-open.pdf", 1, 1, 0},
 	{"004_ee4b379ee5192dfe-word.pdf", 1, 1, 0},
+	// The held-out plans of other regions and producers (fixtures/synthetic).
+	{"synthetic/100_orebro-chromium.pdf", 1, 1, 0},
+	{"synthetic/101_kalmar-word.pdf", 1, 1, 0},
+	{"synthetic/102_gavleborg-open.pdf", 1, 1, 0},
+	{"synthetic/103_halland-chromium.pdf", 1, 1, 0},
 }
 
 func TestBlocksGold(t *testing.T) {
 	for _, tc := range goldWant {
 		t.Run(tc.file, func(t *testing.T) {
-			l := readFixturePDF(t, tc.file)
-			stem := strings.SplitN(tc.file, "-", 2)[0]
-			cols, rows := goldTables(t, stem)
+			dir, file := filepath.Join("..", "fixtures"), tc.file
+			if d, f, ok := strings.Cut(tc.file, "/"); ok {
+				dir, file = filepath.Join(dir, d), f
+			}
+			l := readPDFFile(t, filepath.Join(dir, "corpus", file))
+			stem := strings.SplitN(file, "-", 2)[0]
+			cols, rows := goldTables(t, dir, stem)
 			var total goldScore
 			for i := range cols {
 				s, diffs := scoreTables(l.Blocks, cols[i], rows[i])
