@@ -131,6 +131,7 @@ var headingName = regexp.MustCompile(`^(?:heading|rubrik|überschrift|titre|over
 // by its name ("heading 2", Swedish "Rubrik 2"); "Title" / "Rubrik" is
 // the document title.
 func readDocxStyles(data []byte) (map[string]docxStyle, error) {
+	data = cutElement(data, "latentStyles")
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = false
 	out := map[string]docxStyle{}
@@ -138,7 +139,9 @@ func readDocxStyles(data []byte) (map[string]docxStyle, error) {
 	var id string
 	depth, inRPr := 0, 0
 	for {
-		tok, err := dec.Token()
+		// RawToken: only local names matter here, and namespace
+		// resolution is most of the cost of a large styles part.
+		tok, err := dec.RawToken()
 		if err == io.EOF {
 			break
 		}
@@ -152,10 +155,23 @@ func readDocxStyles(data []byte) (map[string]docxStyle, error) {
 				return out, fmt.Errorf("%w: styles nested deeper than %d", ErrTooLarge, docxMaxDepth)
 			}
 			switch t.Name.Local {
-			case "style":
-				if attr(t, "type") == "paragraph" || attr(t, "type") == "" {
-					cur, id = &docxStyle{}, attr(t, "styleId")
+			case "latentStyles", "docDefaults", "tblStylePr", "rsids":
+				// hundreds of entries that say nothing of headings
+				if err := skipRaw(dec); err != nil {
+					return out, err
 				}
+				depth--
+			case "style":
+				if typ := attr(t, "type"); typ != "paragraph" && typ != "" {
+					// table, character and numbering styles make no
+					// headings; table styles are most of a large part
+					if err := skipRaw(dec); err != nil {
+						return out, err
+					}
+					depth--
+					continue
+				}
+				cur, id = &docxStyle{}, attr(t, "styleId")
 			case "name":
 				if cur != nil {
 					cur.name = strings.ToLower(strings.TrimSpace(attr(t, "val")))
@@ -203,6 +219,51 @@ func readDocxStyles(data []byte) (map[string]docxStyle, error) {
 		}
 	}
 	return out, nil
+}
+
+// cutElement drops the first element with the given local name (and no
+// nesting of its own name) from the bytes before they are decoded: Word's
+// latent style list is most of styles.xml and says nothing of headings.
+func cutElement(data []byte, local string) []byte {
+	i := bytes.Index(data, []byte(":"+local))
+	if i < 1 {
+		return data
+	}
+	start := bytes.LastIndexByte(data[:i], '<')
+	if start < 0 || i-start > 16 {
+		return data
+	}
+	prefix := data[start+1 : i]
+	end := bytes.Index(data[i:], []byte("</"+string(prefix)+":"+local+">"))
+	if end < 0 {
+		// an empty element <w:latentStyles/> or none at all
+		return data
+	}
+	end += i + len("</"+string(prefix)+":"+local+">")
+	out := make([]byte, 0, len(data)-(end-start))
+	return append(append(out, data[:start]...), data[end:]...)
+}
+
+// skipRaw skips the rest of the element just started, in RawToken mode
+// (Decoder.Skip reads with Token and would check the end it never saw
+// start).
+func skipRaw(dec *xml.Decoder) error {
+	for depth := 1; depth > 0; {
+		tok, err := dec.RawToken()
+		if err != nil {
+			return err
+		}
+		switch tok.(type) {
+		case xml.StartElement:
+			depth++
+			if depth > docxMaxDepth {
+				return fmt.Errorf("%w: styles nested deeper than %d", ErrTooLarge, docxMaxDepth)
+			}
+		case xml.EndElement:
+			depth--
+		}
+	}
+	return nil
 }
 
 // level resolves a style's heading level through its basedOn chain.

@@ -3,11 +3,13 @@ package extract
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io/fs"
 	"strings"
 	"testing"
+	"time"
 
 	"rccplans"
 	"rccplans/fixtures"
@@ -71,6 +73,8 @@ func tbl(cols int, rows ...string) string {
 }
 
 const stylesXML = `<?xml version="1.0"?><w:styles ` + wNS + `>
+<w:docDefaults><w:rPrDefault><w:rPr><w:b w:val="0"/></w:rPr></w:rPrDefault></w:docDefaults>
+<w:latentStyles w:count="2"><w:lsdException w:name="heading 3"/><w:lsdException w:name="Title"/></w:latentStyles>
 <w:style w:type="paragraph" w:styleId="Rubrik1"><w:name w:val="heading 1"/></w:style>
 <w:style w:type="paragraph" w:styleId="MinRubrik"><w:name w:val="Min rubrik"/><w:basedOn w:val="Kapitel"/></w:style>
 <w:style w:type="paragraph" w:styleId="Kapitel"><w:name w:val="Kapitel"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>
@@ -343,5 +347,48 @@ func TestDOCXPages(t *testing.T) {
 	want := []int{1, 1, 1, 2, 3}
 	if fmt.Sprint(got) != fmt.Sprint(want) || l.NumPages != 3 {
 		t.Errorf("pages %v (of %d), want %v (of 3)", got, l.NumPages, want)
+	}
+}
+
+// BenchmarkDOCX reads the largest Word original and reports its cost as a
+// ratio to the floor any .docx reader that resolves styles pays, timed in
+// the same run: inflating word/document.xml and word/styles.xml and
+// walking their raw XML tokens.
+func BenchmarkDOCX(b *testing.B) {
+	data, err := fs.ReadFile(fixtures.FS, "corpus/001_2c1f4fc1918a0a87-word.docx")
+	if err != nil {
+		b.Fatal(err)
+	}
+	// The floor is timed here, before the measured loop, so both come
+	// from the same run on the same machine.
+	const floorRuns = 20
+	start := time.Now()
+	for range floorRuns {
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, part := range []string{"word/document.xml", "word/styles.xml"} {
+			doc, err := zipPart(zr, part)
+			if err != nil {
+				b.Fatal(err)
+			}
+			dec := xml.NewDecoder(bytes.NewReader(doc))
+			for {
+				if _, err := dec.RawToken(); err != nil {
+					break
+				}
+			}
+		}
+	}
+	floor := time.Since(start).Nanoseconds() / floorRuns
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := DOCX("b.docx", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if floor > 0 && b.N > 0 {
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(floor), "x-xml-floor")
 	}
 }

@@ -100,6 +100,9 @@ func TestGoldCells(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if len(l.Warnings) > 0 {
+				t.Errorf("warnings: %v", l.Warnings)
+			}
 			g := loadGold(t, tt.stem)
 			rows, right, total, wrong := cellScore(t, l, g)
 			t.Logf("%s: rows %d/%d, cells %d/%d (%.1f%%)", tt.name, rows, len(g.Rows), right, total, 100*float64(right)/float64(total))
