@@ -40,10 +40,44 @@ func readPDF(ctx context.Context, name string, data []byte, opt Options, keepGly
 	if len(data) == 0 {
 		return nil, nil, rccplans.Located(name, 0, ErrEmpty)
 	}
-	r, err := pdfOpen(data)
+	r, repaired, err := pdfOpen(data)
 	if err != nil {
 		return nil, nil, rccplans.Located(name, 0, err)
 	}
+	l, glyphs, err := readPDFFrom(ctx, name, r, opt, keepGlyphs)
+	if err == nil || repaired || errors.Is(err, ErrTooLarge) || errors.Is(err, ErrEncrypted) || ctx.Err() != nil {
+		return l, glyphs, err
+	}
+	// The cross-reference data may be wrong in a way opening did not
+	// show (objects resolve to nothing or to the wrong thing): read the
+	// rebuilt file too and keep whichever gives more.
+	fixed, ok := pdfRepairSafe(data)
+	if !ok {
+		return l, glyphs, err
+	}
+	r2, err2 := pdfNewReader(fixed)
+	if err2 != nil {
+		return l, glyphs, err
+	}
+	l2, glyphs2, err2 := readPDFFrom(ctx, name, r2, opt, keepGlyphs)
+	if pdfWordCount(l2) > pdfWordCount(l) || err2 == nil {
+		return l2, glyphs2, err2
+	}
+	return l, glyphs, err
+}
+
+func pdfWordCount(l *rccplans.Layout) int {
+	n := 0
+	if l != nil {
+		for _, p := range l.Pages {
+			n += len(p.Words)
+		}
+	}
+	return n
+}
+
+// readPDFFrom reads the pages of an open document.
+func readPDFFrom(ctx context.Context, name string, r *pdf.Reader, opt Options, keepGlyphs bool) (*rccplans.Layout, [][]pdfGlyph, error) {
 	doc := &pdfDoc{name: name, r: r, fonts: map[string]*pdfFont{}}
 	refs, warns, err := doc.pages(opt.maxPages())
 	if err != nil {
@@ -154,29 +188,29 @@ func pdfSafeBlocks(name string, pages []rccplans.Page) (b []rccplans.Block, w []
 
 // pdfOpen opens the document: as it is, then with a normalised header and
 // end, then repaired; an encrypted one with the empty user password.
-func pdfOpen(data []byte) (*pdf.Reader, error) {
-	r, err := pdfNewReader(data)
+func pdfOpen(data []byte) (r *pdf.Reader, repaired bool, err error) {
+	r, err = pdfNewReader(data)
 	if err == nil {
-		return r, nil
+		return r, false, nil
 	}
 	if errors.Is(err, ErrEncrypted) {
-		return nil, err
+		return nil, false, err
 	}
 	if fixed, ok := pdfTidy(data); ok {
 		if r, err2 := pdfNewReader(fixed); err2 == nil {
-			return r, nil
+			return r, false, nil
 		} else if errors.Is(err2, ErrEncrypted) {
-			return nil, err2
+			return nil, false, err2
 		}
 	}
 	if fixed, ok := pdfRepairSafe(data); ok {
 		if r, err2 := pdfNewReader(fixed); err2 == nil {
-			return r, nil
+			return r, true, nil
 		} else if errors.Is(err2, ErrEncrypted) {
-			return nil, err2
+			return nil, true, err2
 		}
 	}
-	return nil, fmt.Errorf("%w: %v", ErrMalformed, err)
+	return nil, false, fmt.Errorf("%w: %v", ErrMalformed, err)
 }
 
 func pdfRepairSafe(data []byte) (out []byte, ok bool) {
