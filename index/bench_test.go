@@ -124,8 +124,12 @@ var (
 	bigRate float64
 )
 
-// bigIndex writes the 100,000-record corpus once per benchmark binary.
+// bigIndex writes the 100,000-record corpus once per benchmark binary
+// ($RCCPLANS_BENCH_INDEX names one written before, to skip the wait).
 func bigIndex(b *testing.B) string {
+	if dir := os.Getenv("RCCPLANS_BENCH_INDEX"); dir != "" {
+		return dir
+	}
 	bigOnce.Do(func() {
 		recs, abbrs := synthetic(b, 100000)
 		bigDir, bigErr = os.MkdirTemp("", "rccplans-bench-")

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,22 +9,30 @@ import (
 	"github.com/blevesearch/snowballstem/swedish"
 )
 
-// Decompounding. Swedish writes compounds as one word: a search for
-// "sjuksköterska" must find "kontaktsjuksköterska", "screeningprogram" must
-// find "screeningprogrammet". The Snowball stemmer handles neither.
+// Decompounding and word forms. Swedish writes compounds as one word, and
+// the Snowball stemmer leaves some forms apart: a search for
+// "sjuksköterska" must find "kontaktsjuksköterska", "screeningprogram"
+// must find "screeningprogrammet", "palliativ" must find "palliativt".
 //
-// The dictionary is the corpus's own vocabulary: a word's tail is a part when
-// the tail, stemmed, is the stem of a word that occurs on its own somewhere in
-// the corpus ("sjuksköterskor" in one plan makes "sjuksköterska" a part of
-// "kontaktsjuksköterskan" in another). The tails of every word of a document
-// go into a separate field (fieldParts) that is searched but never shown or
-// highlighted, so its token positions do not matter. bleve's dict_compound
-// filter is not used: it computes wrong offsets after å, ä and ö.
+// Every word is reduced to a normal form (norm: the Snowball stem, then the
+// definite "-an"/"-et" and the neuter "-t" taken off and a final double
+// consonant made single), and compounds are split with a dictionary made of
+// the corpus's own vocabulary: a word's tail is a part when its normal form
+// is the normal form of a word that occurs on its own somewhere in the
+// corpus ("sjuksköterskor" in one plan makes "sjuksköterska" a part of
+// "kontaktsjuksköterskan" in another), and its head is a part when both
+// head (with or without a linking s) and tail are. The normal forms of the
+// words and of their parts go into a separate field (fieldTerms) that is
+// searched but never shown or highlighted, so its token positions do not
+// matter. A free-text word is one term lookup there: no prefix or wildcard
+// expansion, which keeps searches fast on large corpora. bleve's
+// dict_compound filter is not used: it computes wrong offsets after å, ä
+// and ö.
 //
-// Limits: only tails are split off (the head of "screeningprogrammet" is
-// found by a prefix search on the whole word instead); a part must be at
-// least minPart letters; a tail that happens to be a word ("ande") is a
-// false part, which only widens a search.
+// Limits: a part must be at least minPart letters and the compound at least
+// minCompound; a tail that happens to be a word ("ande") is a false part,
+// which only widens a search; two words whose normal forms coincide are
+// found together.
 
 const (
 	minCompound = 8 // shortest word considered a compound, in letters
@@ -38,6 +45,7 @@ type compounder struct {
 	stems map[string]bool     // stems of every word of the corpus
 	memo  map[string][]string // word -> its tails
 	seen  map[string]bool     // words already learnt
+	norms map[string]string   // word -> norm(word), once frozen
 	// frozen: every word of the vocabulary is split; no more writes.
 	frozen bool
 }
@@ -62,6 +70,32 @@ func stem(w string) string {
 	return env.Current()
 }
 
+// norm is the normal form of a lower-cased word: the stem, without the
+// definite -an/-et or neuter -t the stemmer keeps, stemmed again, with a
+// final double consonant made single: programmet, programmen, program ->
+// program; sjuksköterskan, sjuksköterskor -> sjukskötersk; palliativt ->
+// palliativ.
+func norm(w string) string {
+	s := stem(w)
+	for i := 0; i < 3; i++ { // resultatet -> resultat -> result -> resul
+		cut := false
+		for _, suf := range []string{"an", "et", "t"} {
+			if strings.HasSuffix(s, suf) && utf8.RuneCountInString(s)-len(suf) >= minPart {
+				s = stem(strings.TrimSuffix(s, suf))
+				cut = true
+				break
+			}
+		}
+		if !cut {
+			break
+		}
+	}
+	if n := len(s); n >= minPart+1 && s[n-1] == s[n-2] && strings.IndexByte("bcdfgjklmnprstv", s[n-1]) >= 0 {
+		s = s[:n-1]
+	}
+	return s
+}
+
 // learn adds the words of text to the vocabulary.
 func (c *compounder) learn(text string) {
 	for _, w := range words(text) {
@@ -69,22 +103,24 @@ func (c *compounder) learn(text string) {
 			continue
 		}
 		c.seen[w] = true
-		c.stems[stem(w)] = true
+		c.stems[norm(w)] = true
 	}
 }
 
 // freeze splits every word of the vocabulary once; after it, tails and
 // parts only read and may run concurrently.
 func (c *compounder) freeze() {
+	c.norms = make(map[string]string, len(c.seen))
 	for w := range c.seen {
 		c.split(w)
+		c.norms[w] = norm(w)
 	}
 	c.frozen = true
 }
 
 // tails returns the parts of word w found in the vocabulary, longest first.
 func (c *compounder) tails(w string) []string {
-	if p, ok := c.memo[w]; ok || c.frozen {
+	if p, ok := c.memo[w]; ok {
 		return p
 	}
 	return c.split(w)
@@ -96,39 +132,65 @@ func (c *compounder) split(w string) []string {
 		runes := 0
 		for i := range w {
 			if runes >= minHead && utf8.RuneCountInString(w[i:]) >= minPart {
-				tail := w[i:]
-				if c.stems[stem(tail)] {
+				if tail := norm(w[i:]); c.stems[tail] {
 					out = append(out, tail)
+					head := w[:i]
+					if utf8.RuneCountInString(head) >= minPart {
+						if h := norm(head); c.stems[h] {
+							out = append(out, h)
+						} else if h := norm(strings.TrimSuffix(head, "s")); strings.HasSuffix(head, "s") && c.stems[h] {
+							out = append(out, h)
+						}
+					}
 				}
 			}
 			runes++
 		}
 	}
-	c.memo[w] = out
+	if !c.frozen { // frozen: read-only, shared by the writers
+		c.memo[w] = out
+	}
 	return out
 }
 
-// parts returns the compound tails of every word of the texts, space separated
-// and without repeats: the value of fieldParts.
-func (c *compounder) parts(texts ...string) string {
+// terms returns the normal forms of every word of the texts and of their
+// compound parts, space separated and without repeats: the value of
+// fieldTerms.
+func (c *compounder) terms(texts ...string) string {
 	seen := map[string]bool{}
-	var out []string
+	var b strings.Builder
+	add := func(t string) {
+		if !seen[t] {
+			seen[t] = true
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(t)
+		}
+	}
 	for _, text := range texts {
 		for _, w := range words(text) {
-			if seen[w] {
+			if seen["\x00"+w] {
 				continue
 			}
-			seen[w] = true
+			seen["\x00"+w] = true
+			add(c.norm(w))
 			for _, p := range c.tails(w) {
-				if !seen["\x00"+p] {
-					seen["\x00"+p] = true
-					out = append(out, p)
-				}
+				add(p)
 			}
 		}
 	}
-	sort.Strings(out)
-	return strings.Join(out, " ")
+	return b.String()
+}
+
+// norm is norm(w), remembered once the vocabulary is frozen.
+func (c *compounder) norm(w string) string {
+	if c.frozen {
+		if n, ok := c.norms[w]; ok {
+			return n
+		}
+	}
+	return norm(w)
 }
 
 // isWord reports whether w is made of letters only (no digits, no codes).

@@ -127,6 +127,9 @@ func TestMain(m *testing.M) {
 	if goldDir != "" {
 		os.RemoveAll(goldDir)
 	}
+	if bigDir != "" {
+		os.RemoveAll(bigDir)
+	}
 	os.Exit(code)
 }
 

@@ -30,7 +30,7 @@ type marker struct {
 func newMarker(words, phrases []string, an analyzers) *marker {
 	m := &marker{an: an, memo: map[string]string{}}
 	for _, w := range words {
-		if s := prefixStem(an, w); s != "" {
+		if s := norm(w); s != "" {
 			m.stems = append(m.stems, s)
 		}
 	}
@@ -49,15 +49,12 @@ func newMarker(words, phrases []string, an analyzers) *marker {
 	return m
 }
 
-// stem returns the stem of a lower-cased word, or the word itself for a stop word.
+// stem returns the normal form of a lower-cased word.
 func (m *marker) stem(w string) string {
 	if s, ok := m.memo[w]; ok {
 		return s
 	}
-	s := m.an.stem(w)
-	if s == "" {
-		s = w
-	}
+	s := norm(w)
 	m.memo[w] = s
 	return s
 }

@@ -200,7 +200,7 @@ func recordDoc(r *rccplans.Record, comp *compounder) (map[string]any, error) {
 		"target": r.Target, "responsible": r.Responsible, "area": r.Area, "chapter": r.Chapter, "section": r.Section,
 		"timeframe": r.Timeframe, "status_raw": r.StatusRaw, "follow_up": r.FollowUp, "evaluation": r.Evaluation,
 		"period_from": r.PeriodFrom, "period_to": r.PeriodTo,
-		fieldParts: comp.parts(recordTexts(r)),
+		fieldTerms: comp.terms(recordTexts(r)),
 	}
 	keywords(d, map[string]string{"region": r.Region, "rcc": r.RCC, "kind": r.Kind, "status": r.Status,
 		"area_code": r.AreaCode, "doc_id": r.DocID, "source_file": r.SourceFile, fieldPeriod: period(r.PeriodFrom, r.PeriodTo)})
@@ -216,7 +216,7 @@ func sectionDoc(s *rccplans.Section, comp *compounder) (map[string]any, error) {
 		fieldSource: string(src), fieldType: "section",
 		"title": s.Title, "text": s.Text,
 		"period_from": s.PeriodFrom, "period_to": s.PeriodTo, "follow_up_year": s.FollowUpYear,
-		fieldParts: comp.parts(s.Title, s.Text),
+		fieldTerms: comp.terms(s.Title, s.Text),
 	}
 	keywords(d, map[string]string{"region": s.Region, "rcc": s.RCC, "kind": s.Kind,
 		"doc_id": s.DocID, "source_file": s.SourceFile, fieldPeriod: period(s.PeriodFrom, s.PeriodTo)})
@@ -238,7 +238,24 @@ type Index struct {
 	syn   *synonyms
 	an    analyzers
 	dir   string
+	cols  *columns
+
+	// mu is held shared by every search and exclusively by Close, so an
+	// index swapped out by Live closes only when its last search is done.
+	mu     sync.RWMutex
+	closed bool
 }
+
+func (x *Index) acquire() bool {
+	x.mu.RLock()
+	if x.closed {
+		x.mu.RUnlock()
+		return false
+	}
+	return true
+}
+
+func (x *Index) release() { x.mu.RUnlock() }
 
 // Open opens the index in dir read-only. It never opens an index that a
 // build still writes: the build holds bolt's exclusive lock until Write
@@ -278,11 +295,23 @@ func wrap(b bleve.Index, dir string) (*Index, error) {
 			return nil, fmt.Errorf("index: %s: abbreviations: %w", dir, err)
 		}
 	}
-	return &Index{bleve: b, syn: newSynonyms(abbrs, an), an: an, dir: dir}, nil
+	cols, err := readColumns(b)
+	if err != nil {
+		return nil, fmt.Errorf("index: %s: %w", dir, err)
+	}
+	return &Index{bleve: b, syn: newSynonyms(abbrs, an), an: an, dir: dir, cols: cols}, nil
 }
 
 // Dir is the directory the index was opened from.
 func (x *Index) Dir() string { return x.dir }
 
-// Close closes the index.
-func (x *Index) Close() error { return x.bleve.Close() }
+// Close closes the index once the searches under way are done.
+func (x *Index) Close() error {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.closed {
+		return nil
+	}
+	x.closed = true
+	return x.bleve.Close()
+}

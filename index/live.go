@@ -92,7 +92,8 @@ func (l *Live) Reload() (bool, error) {
 	l.alias.Swap([]bleve.Index{x.bleve}, out)
 	l.cur.Store(&liveBuild{x: x, build: build, link: link})
 	if old != nil {
-		// Swap returned: no search runs on the old index any more.
+		// Swap returned: no search through the alias runs on the old index
+		// any more; Close waits for the searches that use it directly.
 		old.x.Close()
 	}
 	return true, nil
@@ -126,11 +127,19 @@ func (l *Live) Build() string {
 
 // Search runs a request on the build being served.
 func (l *Live) Search(ctx context.Context, r Request) (*Result, error) {
-	b := l.cur.Load()
-	if b == nil {
-		return nil, fmt.Errorf("%w: nothing published in %s yet", ErrNoIndex, l.data)
+	// A swap may close the loaded index before it is acquired; the next
+	// load then sees the new one.
+	for range 3 {
+		b := l.cur.Load()
+		if b == nil {
+			return nil, fmt.Errorf("%w: nothing published in %s yet", ErrNoIndex, l.data)
+		}
+		if b.x.acquire() {
+			defer b.x.release()
+			return b.x.search(ctx, r)
+		}
 	}
-	return run(ctx, l.alias, b.x.syn, b.x.an, r, true)
+	return nil, fmt.Errorf("%w: %s is being swapped", ErrNoIndex, l.data)
 }
 
 // Close closes the alias and the index being served.

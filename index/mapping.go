@@ -8,6 +8,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/sv" // registers the Swedish analyzer; it is not registered otherwise
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
@@ -15,7 +16,7 @@ import (
 // (shared/spec/model.md) so that power users can write goal:screening.
 const (
 	fieldSource = "src"   // the whole record or section as JSON; stored, not indexed
-	fieldParts  = "parts" // compound tails ("sjuksköterska" of "kontaktsjuksköterska"); never shown
+	fieldTerms  = "terms" // normal forms of the words and their compound parts (compound.go); never shown
 	fieldAll    = "_all"  // every text field, for free text and query strings
 	fieldType   = "type"  // record or section
 	fieldPeriod = "period"
@@ -25,6 +26,9 @@ const (
 // analyzerLower splits and lower-cases without stemming or stop words: the
 // words of the vocabulary and of highlights. å, ä and ö are never folded.
 const analyzerLower = "rccplans_lower"
+
+// analyzerTerms splits fieldTerms, which Write fills with normal forms.
+const analyzerTerms = "rccplans_terms"
 
 // recordText and sectionText are the analysed text fields, in display order.
 var (
@@ -45,6 +49,12 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		"type":          custom.Name,
 		"tokenizer":     unicode.Name,
 		"token_filters": []string{lowercase.Name},
+	}); err != nil {
+		return nil, err
+	}
+	if err := im.AddCustomAnalyzer(analyzerTerms, map[string]any{
+		"type":      custom.Name,
+		"tokenizer": whitespace.Name,
 	}); err != nil {
 		return nil, err
 	}
@@ -95,13 +105,13 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		f.DocValues = true
 		doc.AddFieldMappingsAt(name, f)
 	}
-	parts := bleve.NewTextFieldMapping()
-	parts.Analyzer = sv.AnalyzerName
-	parts.Store = false
-	parts.IncludeInAll = false
-	parts.IncludeTermVectors = false
-	parts.DocValues = false
-	doc.AddFieldMappingsAt(fieldParts, parts)
+	terms := bleve.NewTextFieldMapping()
+	terms.Analyzer = analyzerTerms
+	terms.Store = false
+	terms.IncludeInAll = false
+	terms.IncludeTermVectors = false
+	terms.DocValues = false
+	doc.AddFieldMappingsAt(fieldTerms, terms)
 
 	src := bleve.NewTextFieldMapping()
 	src.Analyzer = keyword.Name

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -188,7 +189,7 @@ func (r Request) Normalize() (Request, error) {
 	if r.Size > MaxSize {
 		r.Size = MaxSize
 	}
-	if (r.Page-1)*r.Size > MaxOffset {
+	if r.Page-1 > MaxOffset/r.Size { // not (Page-1)*Size: that can overflow
 		return r, fmt.Errorf("%w: page %d is past the last %d hits", ErrBadQuery, r.Page, MaxOffset)
 	}
 	ok := false
@@ -222,108 +223,46 @@ func (r Request) Normalize() (Request, error) {
 
 // Search runs a request.
 func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
-	return run(ctx, x.bleve, x.syn, x.an, r, true)
+	if !x.acquire() {
+		return nil, fmt.Errorf("%w: %s is closed", ErrNoIndex, x.dir)
+	}
+	defer x.release()
+	return x.search(ctx, r)
 }
 
-// searcher is what search needs of bleve: an index or an alias.
+// searcher is what the exports need of bleve: an index or an alias.
 type searcher interface {
 	SearchInContext(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error)
 }
 
-func run(ctx context.Context, b searcher, syn *synonyms, an analyzers, r Request, facets bool) (*Result, error) {
+func (x *Index) search(ctx context.Context, r Request) (*Result, error) {
+	start := time.Now()
 	r, err := r.Normalize()
 	if err != nil {
 		return nil, err
 	}
-	text, marks, err := textQuery(r.Query, syn, an)
+	text, marks, err := textQuery(r.Query, x.syn, x.an)
 	if err != nil {
 		return nil, err
 	}
-	req := bleve.NewSearchRequestOptions(conjoin(text, filterQueries(r.Filters, "")), r.Size, (r.Page-1)*r.Size, false)
-	req.Fields = []string{fieldSource}
-	applySort(req, r)
-	if facets {
-		for _, f := range Facets {
-			if len(r.Filters[f]) == 0 {
-				req.AddFacet(f, bleve.NewFacetRequest(facetField(f), facetSize))
-			}
-		}
-	}
-	res, err := b.SearchInContext(ctx, req)
+	total, top, facets, err := x.collect(ctx, text, r, true)
 	if err != nil {
-		return nil, fmt.Errorf("index: search: %w", err)
+		return nil, err
 	}
-	out := &Result{Total: res.Total, Page: r.Page, Size: r.Size, Query: r.Query, Syntax: Syntax(r.Query),
-		TookMS: float64(res.Took.Microseconds()) / 1000, Hits: make([]Hit, 0, len(res.Hits)), Facets: map[string][]Count{}}
+	hits, err := x.load(top)
+	if err != nil {
+		return nil, err
+	}
+	out := &Result{Total: uint64(total), Page: r.Page, Size: r.Size, Query: r.Query, Syntax: Syntax(r.Query),
+		Hits: hits, Facets: facets}
 	if r.Query == "" {
 		out.Syntax = "text"
 	}
-	for _, dm := range res.Hits {
-		h, err := hitOf(dm)
-		if err != nil {
-			return nil, err
-		}
-		h.Highlights = highlight(h, marks, an)
-		out.Hits = append(out.Hits, h)
+	for i := range out.Hits {
+		out.Hits[i].Highlights = highlight(out.Hits[i], marks, x.an)
 	}
-	if !facets {
-		return out, nil
-	}
-	for name, fr := range res.Facets {
-		out.Facets[name] = counts(fr)
-	}
-	// Multi-select facets: the counts of a field that has a filter are
-	// counted under every other filter, so that the other values of that
-	// field stay visible and can be added.
-	for _, f := range Facets {
-		if len(r.Filters[f]) == 0 {
-			continue
-		}
-		fq := bleve.NewSearchRequestOptions(conjoin(text, filterQueries(r.Filters, f)), 0, 0, false)
-		fq.Score = "none"
-		fq.AddFacet(f, bleve.NewFacetRequest(facetField(f), facetSize))
-		fres, err := b.SearchInContext(ctx, fq)
-		if err != nil {
-			return nil, fmt.Errorf("index: facet %s: %w", f, err)
-		}
-		out.Facets[f] = counts(fres.Facets[f])
-	}
+	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
-}
-
-func applySort(req *bleve.SearchRequest, r Request) {
-	switch r.Sort {
-	case "region":
-		req.SortBy([]string{"region", "-_score", "_id"})
-	case "status":
-		req.SortBy([]string{"status", "-_score", "_id"})
-	case "period":
-		req.SortBy([]string{"period_from", "-_score", "_id"})
-	case "-period":
-		req.SortBy([]string{"-period_from", "-_score", "_id"})
-	case "doc":
-		req.SortBy([]string{"_id"})
-	default:
-		if r.Query == "" {
-			req.SortBy([]string{"_id"})
-		} else {
-			req.SortBy([]string{"-_score", "_id"})
-		}
-	}
-	if r.Query == "" || r.Sort == "doc" {
-		req.Score = "none"
-	}
-}
-
-func counts(fr *search.FacetResult) []Count {
-	out := []Count{}
-	if fr == nil || fr.Terms == nil {
-		return out
-	}
-	for _, t := range fr.Terms.Terms() {
-		out = append(out, Count{Value: t.Term, Count: t.Count})
-	}
-	return out
 }
 
 func hitOf(dm *search.DocumentMatch) (Hit, error) {
@@ -419,7 +358,7 @@ func textQuery(q string, syn *synonyms, an analyzers) (query.Query, *marker, err
 	for _, t := range an.lower.Analyze([]byte(q)) {
 		words = append(words, string(t.Term))
 	}
-	cs := syn.concepts(words, func(w string) string { return prefixStem(an, w) })
+	cs := syn.concepts(words, norm)
 	var must []query.Query
 	var hlWords, hlPhrases []string
 	for _, c := range cs {
@@ -468,44 +407,23 @@ func textQuery(q string, syn *synonyms, an analyzers) (query.Query, *marker, err
 	return b, m, nil
 }
 
-// minPrefix is the shortest stem that also finds longer words starting
-// with it; shorter stems must match whole.
+// minPrefix is the shortest normal form that highlights the words
+// containing it; shorter ones highlight whole words only.
 const minPrefix = 5
 
-// wordQuery finds one word: its stem as a whole word (ranked highest),
-// longer words starting with it, and compounds ending in it.
+// wordQuery finds one word: its normal form among the words and compound
+// parts of fieldTerms, and its stem as a whole word, which ranks higher.
 func wordQuery(w string, an analyzers) query.Query {
-	s := prefixStem(an, w)
+	s := an.stem(w)
 	if s == "" {
-		return nil
+		return nil // a stop word
 	}
+	t := bleve.NewTermQuery(norm(w))
+	t.SetField(fieldTerms)
 	exact := bleve.NewTermQuery(s)
 	exact.SetField(fieldAll)
-	exact.SetBoost(3)
-	part := bleve.NewTermQuery(s)
-	part.SetField(fieldParts)
-	alts := []query.Query{exact, part}
-	if utf8.RuneCountInString(s) >= minPrefix {
-		p := bleve.NewPrefixQuery(s)
-		p.SetField(fieldAll)
-		pp := bleve.NewPrefixQuery(s)
-		pp.SetField(fieldParts)
-		pp.SetBoost(0.5)
-		alts = append(alts, p, pp)
-	}
-	return bleve.NewDisjunctionQuery(alts...)
-}
-
-// prefixStem is the stem of w for whole-word and prefix matching. The
-// Snowball stemmer leaves the definite "-an" on ("sjuksköterskan",
-// "kontaktsjuksköterskans"); a long stem loses it here, so that the word
-// finds its other forms.
-func prefixStem(an analyzers, w string) string {
-	s := an.stem(w)
-	if strings.HasSuffix(s, "an") && utf8.RuneCountInString(s) >= minPrefix+3 {
-		s = strings.TrimSuffix(s, "an")
-	}
-	return s
+	exact.SetBoost(2)
+	return bleve.NewDisjunctionQuery(t, exact)
 }
 
 func phraseQuery(p string) *query.MatchPhraseQuery {
@@ -537,6 +455,10 @@ func queryStringWords(q string) []string {
 // Each calls fn for every hit of r in document order, up to limit hits
 // (MaxExport when limit ≤ 0), without highlights or facets: the exports.
 func (x *Index) Each(ctx context.Context, r Request, limit int, fn func(Hit) error) error {
+	if !x.acquire() {
+		return fmt.Errorf("%w: %s is closed", ErrNoIndex, x.dir)
+	}
+	defer x.release()
 	return each(ctx, x.bleve, x.syn, x.an, r, limit, fn)
 }
 
