@@ -44,8 +44,8 @@ func readPDF(ctx context.Context, name string, data []byte, opt Options, keepGly
 	if err != nil {
 		return nil, nil, rccplans.Located(name, 0, err)
 	}
-	l, glyphs, err := readPDFFrom(ctx, name, r, opt, keepGlyphs)
-	if err == nil || repaired || errors.Is(err, ErrTooLarge) || errors.Is(err, ErrEncrypted) || ctx.Err() != nil {
+	l, glyphs, failed, err := readPDFFrom(ctx, name, r, opt, keepGlyphs)
+	if err == nil && failed == 0 || repaired || errors.Is(err, ErrTooLarge) || errors.Is(err, ErrEncrypted) || ctx.Err() != nil {
 		return l, glyphs, err
 	}
 	// The cross-reference data may be wrong in a way opening did not
@@ -59,8 +59,8 @@ func readPDF(ctx context.Context, name string, data []byte, opt Options, keepGly
 	if err2 != nil {
 		return l, glyphs, err
 	}
-	l2, glyphs2, err2 := readPDFFrom(ctx, name, r2, opt, keepGlyphs)
-	if pdfWordCount(l2) > pdfWordCount(l) || err2 == nil {
+	l2, glyphs2, _, err2 := readPDFFrom(ctx, name, r2, opt, keepGlyphs)
+	if pdfWordCount(l2) > pdfWordCount(l) || err != nil && err2 == nil {
 		return l2, glyphs2, err2
 	}
 	return l, glyphs, err
@@ -76,16 +76,17 @@ func pdfWordCount(l *rccplans.Layout) int {
 	return n
 }
 
-// readPDFFrom reads the pages of an open document.
-func readPDFFrom(ctx context.Context, name string, r *pdf.Reader, opt Options, keepGlyphs bool) (*rccplans.Layout, [][]pdfGlyph, error) {
+// readPDFFrom reads the pages of an open document; failed counts the
+// pages that could not be read.
+func readPDFFrom(ctx context.Context, name string, r *pdf.Reader, opt Options, keepGlyphs bool) (_ *rccplans.Layout, _ [][]pdfGlyph, failed int, _ error) {
 	doc := &pdfDoc{name: name, r: r, fonts: map[string]*pdfFont{}}
 	refs, warns, err := doc.pages(opt.maxPages())
 	if err != nil {
-		return nil, nil, rccplans.Located(name, 0, err)
+		return nil, nil, 0, rccplans.Located(name, 0, err)
 	}
 	l := &rccplans.Layout{SourceFile: name, Format: FormatPDF, NumPages: len(refs), Warnings: warns}
 	if len(refs) == 0 {
-		return l, nil, rccplans.Located(name, 0, fmt.Errorf("%w: no pages", ErrMalformed))
+		return l, nil, 0, rccplans.Located(name, 0, fmt.Errorf("%w: no pages", ErrMalformed))
 	}
 
 	type result struct {
@@ -126,13 +127,12 @@ func readPDFFrom(ctx context.Context, name string, r *pdf.Reader, opt Options, k
 		cerr = ctx.Err() // cancelled while the last pages were read
 	}
 	if cerr != nil {
-		return nil, nil, rccplans.Located(name, 0, cerr)
+		return nil, nil, 0, rccplans.Located(name, 0, cerr)
 	}
 
 	var (
 		pages    = make([]rccplans.Page, 0, len(refs))
 		glyphs   [][]pdfGlyph
-		failed   int
 		firstErr error
 		words    int
 		unmapped int
@@ -158,20 +158,20 @@ func readPDFFrom(ctx context.Context, name string, r *pdf.Reader, opt Options, k
 	}
 	l.Pages = pages
 	if failed == len(refs) {
-		return l, glyphs, firstErr
+		return l, glyphs, failed, firstErr
 	}
 	if words == 0 && unmapped > 0 {
 		// Text is drawn, but with fonts that say nothing of Unicode: not
 		// a scan, and OCR would be the wrong advice.
-		return l, glyphs, rccplans.Located(name, 0, fmt.Errorf("%w: %d glyphs drawn without a Unicode mapping; no text could be read", ErrMalformed, unmapped))
+		return l, glyphs, failed, rccplans.Located(name, 0, fmt.Errorf("%w: %d glyphs drawn without a Unicode mapping; no text could be read", ErrMalformed, unmapped))
 	}
 	if words == 0 {
-		return l, glyphs, rccplans.Located(name, 0, ErrNoText)
+		return l, glyphs, failed, rccplans.Located(name, 0, ErrNoText)
 	}
 	blocks, bw := pdfSafeBlocks(name, pages)
 	l.Blocks = blocks
 	l.Warnings = append(l.Warnings, bw...)
-	return l, glyphs, nil
+	return l, glyphs, failed, nil
 }
 
 // pdfSafeBlocks runs table reconstruction; a panic there costs the blocks,
