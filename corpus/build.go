@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -259,6 +260,7 @@ func (b *builder) locked(ctx context.Context, out string) (int, error) {
 	}
 	b.hook("published")
 	prune(out, b.opt.Keep)
+	b.collectGarbage(out)
 	return code, err
 }
 
@@ -689,8 +691,14 @@ func (b *builder) assemble(runs []docRun, failedListings map[string]error) ([]Do
 		} else {
 			res.Link = filepath.ToSlash(filepath.Join("..", "..", res.Object))
 		}
-		if p != nil && p.Records > 0 && res.Records == 0 {
+		// The quality gate: a document that gave records (or, a follow-up
+		// report, sections) last time and gives none now has most likely
+		// met a reader that broke, not a plan that emptied.
+		switch {
+		case p != nil && p.Records > 0 && res.Records == 0:
 			rep.Gate = append(rep.Gate, fmt.Sprintf("%s gave %d records last time and none now", res.File, p.Records))
+		case p != nil && p.Sections > 0 && res.Sections == 0:
+			rep.Gate = append(rep.Gate, fmt.Sprintf("%s gave %d sections last time and none now", res.File, p.Sections))
 		}
 		recs = append(recs, r.doc.Records...)
 		secs = append(secs, r.doc.Sections...)
@@ -903,4 +911,58 @@ func binaryIdentity() string {
 		return ""
 	}
 	return fmt.Sprintf("%d-%d", st.Size(), st.ModTime().UnixNano())
+}
+
+// collectGarbage removes the stored documents and cached results that no
+// kept build refers to and no fetched URL stands for, and the caches of
+// other extractor versions: a nightly job must not fill the disk with
+// every version of every plan.
+func (b *builder) collectGarbage(out string) {
+	keep := map[string]bool{}
+	builds, _ := filepath.Glob(filepath.Join(out, buildsDir, "*"))
+	for _, dir := range builds {
+		data, err := os.ReadFile(filepath.Join(dir, DocumentsFile))
+		if err != nil {
+			if !strings.HasSuffix(dir, partialSuffix) {
+				return // a build we cannot read may need anything: keep all
+			}
+			continue
+		}
+		var docs []DocumentResult
+		if json.Unmarshal(data, &docs) != nil {
+			return
+		}
+		for _, d := range docs {
+			keep[d.SHA256] = true
+			if d.Object != "" { // carried results of a failed document link their old bytes
+				sum, _, _ := strings.Cut(filepath.Base(d.Object), ".")
+				keep[sum] = true
+			}
+		}
+	}
+	for _, e := range b.fetchLog {
+		keep[e.SHA256] = true
+	}
+	removed := 0
+	for _, pattern := range []string{
+		filepath.Join(out, storeDir, "objects", "*", "*"),
+		filepath.Join(out, cacheDir, ExtractorVersion, "*", "*.json"),
+	} {
+		files, _ := filepath.Glob(pattern)
+		for _, f := range files {
+			sum, _, _ := strings.Cut(filepath.Base(f), ".")
+			if sumRE.MatchString(sum) && !keep[sum] && os.Remove(f) == nil {
+				removed++
+			}
+		}
+	}
+	versions, _ := os.ReadDir(filepath.Join(out, cacheDir))
+	for _, v := range versions {
+		if v.IsDir() && v.Name() != ExtractorVersion {
+			os.RemoveAll(filepath.Join(out, cacheDir, v.Name()))
+		}
+	}
+	if removed > 0 {
+		b.log.Debug("removed unused stored documents and cache entries", zap.Int("files", removed))
+	}
 }

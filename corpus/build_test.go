@@ -321,11 +321,19 @@ func TestBuildKeepsLastBuilds(t *testing.T) {
 	opt := synthOptions(out, docs)
 	opt.Keep = 2
 	for i := 0; i < 4; i++ {
+		// a new version of b.txt every time: only the kept builds' versions stay stored
+		writeFiles(t, docs, map[string]string{"b.txt": fmt.Sprintf("2.a|Bättre rehab %d|Rehabplan|Klar\n", i)})
 		mustBuild(t, opt, ExitOK)
 	}
 	ents, _ := os.ReadDir(filepath.Join(out, buildsDir))
 	if len(ents) != 2 {
 		t.Fatalf("%d builds kept, want 2", len(ents))
+	}
+	// a.txt once, b.txt in the two kept versions
+	for _, pattern := range []string{"store/objects/*/*", "cache/" + ExtractorVersion + "/*/*"} {
+		if files, _ := filepath.Glob(filepath.Join(out, pattern)); len(files) != 3 {
+			t.Errorf("%s: %d files, want 3", pattern, len(files))
+		}
 	}
 	cur, _ := Current(out)
 	if filepath.Base(cur) != ents[1].Name() {
