@@ -500,3 +500,25 @@ func TestDecryptPDF(t *testing.T) {
 		t.Error("a plain file was 'decrypted'")
 	}
 }
+
+func TestXrefSound(t *testing.T) {
+	for name, clean := range cleanPDFs(t) {
+		if !xrefSound(clean) {
+			t.Errorf("%s: clean file judged unsound", name)
+		}
+		for _, m := range repairMesses {
+			if m.name == "CR line ends after stream" || m.name == "junk before the header" {
+				continue // the table is right (the offsets may count from the header)
+			}
+			if xrefSound(m.mess(clean)) {
+				t.Errorf("%s/%s: judged sound", name, m.name)
+			}
+		}
+		if fixed, ok := repair(breakStartxref(clean)); !ok || !xrefSound(fixed) {
+			t.Errorf("%s: repaired file judged unsound", name)
+		}
+	}
+	if !xrefSound(objStmPDF(t, "x", true)) {
+		t.Error("xref stream file judged unsound")
+	}
+}

@@ -78,8 +78,9 @@ func (o Options) timeout() time.Duration {
 // ErrMalformed error naming the file; a document past Options' bounds
 // (size, pages, time) fails with ErrTooLarge; a file named .pdf or .docx
 // whose content is a web page or text (the HTML error page a server sent
-// instead) fails with ErrUnsupported; a PDF encrypted with the empty user password
-// is read as if it were plain. On the time bound Read returns at once and
+// instead) fails with ErrUnsupported; a PDF encrypted with the empty user
+// password is read as if it were plain, and one whose cross-reference data
+// is damaged is rebuilt first (a warning says so). On the time bound Read returns at once and
 // the reader, which only stops between pages, finishes in the background
 // within its own per-page bounds.
 func Read(ctx context.Context, name string, data []byte, opt Options) (*rccplans.Layout, error) {
@@ -99,11 +100,9 @@ func Read(ctx context.Context, name string, data []byte, opt Options) (*rccplans
 	if f == FormatBinary {
 		return nil, rccplans.Located(name, 0, fmt.Errorf("%w (%s)", ErrUnsupported, f))
 	}
-	var decrypted bool
+	var notes []string
 	if f == FormatPDF {
-		if plain, ok := decryptPDFSafe(data); ok {
-			data, decrypted = plain, true
-		}
+		data, notes = pdfPrepare(data)
 	}
 
 	ctx, cancel := context.WithTimeout(ctx, opt.timeout())
@@ -134,8 +133,10 @@ func Read(ctx context.Context, name string, data []byte, opt Options) (*rccplans
 	if errors.Is(r.err, context.DeadlineExceeded) && ctx.Err() != nil && context.Cause(ctx) == context.DeadlineExceeded {
 		r.l, r.err = nil, fmt.Errorf("%w: not read within %s", ErrTooLarge, opt.timeout())
 	}
-	if r.l != nil && decrypted {
-		r.l.Warnings = append(r.l.Warnings, rccplans.Warning{File: name, Message: "encrypted with an empty user password; read as plain"})
+	if r.l != nil {
+		for _, n := range notes {
+			r.l.Warnings = append(r.l.Warnings, rccplans.Warning{File: name, Message: n})
+		}
 	}
 	return r.l, rccplans.Located(name, 0, r.err)
 }
@@ -160,11 +161,24 @@ func readFormat(ctx context.Context, f, name string, data []byte, opt Options) (
 	return nil, fmt.Errorf("%w (%s)", ErrUnsupported, f)
 }
 
-func decryptPDFSafe(data []byte) (out []byte, ok bool) {
+// pdfPrepare hands the PDF reader a file its object layer can trust: one
+// encrypted with the empty user password is decrypted, one whose
+// cross-reference table is damaged is rebuilt (both by rewriting it, see
+// repair.go). notes say what was done, as warnings.
+func pdfPrepare(data []byte) (out []byte, notes []string) {
+	out = data
 	defer func() {
 		if recover() != nil {
-			out, ok = nil, false
+			out, notes = data, nil
 		}
 	}()
-	return decryptPDF(data)
+	if plain, ok := decryptPDF(data); ok {
+		return plain, []string{"encrypted with an empty user password; read as plain"}
+	}
+	if !xrefSound(data) {
+		if fixed, ok := repair(data); ok {
+			return fixed, []string{"damaged cross-reference data (startxref, xref table or trailer); rebuilt by scanning the file"}
+		}
+	}
+	return data, nil
 }

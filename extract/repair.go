@@ -1313,3 +1313,104 @@ func rpHash2B(pw, salt, udata []byte) []byte {
 	}
 	return k[:32]
 }
+
+// --- checking the cross-reference table --------------------------------------
+
+// xrefSound reports whether data's last startxref points at a classic
+// cross-reference table whose entries in use (along its /Prev chain) each
+// point at the header of the object they name. The library trusts the
+// table and fails object by object when an offset is wrong, which costs
+// pages; a damaged table is better rebuilt before. Cross-reference streams
+// are not checked (true). Cost: one look per entry, entries capped.
+func xrefSound(data []byte) bool {
+	tail := data[max(0, len(data)-1024):]
+	i := bytes.LastIndex(tail, []byte("startxref"))
+	if i < 0 {
+		return false
+	}
+	s := &rpScan{data: data, budget: 64 << 20, objs: map[int]*rpObj{}}
+	lx := rpLexer{data, s}
+	t := lx.next(len(data) - len(tail) + i + len("startxref"))
+	off, err := strconv.Atoi(string(lx.text(t)))
+	if t.kind != rpInt || err != nil {
+		return false
+	}
+	checked := 0
+	for section := 0; section < 32; section++ {
+		if off <= 0 || off >= len(data) {
+			return false
+		}
+		t := lx.next(off)
+		if lx.isKeyword(t, "xref") {
+			p := t.end
+			for {
+				a := lx.next(p)
+				if lx.isKeyword(a, "trailer") {
+					p = a.end
+					break
+				}
+				b := lx.next(a.end)
+				start, err1 := strconv.Atoi(string(lx.text(a)))
+				n, err2 := strconv.Atoi(string(lx.text(b)))
+				if a.kind != rpInt || b.kind != rpInt || err1 != nil || err2 != nil || n < 0 {
+					return false
+				}
+				p = b.end
+				for k := 0; k < n; k++ {
+					o := lx.next(p)
+					g := lx.next(o.end)
+					u := lx.next(g.end)
+					p = u.end
+					if o.kind != rpInt || g.kind != rpInt || u.kind != rpKeyword {
+						return false
+					}
+					if string(lx.text(u)) != "n" || checked > 200000 {
+						continue
+					}
+					checked++
+					at, _ := strconv.Atoi(string(lx.text(o)))
+					gen, _ := strconv.Atoi(string(lx.text(g)))
+					if !objAt(data, at, start+k, gen) {
+						return false
+					}
+				}
+			}
+			_, keys, ok := lx.value(p, 0)
+			if !ok || keys == nil {
+				return false
+			}
+			prev, ok := s.intAt(data, keys["Prev"])
+			if !ok {
+				return true
+			}
+			off = prev
+			continue
+		}
+		// A cross-reference stream: the library checks it; sound if it is
+		// at least an object.
+		k := bytes.Index(data[off:min(len(data), off+40)], []byte("obj"))
+		if k < 0 || t.kind != rpInt {
+			return false
+		}
+		_, _, _, ok := rpObjHeader(data, off+k)
+		return ok
+	}
+	return false
+}
+
+// objAt: data holds "num gen obj" at off.
+func objAt(data []byte, off, num, gen int) bool {
+	if off < 0 || off >= len(data) {
+		return false
+	}
+	w := data[off:min(len(data), off+48)]
+	f := bytes.Fields(w)
+	if len(f) < 3 {
+		return false
+	}
+	third := f[2]
+	if len(third) > 3 {
+		third = third[:3]
+	}
+	return string(f[0]) == strconv.Itoa(num) && string(f[1]) == strconv.Itoa(gen) && string(third) == "obj"
+}
