@@ -42,10 +42,7 @@ func Blocks(name string, pages []rccplans.Page) (blocks []rccplans.Block, warns 
 	}
 	furn := furniture(pages)
 	bottoms := bodyBottoms(pages, furn)
-	var foot float64
-	for _, b := range bottoms {
-		foot = math.Max(foot, b)
-	}
+	foot := footOf(bottoms)
 	var items []item
 	var all []rccplans.Word
 	var printed []string // every line as printed, for hyphenated-word evidence
@@ -245,6 +242,23 @@ func linesText(lines []tline) string {
 // wordsText builds lines from words and joins them.
 func wordsText(words []rccplans.Word) string {
 	return linesText(buildLines(words))
+}
+
+// footOf is where the page body ends on a typical page: the median of
+// the pages' lowest content, so that one page with text lower down (a
+// closing footer printed once) does not move it.
+func footOf(bottoms map[int]float64) float64 {
+	var bs []float64
+	for _, b := range bottoms {
+		if b > 0 {
+			bs = append(bs, b)
+		}
+	}
+	if len(bs) == 0 {
+		return 0
+	}
+	sort.Float64s(bs)
+	return bs[len(bs)/2]
 }
 
 // bodyBottoms tells, per page, the lowest bottom edge of its non-furniture

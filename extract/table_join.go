@@ -177,10 +177,7 @@ func judgeCut(s, t *grid, bottoms map[int]float64) cutJudgement {
 	p, c := len(s.rows)-1, t.nhead
 	n := t.ncols()
 	j := cutJudgement{keep: make([]bool, n)}
-	var foot float64
-	for _, b := range bottoms {
-		foot = math.Max(foot, b)
-	}
+	foot := footOf(bottoms)
 	lineH := math.Max(s.size, 6) * 1.3
 	cut := s.rowY[p][1] >= foot-4*lineH
 	old, cur := s.rowTexts(p), t.rowTexts(c)
