@@ -49,16 +49,18 @@ func DOCX(name string, data []byte) (l *rccplans.Layout, err error) {
 	if len(zr.File) > docxMaxEntries {
 		return nil, rccplans.Located(name, 0, fmt.Errorf("%w: %d files in the archive", ErrTooLarge, len(zr.File)))
 	}
-	doc, err := zipPart(zr, "word/document.xml")
+	docPart := mainPart(zr)
+	dir := docPart[:strings.LastIndexByte(docPart, '/')+1]
+	doc, err := zipPart(zr, docPart)
 	if err != nil {
 		return nil, rccplans.Located(name, 0, err)
 	}
 	if doc == nil {
-		return nil, rccplans.Located(name, 0, fmt.Errorf("%w: no word/document.xml", ErrMalformed))
+		return nil, rccplans.Located(name, 0, fmt.Errorf("%w: no %s", ErrMalformed, docPart))
 	}
 	l = &rccplans.Layout{SourceFile: name, Format: FormatDOCX}
 	styles := map[string]docxStyle{}
-	if s, err := zipPart(zr, "word/styles.xml"); err != nil {
+	if s, err := zipPart(zr, dir+"styles.xml"); err != nil {
 		return nil, rccplans.Located(name, 0, err)
 	} else if s != nil {
 		if styles, err = readDocxStyles(s); err != nil {
@@ -67,7 +69,7 @@ func DOCX(name string, data []byte) (l *rccplans.Layout, err error) {
 		}
 	}
 	r := &docxReader{styles: styles}
-	if n, err := zipPart(zr, "word/numbering.xml"); err != nil {
+	if n, err := zipPart(zr, dir+"numbering.xml"); err != nil {
 		return nil, rccplans.Located(name, 0, err)
 	} else if n != nil {
 		if r.num, err = readDocxNumbering(n); err != nil {
@@ -84,6 +86,32 @@ func DOCX(name string, data []byte) (l *rccplans.Layout, err error) {
 		return l, rccplans.Located(name, 0, ErrNoText)
 	}
 	return l, nil
+}
+
+// mainPart is the document part the package's relationships name
+// (word/document.xml, but Word online writes word/document2.xml).
+func mainPart(zr *zip.Reader) string {
+	const fallback = "word/document.xml"
+	rels, err := zipPart(zr, "_rels/.rels")
+	if err != nil || rels == nil {
+		return fallback
+	}
+	dec := xml.NewDecoder(bytes.NewReader(rels))
+	dec.Strict = false
+	for {
+		tok, err := dec.RawToken()
+		if err != nil {
+			return fallback
+		}
+		if t, ok := tok.(xml.StartElement); ok && t.Name.Local == "Relationship" &&
+			strings.HasSuffix(attr(t, "Type"), "/officeDocument") {
+			target := strings.TrimPrefix(attr(t, "Target"), "/")
+			if target == "" || strings.Contains(target, "..") {
+				return fallback
+			}
+			return target
+		}
+	}
 }
 
 // zipPart inflates one archive member, or returns nil when it is absent.

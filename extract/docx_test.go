@@ -22,7 +22,7 @@ func makeDocx(t testing.TB, parts map[string]string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	for _, name := range []string{"[Content_Types].xml", "word/document.xml", "word/styles.xml", "word/numbering.xml"} {
+	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/document2.xml", "word/styles.xml", "word/numbering.xml"} {
 		if body, ok := parts[name]; ok {
 			w, err := zw.Create(name)
 			if err != nil {
@@ -230,6 +230,19 @@ func TestDOCXNumbering(t *testing.T) {
 	got := outline(l.Blocks)
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}
+
+// TestDOCXMainPart: the document part is the one _rels/.rels names.
+func TestDOCXMainPart(t *testing.T) {
+	rels := `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/></Relationships>`
+	data := makeDocx(t, map[string]string{"_rels/.rels": rels, "word/document2.xml": docxBody(p("", r("Rätt del"))), "word/document.xml": docxBody(p("", r("Fel del")))})
+	l, err := DOCX("d.docx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := outline(l.Blocks); len(got) != 1 || got[0] != "P Rätt del" {
+		t.Errorf("got %q", got)
 	}
 }
 

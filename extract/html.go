@@ -216,7 +216,10 @@ func tableBlocks(rows []mrow, page int) []rccplans.Block {
 			start = page
 		}
 		headerLike := r.header || isHeaderRow(r)
-		if t := titleRow(r); t != "" && !headerLike && i+1 < len(rows) && (rows[i+1].header || isHeaderRow(rows[i+1]) || titleRow(rows[i+1]) != "") {
+		// A caption marked as header (a <thead> or repeated Word row that
+		// opens with one spanning cell) is still a caption.
+		caption := !headerLike || r.header && !isHeaderRow(r)
+		if t := titleRow(r); t != "" && caption && i+1 < len(rows) && (rows[i+1].header || isHeaderRow(rows[i+1]) || titleRow(rows[i+1]) != "") {
 			flush()
 			out = append(out, rccplans.Block{Kind: rccplans.BlockHeading, Page: page, Text: t, Bold: r.cells[0].bold})
 			continue

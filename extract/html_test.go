@@ -44,6 +44,11 @@ func TestHTML(t *testing.T) {
 			want: []string{"H3 Kapitel", "H4 REHABILITERING", "T [Målbild|Planerade aktiviteter|Uppföljning] {1. Ett|a|} {2. Två|b|c}"},
 		},
 		{
+			name: "caption row inside thead",
+			src:  `<table><thead><tr><th colspan="2">CANCERREGISTRET</th></tr><tr><th>Målbild</th><th>Uppföljning</th></tr></thead><tr><td>17. Mål</td><td></td></tr></table>`,
+			want: []string{"H1 CANCERREGISTRET", "T [Målbild|Uppföljning] {17. Mål|}"},
+		},
+		{
 			name: "ordered lists print their numbers, in cells too",
 			src: `<h4>Mål som är avklarade:</h4><ol><li>Första.</li><li value="10"><p>Tionde.</p></li><li>Elfte.</li></ol><ol start="3"><li>Tre</li></ol>
 <table><tr><th>Mål</th><th>Aktivitet</th></tr><tr><td>x</td><td><ol><li>a</li><li>b</li></ol></td></tr></table>`,
