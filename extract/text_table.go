@@ -206,7 +206,7 @@ func ptGroupHeader(words []string, lineOf []int) ([]string, []rccplans.Column, [
 		roles = append(roles, c)
 		b := 0.0
 		if g.to > g.from {
-			b = float64(utf8.RuneCountInString(strings.TrimRight(t, "*"))) * 1.15
+			b = float64(utf8.RuneCountInString(strings.TrimRight(t, "*")))
 		}
 		bounds = append(bounds, b)
 	}
@@ -740,15 +740,17 @@ func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool
 	n, k := len(us), len(roles)
 	const maxCell = 60
 	type st struct {
-		cost    float64
-		pi, pc  int
-		newRow  bool
-		present bool
+		cost       float64
+		pi, pc, pr int
+		newRow     bool
+		present    bool
 	}
-	// f[i][c]: the best path over units[:i] whose last cell is in column c
-	f := make([][]st, n+1)
+	// f[i][c][r]: the best path over units[:i] whose last cell is in
+	// column c; r = 1 when the row was cut by a page break and restarted
+	// its columns (its other cells are complete on the page before)
+	f := make([][][2]st, n+1)
 	for i := range f {
-		f[i] = make([]st, k)
+		f[i] = make([][2]st, k)
 	}
 	// row boundary hints before unit i
 	hard := make([]bool, n+1)
@@ -777,58 +779,71 @@ func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool
 		}
 		return v
 	}
+	set := func(j, c, r int, s st) {
+		if old := f[j][c][r]; !old.present || s.cost < old.cost {
+			s.present = true
+			f[j][c][r] = s
+		}
+	}
 	for j := 1; j <= n; j++ {
 		for i := max(0, j-maxCell); i < j; i++ {
 			for c := 0; c < k; c++ {
 				sc := seg[i][j-i][c]
 				if i == 0 {
-					v := sc + rowStart(c)
-					if !f[j][c].present || v < f[j][c].cost {
-						f[j][c] = st{cost: v, pc: -1, newRow: true, present: true}
-					}
+					set(j, c, 0, st{cost: sc + rowStart(c), pc: -1, newRow: true})
 					continue
 				}
 				for pc := 0; pc < k; pc++ {
-					prev := f[i][pc]
-					if !prev.present {
-						continue
-					}
-					v := prev.cost + sc
-					newRow := false
-					switch {
-					case c > pc && hard[i]:
-						v += 10 + 0.4*float64(c-pc-1)
-					case c > pc && soft[i]:
-						v += 1.5 + 0.4*float64(c-pc-1)
-					case c > pc:
-						v += 0.4 * float64(c-pc-1)
-					case cont[i]:
-						// a cut row restarts its columns on the next page
-					default:
-						newRow = true
-						v += 0.4*float64(k-1-pc) + rowStart(c)
-						if !hard[i] && !soft[i] && !us[i].brk {
-							v += 3
+					for pr := 0; pr < 2; pr++ {
+						prev := f[i][pc][pr]
+						if !prev.present {
+							continue
 						}
-					}
-					if !f[j][c].present || v < f[j][c].cost {
-						f[j][c] = st{cost: v, pi: i, pc: pc, newRow: newRow, present: true}
+						v := prev.cost + sc
+						switch {
+						case c > pc && hard[i]:
+							set(j, c, pr, st{cost: v + 10 + 0.4*float64(c-pc-1), pi: i, pc: pc, pr: pr})
+						case c > pc && soft[i]:
+							set(j, c, pr, st{cost: v + 1.5 + 0.4*float64(c-pc-1), pi: i, pc: pc, pr: pr})
+						case c > pc:
+							set(j, c, pr, st{cost: v + 0.4*float64(c-pc-1), pi: i, pc: pc, pr: pr})
+						case cont[i]:
+							// a cut row restarts its columns on the next page
+							set(j, c, 1, st{cost: v, pi: i, pc: pc, pr: pr})
+						default:
+							v += rowStart(c)
+							if pr == 0 {
+								v += 0.4 * float64(k-1-pc) // the row's last cells are empty
+							}
+							if !hard[i] && !soft[i] && !us[i].brk {
+								// nothing says a row ends here; after a restart
+								// the rest of the row is on the page before
+								if pr == 0 {
+									v += 3
+								} else {
+									v += 0.5
+								}
+							}
+							set(j, c, 0, st{cost: v, pi: i, pc: pc, pr: pr, newRow: true})
+						}
 					}
 				}
 			}
 		}
 	}
-	best, bc := 0.0, -1
+	best, bc, br := 0.0, -1, 0
 	for c := 0; c < k; c++ {
-		if v := f[n][c].cost + 0.4*float64(k-1-c); f[n][c].present && (bc < 0 || v < best) {
-			best, bc = v, c
+		for r := 0; r < 2; r++ {
+			if v := f[n][c][r].cost + 0.4*float64(k-1-c); f[n][c][r].present && (bc < 0 || v < best) {
+				best, bc, br = v, c, r
+			}
 		}
 	}
 	var path []ptCell
-	for j, c := n, bc; j > 0 && c >= 0; {
-		s := f[j][c]
+	for j, c, r := n, bc, br; j > 0 && c >= 0; {
+		s := f[j][c][r]
 		path = append(path, ptCell{i: s.pi, j: j, c: c, newRow: s.newRow})
-		j, c = s.pi, s.pc
+		j, c, r = s.pi, s.pc, s.pr
 	}
 	slices.Reverse(path)
 	return path, best
