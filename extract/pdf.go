@@ -425,7 +425,7 @@ func pdfPageBox(media, crop pdf.Value) [4]float64 {
 		if y0 > y1 {
 			y0, y1 = y1, y0
 		}
-		if x1-x0 < 1 || y1-y0 < 1 {
+		if x1-x0 < 1 || y1-y0 < 1 || !pdfFinite(x0, y0, x1, y1) || x1-x0 > 1e6 || y1-y0 > 1e6 {
 			return b, false
 		}
 		return [4]float64{x0, y0, x1, y1}, true

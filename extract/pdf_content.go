@@ -410,7 +410,21 @@ func (in *pdfInterp) paint(stroke, fill, close bool) {
 	in.path = in.path[:0]
 }
 
+// pdfFinite: no NaN or infinity (absurd matrices overflow), which would
+// also make the layout unencodable as JSON.
+func pdfFinite(vs ...float64) bool {
+	for _, v := range vs {
+		if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > 1e9 {
+			return false
+		}
+	}
+	return true
+}
+
 func (in *pdfInterp) strokeSegment(p, q pdfPoint, lw float64) {
+	if !pdfFinite(p.x, p.y, q.x, q.y, lw) {
+		return
+	}
 	switch {
 	case math.Abs(p.y-q.y) <= pdfAxisTol && math.Abs(p.x-q.x) > pdfAxisTol:
 		y := (p.y + q.y) / 2
@@ -429,6 +443,9 @@ func (in *pdfInterp) fillSegments(sp *pdfSubpath) {
 	for _, p := range sp.pts[1:] {
 		x0, y0 = math.Min(x0, p.x), math.Min(y0, p.y)
 		x1, y1 = math.Max(x1, p.x), math.Max(y1, p.y)
+	}
+	if !pdfFinite(x0, y0, x1, y1) {
+		return
 	}
 	w, h := x1-x0, y1-y0
 	switch {
@@ -531,7 +548,9 @@ func (in *pdfInterp) show(s []byte) {
 			g.x1 = math.Max(math.Max(ax, bx), math.Max(cx, dx))
 			g.y0 = math.Min(math.Min(ay, by), math.Min(cy, dy))
 			g.y1 = math.Max(math.Max(ay, by), math.Max(cy, dy))
-			in.glyphs = append(in.glyphs, g)
+			if pdfFinite(g.x0, g.y0, g.x1, g.y1, g.ox, g.oy, g.size) {
+				in.glyphs = append(in.glyphs, g)
+			}
 		}
 		tx := w*size + st.tc
 		if n == 1 && code == ' ' {

@@ -442,3 +442,45 @@ func fmtOperand(a pdfOperand) string {
 	}
 	return "<nil>"
 }
+
+// FuzzPDFContent fuzzes the content interpreter and the word builder
+// with page content wrapped in a small, valid PDF (faster and deeper
+// than FuzzPDF, whose inputs mostly fail in the object layer).
+func FuzzPDFContent(f *testing.F) {
+	for _, c := range []string{
+		"BT /F1 10 Tf 72 700 Td (Hello World) Tj ET",
+		"BT /F2 10 Tf 100 700 Td <000100020003> Tj ET",
+		"BT /F1 10 Tf 72 700 Td [(Hel) -100 (lo)] TJ 0 -20 Td [(Hello) -3000 (World)] TJ ET",
+		"BT /F1 10 Tf 10 Tw 1 Tc 50 Tz 2 Ts 12 TL 72 700 Td (a b) Tj T* (c) ' 1 2 (d) \" ET",
+		"0 0 0 rg 72 500 200 0.5 re f 300 100 1 200 re f 72 500 200 0.5 re W n 0.8 g 100 100 200 50 re B",
+		"2 w 72 400 m 300 400 l S 100 50 m 150 80 200 80 250 50 c h s 1 1 1 RG 0 0 m 10 0 l S",
+		"q 0 1 -1 0 612 0 cm BT /F3 10 Tf 72 500 Td <01020304050607> Tj ET Q /Fm1 Do /Im1 Do",
+		"BT /F4 10 Tf 2 Tr (aa) Tj /F5 10 Tf <00010002000300040009> Tj /F1 6 Tf 4 Ts (1) Tj ET",
+		"BI /W 2 /H 2 /CS /G /BPC 8 ID \x00)(>>]\xff EI BT /F1 10 Tf 0 1 -1 0 100 100 Tm (Up) Tj ET",
+	} {
+		f.Add([]byte(c))
+	}
+	f.Fuzz(func(t *testing.T, content []byte) {
+		data := buildPDF(pdfSpec{pages: []pdfPageSpec{{content: string(content), forms: map[string]pdfFormSpec{
+			"Fm1": {matrix: "1 0 0 1 10 10", content: "BT /F1 10 Tf (X) Tj ET /Fm1 Do"},
+		}}}})
+		l, _, err := readPDF(context.Background(), "fuzz.pdf", data, Options{}, true)
+		if err == nil && (l == nil || len(l.Pages) != 1) {
+			t.Fatalf("no page and no error")
+		}
+		if l != nil {
+			for _, p := range l.Pages {
+				for _, ln := range p.Lines {
+					if ln.Text == "" || len(ln.Words) == 0 {
+						t.Fatalf("empty line %+v", ln)
+					}
+				}
+				for _, r := range p.Rules {
+					if r.X0 > r.X1 || r.Y0 > r.Y1 || r.X0 != r.X1 && r.Y0 != r.Y1 {
+						t.Fatalf("bad rule %+v", r)
+					}
+				}
+			}
+		}
+	})
+}
