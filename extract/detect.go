@@ -25,7 +25,8 @@ func Detect(data []byte) string {
 	case bytes.Contains(head, []byte("%PDF-")):
 		return FormatPDF
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		if bytes.Contains(data, []byte("word/document.xml")) {
+		// word/document.xml, or document2.xml as Word online names it
+		if bytes.Contains(data, []byte("word/document")) && bytes.Contains(data, []byte(".xml")) {
 			return FormatDOCX
 		}
 		return FormatBinary

@@ -17,6 +17,7 @@ func TestDetect(t *testing.T) {
 		{"pdf", []byte("%PDF-1.7\n%âãÏÓ\n1 0 obj"), FormatPDF},
 		{"pdf after junk", append([]byte("\x00\x00junk"), []byte("%PDF-1.4")...), FormatPDF},
 		{"docx", docx, FormatDOCX},
+		{"docx from Word online", makeDocx(t, map[string]string{"word/document2.xml": docxBody(p("", r("x")))}), FormatDOCX},
 		{"other zip", []byte("PK\x03\x04\x14\x00\x00\x00xl/workbook.xml"), FormatBinary},
 		{"html document", []byte("\ufeff<!DOCTYPE html><html><body><p>x</p></body></html>"), FormatHTML},
 		{"html fragment", []byte("<h2>Kapitel</h2>\n<table><tr><td>a</td></tr></table>"), FormatHTML},
