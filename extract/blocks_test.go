@@ -48,16 +48,17 @@ func vrule(x, y0, y1 float64) rccplans.Rule {
 }
 
 // ruled draws a bordered table: column boundaries xs, row boundaries ys,
-// cells[r][c] as lines of text ("|" separates lines). open[r][c] leaves
-// out the rule under cell (r, c): the cell merges with the one below.
-// The first row is set bold (a header).
+// cells[r][c] as lines of text ("|" separates lines; a leading "!" sets
+// the cell bold). open[r][c] leaves out the rule under cell (r, c): the
+// cell merges with the one below. The first row is set bold (a header).
 func ruled(xs, ys []float64, cells [][]string, open map[[2]int]bool) ([]rccplans.Word, []rccplans.Rule) {
 	var ws []rccplans.Word
 	var rs []rccplans.Rule
 	for r := 0; r+1 < len(ys); r++ {
 		for c := 0; c+1 < len(xs); c++ {
 			if r < len(cells) && c < len(cells[r]) && cells[r][c] != "" {
-				ws = append(ws, lines(xs[c]+3, ys[r]+3, bodyFS, r == 0, strings.Split(cells[r][c], "|")...)...)
+				t, bold := strings.CutPrefix(cells[r][c], "!")
+				ws = append(ws, lines(xs[c]+3, ys[r]+3, bodyFS, r == 0 || bold, strings.Split(t, "|")...)...)
 			}
 		}
 	}
@@ -306,6 +307,75 @@ p1 TABLE 3 cols, 2 rows
 p1 TABLE 2 cols, 1 rows
   head: Målbild | Planerade aktiviteter
   r1 p1: 1. Ett mål | Göra det
+`,
+		},
+		{
+			name: "two-level ruled header",
+			pages: func() []rccplans.Page {
+				xs := []float64{40, 240, 340, 440}
+				ws, rs := ruled(xs, []float64{100, 115, 130, 160}, [][]string{
+					{"Mål", "Uppföljning", ""},
+					{"", "!2022", "!2023"},
+					{"Ett mål", "Klart", "Pågår"},
+				}, map[[2]int]bool{{0, 0}: true})
+				// The group header spans two columns: no rule between them on top.
+				var keep []rccplans.Rule
+				for _, r := range rs {
+					if r.X0 == r.X1 && r.X0 == 340 && r.Y0 == 100 {
+						keep = append(keep, vrule(340, 115, 160))
+						continue
+					}
+					keep = append(keep, r)
+				}
+				return []rccplans.Page{page(1, ws, keep)}
+			},
+			want: `p1 TABLE 3 cols, 1 rows
+  head: Mål | Uppföljning | Uppföljning
+  head: Mål | 2022 | 2023
+  r1 p1: Ett mål | Klart | Pågår
+`,
+		},
+		{
+			name: "continued without a repeated header, next row starts fresh",
+			pages: func() []rccplans.Page {
+				w1, r1 := ruled(cols3, []float64{440, 460, 540}, [][]string{head, {"1.a) Första", "Mål ett.", "Aktivitet ett."}}, nil)
+				w2, r2 := ruled(cols3, []float64{50, 90}, [][]string{{"1.b) Andra", "Mål två.", "Aktivitet två."}}, nil)
+				for i := range w2 {
+					w2[i].Bold = false
+				}
+				w2 = append(w2, words(40, 120, "Efter tabellen.", bodyFS, false)...)
+				return []rccplans.Page{page(1, w1, r1), page(2, w2, r2)}
+			},
+			want: `p1 TABLE 3 cols, 2 rows
+  head: Område | Mål | Aktivitet
+  r1 p1: 1.a) Första | Mål ett. | Aktivitet ett.
+  r2 p2: 1.b) Andra | Mål två. | Aktivitet två.
+p2 P Efter tabellen.
+`,
+		},
+		{
+			name: "prose: heading levels, paragraphs, bullets, a paragraph over a page break",
+			pages: func() []rccplans.Page {
+				body := func(x, y float64, t ...string) []rccplans.Word { return lines(x, y, 11, false, t...) }
+				p1 := words(40, 60, "KAPITEL 1 Bakgrund", 18, true)
+				p1 = append(p1, words(40, 100, "1.1 Första avsnittet", 14, true)...)
+				p1 = append(p1, body(40, 125, "En mening som fortsätter på nästa", "rad utan avbrott.")...)
+				p1 = append(p1, body(40, 170, "Nytt stycke efter luft.")...)
+				p1 = append(p1, body(40, 200, "\uf0b7 En punkt", "\uf0b7 En annan punkt")...)
+				p1 = append(p1, words(40, 240, "1.1.1 Underavsnitt", 12, true)...)
+				long := "Ett långt stycke som fyller hela raden och fortsätter på nästa sida med"
+				p1 = append(p1, body(40, 262, long, long)...)
+				p2 := body(40, 60, "fler ord där.")
+				return []rccplans.Page{page(1, p1, nil), page(2, p2, nil)}
+			},
+			want: `p1 H1 KAPITEL 1 Bakgrund
+p1 H2 1.1 Första avsnittet
+p1 P En mening som fortsätter på nästa rad utan avbrott.
+p1 P Nytt stycke efter luft.
+p1 P En punkt
+p1 P En annan punkt
+p1 H3 1.1.1 Underavsnitt
+p1 P Ett långt stycke som fyller hela raden och fortsätter på nästa sida med Ett långt stycke som fyller hela raden och fortsätter på nästa sida med fler ord där.
 `,
 		},
 		{

@@ -26,9 +26,6 @@ type grid struct {
 	// bottom (for ruled tables); a merged cell left open at the page foot
 	// continues on the next page.
 	closed []bool
-	// bottom is the lowest text line's bottom edge on the page the last
-	// row sits on.
-	bottom float64
 	// notes are footnote lines found right under the table parts, kept to
 	// be emitted after the table.
 	notes []*tline

@@ -134,7 +134,6 @@ func appendTable(s, t *grid, bottoms map[int]float64) {
 		s.pages = append(s.pages, t.pages[r])
 	}
 	s.closed = t.closed
-	s.bottom = t.bottom
 	s.box.Y1 = t.box.Y1
 	s.notes = append(s.notes, t.notes...)
 }

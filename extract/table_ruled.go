@@ -255,9 +255,7 @@ func frameGrid(p *rccplans.Page, hs, vs []edge, words []rccplans.Word, used []bo
 		}
 	}
 	nc, nr := len(xs)-1, len(ys)-1
-	// One ruled row is no table: a boxed or shaded header over a body
-	// without borders (the borderless pass reads it), or a framed line.
-	if nc < 1 || nr < 2 {
+	if nc < 1 || nr < 1 || nc*nr < 2 {
 		return nil
 	}
 	id := make([]int, nr*nc)
@@ -292,6 +290,7 @@ func frameGrid(p *rccplans.Page, hs, vs []edge, words []rccplans.Word, used []bo
 	}
 	cells := map[int]*cell{}
 	cellWords := map[int][]rccplans.Word{}
+	var taken []int
 	box := rccplans.Box{X0: xs[0], Y0: ys[0], X1: xs[nc], Y1: ys[nr]}
 	for i, w := range words {
 		if used[i] {
@@ -308,6 +307,7 @@ func frameGrid(p *rccplans.Page, hs, vs []edge, words []rccplans.Word, used []bo
 		k := find(r*nc + c)
 		cellWords[k] = append(cellWords[k], w)
 		used[i] = true
+		taken = append(taken, i)
 	}
 	g := &grid{page: p.Number, box: box, cols: xs, ruled: true}
 	var sizes []rccplans.Word
@@ -343,6 +343,14 @@ func frameGrid(p *rccplans.Page, hs, vs []edge, words []rccplans.Word, used []bo
 	}
 	for _, ws := range cellWords {
 		sizes = append(sizes, ws...)
+	}
+	// One ruled row of bold header words is a boxed or shaded header over
+	// a body without borders: the borderless pass reads it.
+	if nr == 1 && rowBold[0] && rccplans.HeaderScore(g.rowTexts(0)) >= 2 {
+		for _, i := range taken {
+			used[i] = false
+		}
+		return nil
 	}
 	g.size = dominantSize(sizes)
 	g.nhead = headerRows(g, func(r int) bool { return rowBold[r] })
