@@ -31,7 +31,8 @@ const (
 // and marked Spanned, repeated header rows (w:tblHeader) as Table.Header.
 // Nested tables are flattened into the text of the cell that holds them.
 // A .docx has no fixed pages: Block.Page counts explicit and last-rendered
-// page breaks from 1, which is only as good as the last save made it.
+// page breaks from 1, which is only as good as the last save made it; a
+// file with no break recorded at all has pages 0 (unknown).
 //
 // Known limits: text boxes and shapes are read inline with the paragraph
 // that anchors them; tracked deletions are dropped and insertions kept;
@@ -82,6 +83,20 @@ func DOCX(name string, data []byte) (l *rccplans.Layout, err error) {
 	}
 	l.Blocks = r.out.blocks
 	l.NumPages = r.page
+	if r.page == 1 {
+		// No page break recorded at all (a file written by a program
+		// that does not lay out pages): the pages are unknown, 0 as the
+		// spec has it for inputs without pages, not all "page 1".
+		l.NumPages = 0
+		for i := range l.Blocks {
+			l.Blocks[i].Page = 0
+			if tb := l.Blocks[i].Table; tb != nil {
+				for k := range tb.Rows {
+					tb.Rows[k].Page = 0
+				}
+			}
+		}
+	}
 	if len(l.Blocks) == 0 {
 		return l, rccplans.Located(name, 0, ErrNoText)
 	}

@@ -361,6 +361,13 @@ func TestDOCXPages(t *testing.T) {
 	if fmt.Sprint(got) != fmt.Sprint(want) || l.NumPages != 3 {
 		t.Errorf("pages %v (of %d), want %v (of 3)", got, l.NumPages, want)
 	}
+	l, err = DOCX("nobreak.docx", makeDocx(t, map[string]string{"word/document.xml": docxBody(p("", r("Ett")) + p("", r("Två")))}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.NumPages != 0 || l.Blocks[0].Page != 0 || l.Blocks[1].Page != 0 {
+		t.Errorf("without recorded breaks: pages %d, %d of %d, want unknown (0)", l.Blocks[0].Page, l.Blocks[1].Page, l.NumPages)
+	}
 }
 
 // BenchmarkDOCX reads the largest Word original and reports its cost as a
