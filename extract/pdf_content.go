@@ -114,6 +114,8 @@ type pdfInterp struct {
 	depth  int
 	cut    bool // a limit stopped the page
 
+	marked []pdfMarked // open marked-content sequences
+
 	ctx          context.Context
 	stopped      bool   // ctx was cancelled
 	unmapped     int    // glyphs drawn without any text
@@ -325,6 +327,25 @@ func (in *pdfInterp) do(op string, args []pdfOperand, res *pdfResources) {
 			}
 		}
 
+	// Marked content: /ActualText replaces the text of the glyphs inside
+	// (Word writes it for ligatures and hyphens; poppler reads it).
+	case "BMC":
+		in.marked = append(in.marked, pdfMarked{start: -1})
+	case "BDC":
+		m := pdfMarked{start: -1}
+		if n := len(args); n > 0 && args[n-1].kind == pdfDictOp && args[n-1].num == 1 && len(in.marked) < 64 {
+			m = pdfMarked{start: len(in.glyphs), text: pdfTextString(args[n-1].str)}
+		}
+		in.marked = append(in.marked, m)
+	case "EMC":
+		if n := len(in.marked); n > 0 {
+			m := in.marked[n-1]
+			in.marked = in.marked[:n-1]
+			if m.start >= 0 && m.start <= len(in.glyphs) {
+				in.actualText(m)
+			}
+		}
+
 	// XObjects and images.
 	case "Do":
 		if len(args) > 0 {
@@ -334,6 +355,52 @@ func (in *pdfInterp) do(op string, args []pdfOperand, res *pdfResources) {
 	case "BI":
 		in.images++
 	}
+}
+
+// pdfMarked is an open marked-content sequence; start >= 0 when it has
+// an ActualText (text), at the first glyph drawn inside.
+type pdfMarked struct {
+	start int
+	text  string
+}
+
+// actualText makes the glyphs of a closed ActualText span one glyph
+// with that text over their joint box (none when the text is empty).
+func (in *pdfInterp) actualText(m pdfMarked) {
+	gs := in.glyphs[m.start:]
+	if len(gs) == 0 {
+		return
+	}
+	text := pdfCleanText(m.text)
+	if text == "" {
+		in.glyphs = in.glyphs[:m.start]
+		return
+	}
+	g := gs[0]
+	for _, o := range gs[1:] {
+		if o.dir != g.dir {
+			continue
+		}
+		g.x0, g.y0 = math.Min(g.x0, o.x0), math.Min(g.y0, o.y0)
+		g.x1, g.y1 = math.Max(g.x1, o.x1), math.Max(g.y1, o.y1)
+	}
+	g.text = text
+	g.space = pdfIsSpace(text)
+	in.glyphs = append(in.glyphs[:m.start], g)
+}
+
+// pdfTextString decodes a PDF text string: UTF-16BE after a byte order
+// mark, else PDFDocEncoding (read as Latin-1, which it equals for
+// letters).
+func pdfTextString(b []byte) string {
+	if len(b) >= 2 && b[0] == 0xFE && b[1] == 0xFF {
+		return pdfUTF16Text(b[2:])
+	}
+	rs := make([]rune, len(b))
+	for i, c := range b {
+		rs[i] = rune(c)
+	}
+	return string(rs)
 }
 
 func pdfWhiteRGB(args []pdfOperand) bool {

@@ -187,6 +187,17 @@ func TestPDFContent(t *testing.T) {
 			lines: []string{"far", "H 2 O"},
 		},
 		{
+			name:  "ActualText replaces the glyphs of its span",
+			page:  pdfPageSpec{content: "BT /F1 10 Tf 72 700 Td (a) Tj /Span <</MCID 3 /ActualText <FEFF00660069>>> BDC (XY) Tj EMC (b) Tj /P <</MCID 4>> BDC (c) Tj EMC ET"},
+			lines: []string{"afibc"},
+			words: map[string]rccplans.Box{"afibc": box(72, 83, 97, 94)},
+		},
+		{
+			name:  "an empty ActualText hides its glyphs",
+			page:  pdfPageSpec{content: "BT /F1 10 Tf 72 700 Td (a) Tj /Span <</ActualText ()>> BDC (-) Tj EMC /Artifact BMC (b) Tj EMC ET"},
+			lines: []string{"a b"},
+		},
+		{
 			name:  "glyphs drawn twice count once",
 			page:  pdfPageSpec{content: "BT /F1 10 Tf 72 700 Td (Dup) Tj ET BT /F1 10 Tf 72.3 700 Td (Dup) Tj ET"},
 			lines: []string{"Dup"},
@@ -392,7 +403,7 @@ func TestPDFLexer(t *testing.T) {
 	}{
 		{"numbers", "1 -2 +3 .5 -.5 4. --6 1e5 2E-1 Td 1e Inf NaN", "Td[1 -2 3 0.5 -0.5 4 6 100000 0.2] 1e[] Inf[] NaN[]"},
 		{"strings", `(a\(b\)c\n\101) (nested (paren)) <48 65 6C6C 6F> <4> Tj`, `Tj["a(b)c\nA" "nested (paren)" "Hello" "@"]`},
-		{"names and arrays", "/F#31 [1 (x) [2] /N true null] << /K [1 2] /D <</E 1>> >> BDC", `BDC[F1 [1 "x" [2] N 1 <nil>] <<>>]`},
+		{"names and arrays", "/F#31 [1 (x) [2] /N true null] << /K [1 2] /D <</E 1>> /ActualText (t) >> BDC", `BDC[F1 [1 "x" [2] N 1 <nil>] <<t>>]`},
 		{"comments and stray delimiters", "% c\n ) ] > } 1 w", "w[1]"},
 		{"inline image skipped", "BI /W 1 /H 1 ID \x00EIx EI Q", "BI[] Q[]"},
 		{"unterminated", "(abc", ""},
@@ -438,7 +449,7 @@ func fmtOperand(a pdfOperand) string {
 		}
 		return "[" + strings.Join(parts, " ") + "]"
 	case pdfDictOp:
-		return "<<>>"
+		return "<<" + string(a.str) + ">>"
 	}
 	return "<nil>"
 }

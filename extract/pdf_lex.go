@@ -101,8 +101,10 @@ func (lx *pdfLexer) next(depth int) (o pdfOperand, kw []byte, eof bool) {
 	case c == '<':
 		if lx.pos+1 < len(lx.buf) && lx.buf[lx.pos+1] == '<' {
 			lx.pos += 2
-			lx.skipDict(depth + 1)
-			return pdfOperand{kind: pdfDictOp}, nil, false
+			// A dict is kept only as its /ActualText, in str; num is 1
+			// when it has one.
+			actual, ok := lx.skipDict(depth + 1)
+			return pdfOperand{kind: pdfDictOp, str: actual, num: pdfB2F(ok)}, nil, false
 		}
 		lx.pos++
 		return pdfOperand{kind: pdfStr, str: lx.hex()}, nil, false
@@ -248,7 +250,10 @@ func (lx *pdfLexer) skipTo(c byte) {
 
 // skipDict skips a dictionary after its "<<" (marked-content property
 // lists, inline image parameters read elsewhere).
-func (lx *pdfLexer) skipDict(depth int) {
+// It keeps one entry: the /ActualText of a marked-content property list
+// (ok reports whether there was one).
+func (lx *pdfLexer) skipDict(depth int) (actual []byte, ok bool) {
+	wantText := false
 	for {
 		lx.skipSpace()
 		if lx.pos >= len(lx.buf) {
@@ -265,7 +270,11 @@ func (lx *pdfLexer) skipDict(depth int) {
 			lx.pos++
 			continue
 		}
-		lx.next(depth)
+		o, _, _ := lx.next(depth)
+		if wantText && o.kind == pdfStr {
+			actual, ok = o.str, true
+		}
+		wantText = o.kind == pdfNameOp && string(o.str) == "ActualText"
 	}
 }
 
