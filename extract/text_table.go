@@ -808,12 +808,15 @@ func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool
 						case c > pc:
 							set(j, c, pr, st{cost: v + 0.4*float64(c-pc-1), pi: i, pc: pc, pr: pr})
 						case cont[i]:
-							// a cut row restarts its columns on the next page
-							set(j, c, 1, st{cost: v, pi: i, pc: pc, pr: pr})
+							// a cut row restarts its columns on the next page,
+							// most often with its first, longest cells
+							set(j, c, 1, st{cost: v + 0.3*float64(c), pi: i, pc: pc, pr: pr})
 						default:
 							v += rowStart(c)
 							if pr == 0 {
-								v += 0.4 * float64(k-1-pc) // the row's last cells are empty
+								// the row's last cells are empty; blanks printed
+								// for them say so
+								v += 0.4 * float64(max(0, k-1-pc-us[i-1].emptyAfter))
 							}
 							if !hard[i] && !soft[i] && !us[i].brk {
 								// nothing says a row ends here; after a restart
