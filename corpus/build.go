@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"debug/elf"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -899,12 +900,21 @@ func linkTree(src, dst string) error {
 	})
 }
 
-// binaryIdentity names the running program by size and modification time:
-// enough to tell that the same build of rccplans made two indexes.
+// binaryIdentity names the running program: its Go build ID (which
+// follows the code, not the file's time: `make run` rebuilds the same
+// binary each time), or else its size and modification time.
 func binaryIdentity() string {
 	exe, err := os.Executable()
 	if err != nil {
 		return ""
+	}
+	if f, err := elf.Open(exe); err == nil {
+		defer f.Close()
+		if sec := f.Section(".note.go.buildid"); sec != nil {
+			if data, err := sec.Data(); err == nil && len(data) > 16 {
+				return "go:" + Sum(data)[:32]
+			}
+		}
 	}
 	st, err := os.Stat(exe)
 	if err != nil {
