@@ -321,6 +321,11 @@ const pdfMaxTreeDepth = 64
 // pages walks the page tree once (the library's Reader.Page walks it
 // from the root for every page).
 func (d *pdfDoc) pages(max int) (refs []pdfPageRef, warns []rccplans.Warning, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			refs, warns, err = nil, nil, fmt.Errorf("%w: page tree unreadable: %v", ErrMalformed, x)
+		}
+	}()
 	root := d.r.Trailer().Key("Root").Key("Pages")
 	if n := root.Key("Count").Int64(); n > int64(max) {
 		return nil, nil, fmt.Errorf("%w: %d pages, at most %d", ErrTooLarge, n, max)
