@@ -28,7 +28,7 @@ const (
 )
 
 var (
-	pageNumber = regexp.MustCompile(`^[-–(\[]?\s*\d{1,4}\s*[-–)\]]?(\s*(\(|/|av|of)\s*\d{1,4}\s*\)?)?$`)
+	pageNumber = regexp.MustCompile(`^[-–(\[]?\s*\d{1,3}\s*[-–)\]]?(\s*(\(|/|av|of)\s*\d{1,3}\s*\)?)?$`)
 	webAddress = regexp.MustCompile(`^(https?://|www\.)\S+$`)
 )
 
@@ -47,9 +47,23 @@ func furniture(pages []rccplans.Page) [][]bool {
 		marks[i] = make([]bool, len(p.Words))
 		frames := ruleFrames(p)
 		band := bandShare * p.Height
-		for _, idx := range lineIndexes(p.Words) {
-			l := tline{words: pick(p.Words, idx)}
-			finishLine(&l)
+		idxs := lineIndexes(p.Words)
+		ls := make([]tline, len(idxs))
+		for k, idx := range idxs {
+			ls[k] = tline{words: pick(p.Words, idx)}
+			finishLine(&ls[k])
+		}
+		// A bare number or address is furniture only beyond everything
+		// else on the page (above it or below it), so that a table cell
+		// holding just "12" is never taken.
+		bodyTop, bodyBot := math.Inf(1), math.Inf(-1)
+		for k := range ls {
+			if t := ls[k].text(); !pageNumber.MatchString(t) && !webAddress.MatchString(t) {
+				bodyTop, bodyBot = math.Min(bodyTop, ls[k].Y0), math.Max(bodyBot, ls[k].Y1)
+			}
+		}
+		for k, idx := range idxs {
+			l := ls[k]
 			top := l.Y1 <= band
 			bottom := l.Y0 >= p.Height-band
 			if !top && !bottom {
@@ -59,7 +73,8 @@ func furniture(pages []rccplans.Page) [][]bool {
 				continue
 			}
 			text := l.text()
-			if pageNumber.MatchString(text) || webAddress.MatchString(text) {
+			outside := top && l.Y1 <= bodyTop || bottom && l.Y0 >= bodyBot
+			if outside && (pageNumber.MatchString(text) || webAddress.MatchString(text)) {
 				for _, k := range idx {
 					marks[i][k] = true
 				}
