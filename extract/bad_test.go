@@ -16,7 +16,10 @@ import (
 )
 
 // cleanPlan is the good plan the bad twins are made from.
-const cleanPlan = "corpus/000_363f1a49b5c57245-word.pdf"
+const (
+	cleanPlan = "corpus/000_363f1a49b5c57245-word.pdf"
+	cleanDOCX = "corpus/000_363f1a49b5c57245-word.docx"
+)
 
 func readFixture(t testing.TB, name string) []byte {
 	t.Helper()
@@ -34,7 +37,11 @@ func badCorpus(t testing.TB) (clean []byte, files []bad.File) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return clean, files
+	docx, err := bad.CorpusDOCX(readFixture(t, cleanDOCX))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return clean, append(files, docx...)
 }
 
 // hangLimit is not a speed assertion: a read that has not returned by then

@@ -102,7 +102,10 @@ func Read(ctx context.Context, name string, data []byte, opt Options) (*rccplans
 	}
 	var notes []string
 	if f == FormatPDF {
-		data, notes = pdfPrepare(data)
+		var err error
+		if data, notes, err = pdfPrepare(data); err != nil {
+			return nil, rccplans.Located(name, 0, err)
+		}
 	}
 
 	ctx, cancel := context.WithTimeout(ctx, opt.timeout())
@@ -165,20 +168,24 @@ func readFormat(ctx context.Context, f, name string, data []byte, opt Options) (
 // encrypted with the empty user password is decrypted, one whose
 // cross-reference table is damaged is rebuilt (both by rewriting it, see
 // repair.go). notes say what was done, as warnings.
-func pdfPrepare(data []byte) (out []byte, notes []string) {
+func pdfPrepare(data []byte) (out []byte, notes []string, err error) {
 	out = data
 	defer func() {
 		if recover() != nil {
-			out, notes = data, nil
+			out, notes, err = data, nil, nil
 		}
 	}()
-	if plain, ok := decryptPDF(data); ok {
-		return plain, []string{"encrypted with an empty user password; read as plain"}
+	plain, err := decryptPDFErr(data)
+	if err != nil {
+		return data, nil, err
+	}
+	if plain != nil {
+		return plain, []string{"encrypted with an empty user password; read as plain"}, nil
 	}
 	if !xrefSound(data) {
 		if fixed, ok := repair(data); ok {
-			return fixed, []string{"damaged cross-reference data (startxref, xref table or trailer); rebuilt by scanning the file"}
+			return fixed, []string{"damaged cross-reference data (startxref, xref table or trailer); rebuilt by scanning the file"}, nil
 		}
 	}
-	return data, nil
+	return data, nil, nil
 }

@@ -1164,12 +1164,20 @@ func rpString(t []byte) []byte {
 // with the empty password (the caller reports ErrEncrypted), or not a
 // handler we know.
 func decryptPDF(data []byte) (out []byte, ok bool) {
+	out, err := decryptPDFErr(data)
+	return out, err == nil && out != nil
+}
+
+// decryptPDFErr is decryptPDF that also tells an encrypted file it cannot
+// open (ErrEncrypted: a real user password, or a handler other than the
+// standard one) from a plain one (nil, nil).
+func decryptPDFErr(data []byte) (out []byte, err error) {
 	if !bytes.Contains(data, []byte("/Encrypt")) {
-		return nil, false
+		return nil, nil
 	}
 	defer func() {
 		if recover() != nil {
-			out, ok = nil, false
+			out, err = nil, nil
 		}
 	}()
 	s := &rpScan{data: data, budget: 8*len(data) + 1<<20, objs: map[int]*rpObj{}}
@@ -1177,11 +1185,11 @@ func decryptPDF(data []byte) (out []byte, ok bool) {
 	s.scanTrailers()
 	enc := s.encryptKeys()
 	if enc == nil {
-		return nil, false
+		return nil, nil
 	}
 	key := s.emptyPasswordKey(enc)
 	if key == nil {
-		return nil, false
+		return nil, s.whyEncrypted(enc)
 	}
 	dec := &rpDecrypt{key: key, strs: true, stms: true}
 	src, keys := enc.src, enc.keys
@@ -1199,7 +1207,30 @@ func decryptPDF(data []byte) (out []byte, ok bool) {
 	}
 	s.expandObjectStreams()
 	s.budget += 4*len(data) + 1<<20 // re-lexing the strings
-	return s.build(dec)
+	out, ok := s.build(dec)
+	if !ok {
+		return nil, nil
+	}
+	return out, nil
+}
+
+// whyEncrypted says why an encrypted file cannot be opened.
+func (s *rpScan) whyEncrypted(t *rpTrailer) error {
+	src, keys := t.src, t.keys
+	if o := s.ref(t.src, t.keys["Encrypt"]); o != nil {
+		src, keys = o.src, o.keys
+	}
+	if keys == nil {
+		return nil // not found: leave it to the reader
+	}
+	if f := s.name(src, keys["Filter"]); f != "Standard" {
+		return fmt.Errorf("%w (security handler %s)", ErrEncrypted, f)
+	}
+	r, _ := s.intAt(src, keys["R"])
+	if r < 2 || r > 6 {
+		return fmt.Errorf("%w (unknown revision %d of the standard security handler)", ErrEncrypted, r)
+	}
+	return ErrEncrypted
 }
 
 // rpDecrypt is how build writes an encrypted file in the clear.

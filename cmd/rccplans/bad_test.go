@@ -96,6 +96,15 @@ func TestBadCorpusExtract(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	cleanDOCX, err := fs.ReadFile(fixtures.FS, "corpus/"+strings.TrimSuffix(goodPlan, ".pdf")+".docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docx, err := bad.CorpusDOCX(cleanDOCX)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, docx...)
 	dir := t.TempDir()
 	write := func(name string, data []byte) string {
 		p := filepath.Join(dir, name)
