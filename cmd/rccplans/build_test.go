@@ -117,3 +117,41 @@ func TestBuildDefaultCorpus(t *testing.T) {
 		t.Fatalf("%d per-document log lines, %d documents", perDoc, rep.Documents.Seen)
 	}
 }
+
+// TestBuildLoggerKeepsEveryLine: zap's production config samples (after
+// 100 equal messages a second it drops most); a nightly log must not lose
+// per-document lines.
+func TestBuildLoggerKeepsEveryLine(t *testing.T) {
+	var buf bytes.Buffer
+	log := newBuildLogger(&lineWriter{w: &buf}, false, false, false)
+	for i := 0; i < 1000; i++ {
+		log.Info("document")
+	}
+	log.Sync()
+	if n := strings.Count(buf.String(), "\n"); n != 1000 {
+		t.Fatalf("%d lines, want 1000", n)
+	}
+	var m map[string]any
+	if err := json.Unmarshal([]byte(strings.SplitN(buf.String(), "\n", 2)[0]), &m); err != nil || m["msg"] != "document" {
+		t.Fatalf("not a JSON line: %v %v", m, err)
+	}
+}
+
+func TestProgressLine(t *testing.T) {
+	var buf bytes.Buffer
+	lw := &lineWriter{w: &buf, term: true}
+	lw.progress(1, 4, "a.pdf")
+	lw.Write([]byte("a log line\n"))
+	lw.clear()
+	want := "\r\x1b[K[#######.......................] 1/4 a.pdf" + // the bar
+		"\r\x1b[K" + "a log line\n" + "[#######.......................] 1/4 a.pdf" + // wiped, logged, redrawn
+		"\r\x1b[K" // cleared at the end
+	if buf.String() != want {
+		t.Fatalf("got  %q\nwant %q", buf.String(), want)
+	}
+	var quiet bytes.Buffer
+	(&lineWriter{w: &quiet}).Write([]byte("x\n"))
+	if quiet.String() != "x\n" {
+		t.Fatalf("off a terminal: %q", quiet.String())
+	}
+}
