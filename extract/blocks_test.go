@@ -490,3 +490,56 @@ func TestBlocksGolden(t *testing.T) {
 		})
 	}
 }
+
+func TestFurniture(t *testing.T) {
+	mk := func(n int, extra ...[]rccplans.Word) rccplans.Page {
+		ws := lines(40, 200, 11, false, "Brödtext i mitten av sidan.")
+		for _, e := range extra {
+			ws = append(ws, e...)
+		}
+		return page(n, ws, nil)
+	}
+	tests := []struct {
+		name  string
+		pages []rccplans.Page
+		want  []string // texts kept on page 1, besides the body line
+	}{
+		{"dash page numbers", []rccplans.Page{mk(1, words(400, 570, "- 1 -", 9, false)), mk(2, words(400, 570, "- 2 -", 9, false))}, nil},
+		{"n (of) numbers", []rccplans.Page{mk(1, words(780, 570, "1 (2)", 9, false)), mk(2, words(780, 570, "2 (2)", 9, false))}, nil},
+		{"repeated footer with numbers folded", []rccplans.Page{
+			mk(1, words(40, 565, "Sida 1 av 3, Regionens plan", 8, false)),
+			mk(2, words(40, 566, "Sida 2 av 3, Regionens plan", 8, false)),
+			mk(3, words(40, 565, "Sida 3 av 3, Regionens plan", 8, false)),
+		}, nil},
+		{"web address at the foot of one page", []rccplans.Page{mk(1, words(40, 575, "https://example.org/plan", 8, false))}, nil},
+		{"a number above other text in the band stays", []rccplans.Page{mk(1, words(40, 540, "12", 11, false), words(40, 560, "Sista raden.", 11, false))}, []string{"12", "Sista raden."}},
+		{"a year on its own stays", []rccplans.Page{mk(1, words(40, 30, "2024", 14, false))}, []string{"2024"}},
+		{"text at the top of one page only stays", []rccplans.Page{mk(1, words(40, 30, "Titel", 14, false)), mk(2)}, []string{"Titel"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			marks := furniture(tc.pages)
+			var kept []string
+			p := tc.pages[0]
+			for _, l := range buildLines(p.Words) {
+				if l.text() == "Brödtext i mitten av sidan." {
+					continue
+				}
+				keep := false
+				for _, w := range l.words {
+					for i := range p.Words {
+						if p.Words[i] == w && !marks[0][i] {
+							keep = true
+						}
+					}
+				}
+				if keep {
+					kept = append(kept, l.text())
+				}
+			}
+			if strings.Join(kept, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("kept %q, want %q", kept, tc.want)
+			}
+		})
+	}
+}
