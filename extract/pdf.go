@@ -25,7 +25,7 @@ import (
 // many malformed objects) becomes a warning naming it, and the others are
 // returned. When every page fails the partial layout comes back with an
 // *rccplans.Error. A document without any text gives ErrNoText. Known
-// limits: no OCR, no vertical (Identity-V) writing, Type3 pdfGlyph procedures
+// limits: no OCR, no vertical (Identity-V) writing, Type3 glyph procedures
 // are not run (their text comes from ToUnicode or the encoding), standard
 // 14 fonts without /Widths get approximate widths.
 func PDF(ctx context.Context, name string, data []byte, opt Options) (*rccplans.Layout, error) {

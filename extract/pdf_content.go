@@ -75,7 +75,7 @@ type pdfPoint struct{ x, y float64 }
 
 type pdfSubpath struct {
 	pts    []pdfPoint
-	curve  []bool // curve[i]: the pdfSegment ending at pts[i] is a curve
+	curve  []bool // curve[i]: the segment ending at pts[i] is a curve
 	closed bool
 	rect   bool
 }
@@ -149,7 +149,7 @@ func pdfArg(args []pdfOperand, i int) float64 {
 	return 0
 }
 
-// run interprets one content stream with its pdfResources.
+// run interprets one content stream with its resources.
 func (in *pdfInterp) run(data []byte, res *pdfResources) {
 	lx := &pdfLexer{buf: data}
 	lx.run(func(op string, args []pdfOperand) bool {
@@ -443,7 +443,7 @@ func (in *pdfInterp) lineTo(x, y float64, curve bool) {
 // pdfRuleThin is the thickness below which a filled shape is a line.
 const pdfRuleThin = 3.0
 
-// pdfAxisTol is how far from horizontal or vertical a stroked pdfSegment may
+// pdfAxisTol is how far from horizontal or vertical a stroked segment may
 // lean and still be a rule.
 const pdfAxisTol = 0.5
 
@@ -504,7 +504,7 @@ func (in *pdfInterp) strokeSegment(p, q pdfPoint, lw float64) {
 
 // fillSegments: a thin filled shape is one rule along its long side; a
 // filled rectangle gives its four edges (cell shading, Chromium borders).
-// Other shapes (pdfGlyph outlines, logos) give nothing.
+// Other shapes (glyph outlines, logos) give nothing.
 func (in *pdfInterp) fillSegments(sp *pdfSubpath) {
 	x0, y0, x1, y1 := sp.pts[0].x, sp.pts[0].y, sp.pts[0].x, sp.pts[0].y
 	for _, p := range sp.pts[1:] {
@@ -529,8 +529,8 @@ func (in *pdfInterp) fillSegments(sp *pdfSubpath) {
 	}
 }
 
-// pdfIsRect: every pdfPoint of the pdfSubpath is a corner of its bounding box and
-// no pdfSegment is a curve.
+// pdfIsRect: every point of the subpath is a corner of its bounding box and
+// no segment is a curve.
 func pdfIsRect(sp *pdfSubpath, x0, y0, x1, y1 float64) bool {
 	if len(sp.pts) < 4 || len(sp.pts) > 5 {
 		return false
@@ -553,7 +553,7 @@ func (in *pdfInterp) nextLine() {
 	in.tm = in.tlm
 }
 
-// advance moves the text pdfMatrix tx along the baseline (text space).
+// advance moves the text matrix tx along the baseline (text space).
 func (in *pdfInterp) advance(tx float64) {
 	in.tm[4] += tx * in.tm[0]
 	in.tm[5] += tx * in.tm[1]

@@ -1,8 +1,8 @@
 package extract
 
-// Single-byte encodings of simple fonts and pdfGlyph names, for fonts that
+// Single-byte encodings of simple fonts and glyph names, for fonts that
 // come without a ToUnicode map. Only what Latin text needs: WinAnsi,
-// MacRoman and Standard encodings, and the pdfGlyph names of those sets
+// MacRoman and Standard encodings, and the glyph names of those sets
 // (plus "uniXXXX" and "uXXXX" names, read arithmetically).
 
 // pdfWinAnsi80 is WinAnsiEncoding 0x80-0x9F (0xFFFD where undefined); the
@@ -12,7 +12,7 @@ var pdfWinAnsi80 = []rune("\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c
 // pdfMacRoman80 is MacRomanEncoding 0x80-0xFF; below is ASCII.
 var pdfMacRoman80 = []rune("\u00c4\u00c5\u00c7\u00c9\u00d1\u00d6\u00dc\u00e1\u00e0\u00e2\u00e4\u00e3\u00e5\u00e7\u00e9\u00e8\u00ea\u00eb\u00ed\u00ec\u00ee\u00ef\u00f1\u00f3\u00f2\u00f4\u00f6\u00f5\u00fa\u00f9\u00fb\u00fc\u2020\u00b0\u00a2\u00a3\u00a7\u2022\u00b6\u00df\u00ae\u00a9\u2122\u00b4\u00a8\u2260\u00c6\u00d8\u221e\u00b1\u2264\u2265\u00a5\u00b5\u2202\u2211\u220f\u03c0\u222b\u00aa\u00ba\u03a9\u00e6\u00f8\u00bf\u00a1\u00ac\u221a\u0192\u2248\u2206\u00ab\u00bb\u2026\u00a0\u00c0\u00c3\u00d5\u0152\u0153\u2013\u2014\u201c\u201d\u2018\u2019\u00f7\u25ca\u00ff\u0178\u2044\u20ac\u2039\u203a\ufb01\ufb02\u2021\u00b7\u201a\u201e\u2030\u00c2\u00ca\u00c1\u00cb\u00c8\u00cd\u00ce\u00cf\u00cc\u00d3\u00d4\uf8ff\u00d2\u00da\u00db\u00d9\u0131\u02c6\u02dc\u00af\u02d8\u02d9\u02da\u00b8\u02dd\u02db\u02c7")
 
-// pdfStandardHigh is StandardEncoding above 0x7F, by pdfGlyph name.
+// pdfStandardHigh is StandardEncoding above 0x7F, by glyph name.
 var pdfStandardHigh = map[byte]string{
 	0xA1: "exclamdown", 0xA2: "cent", 0xA3: "sterling", 0xA4: "fraction", 0xA5: "yen", 0xA6: "florin",
 	0xA7: "section", 0xA8: "currency", 0xA9: "quotesingle", 0xAA: "quotedblleft", 0xAB: "guillemotleft",
@@ -26,7 +26,7 @@ var pdfStandardHigh = map[byte]string{
 	0xF9: "oslash", 0xFA: "oe", 0xFB: "germandbls",
 }
 
-// pdfASCIINames are the pdfGlyph names of 0x20-0x7E.
+// pdfASCIINames are the glyph names of 0x20-0x7E.
 var pdfASCIINames = []string{
 	"space", "exclam", "quotedbl", "numbersign", "dollar", "percent", "ampersand", "quotesingle",
 	"parenleft", "parenright", "asterisk", "plus", "comma", "hyphen", "period", "slash",
@@ -38,7 +38,7 @@ var pdfASCIINames = []string{
 	"braceleft", "bar", "braceright", "asciitilde",
 }
 
-// pdfLatin1Names are the pdfGlyph names of U+00A1-U+00FF.
+// pdfLatin1Names are the glyph names of U+00A1-U+00FF.
 var pdfLatin1Names = []string{
 	"exclamdown", "cent", "sterling", "currency", "yen", "brokenbar", "section", "dieresis", "copyright",
 	"ordfeminine", "guillemotleft", "logicalnot", "sfthyphen", "registered", "macron", "degree", "plusminus",
@@ -53,7 +53,7 @@ var pdfLatin1Names = []string{
 	"divide", "oslash", "ugrave", "uacute", "ucircumflex", "udieresis", "yacute", "thorn", "ydieresis",
 }
 
-// pdfOtherNames are pdfGlyph names outside ASCII and Latin-1 that Latin text uses.
+// pdfOtherNames are glyph names outside ASCII and Latin-1 that Latin text uses.
 var pdfOtherNames = map[string]rune{
 	"Euro": 0x20AC, "quotesinglbase": 0x201A, "florin": 0x0192, "quotedblbase": 0x201E, "ellipsis": 0x2026,
 	"dagger": 0x2020, "daggerdbl": 0x2021, "circumflex": 0x02C6, "perthousand": 0x2030, "Scaron": 0x0160,
@@ -72,7 +72,7 @@ var pdfOtherNames = map[string]rune{
 	"H18533": 0x25CF, "circle": 0x25CB, "triangle": 0x25B2, "mu1": 0x00B5, "Dcroat": 0x0110, "dcroat": 0x0111,
 }
 
-// pdfGlyphRunes maps every pdfGlyph name above to its rune.
+// pdfGlyphRunes maps every glyph name above to its rune.
 var pdfGlyphRunes = func() map[string]rune {
 	m := make(map[string]rune, 400)
 	for i, n := range pdfASCIINames {
@@ -88,7 +88,7 @@ var pdfGlyphRunes = func() map[string]rune {
 	return m
 }()
 
-// pdfGlyphText gives the text of a pdfGlyph name: a known name, uniXXXX
+// pdfGlyphText gives the text of a glyph name: a known name, uniXXXX
 // (possibly several code points), uXXXX[XX], or a name with a suffix
 // ("a.sc", "f_i" ligatures). Unknown names give "".
 func pdfGlyphText(name string) string {

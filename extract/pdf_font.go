@@ -10,8 +10,8 @@ import (
 )
 
 // pdfFont is what the content interpreter needs of a font: how to cut a
-// string into codes, each code's advance width and text, and the pdfGlyph
-// box height. Widths are in text space units (pdfGlyph units / 1000 for
+// string into codes, each code's advance width and text, and the glyph
+// box height. Widths are in text space units (glyph units / 1000 for
 // every font but Type3, whose FontMatrix scales them).
 type pdfFont struct {
 	name    string // BaseFont without the subset prefix
@@ -27,14 +27,14 @@ type pdfFont struct {
 	enc      *[256]string // code -> text for fonts without ToUnicode
 
 	// Type0 fonts.
-	space     []pdfCodespace // from the encoding CMap (nil: two-byte pdfIdentity)
-	cidOf     *pdfCMap       // code -> CID from an embedded encoding CMap (nil: pdfIdentity)
+	space     []pdfCodespace // from the encoding CMap (nil: two-byte identity)
+	cidOf     *pdfCMap       // code -> CID from an embedded encoding CMap (nil: identity)
 	cidWidths map[uint32]float64
 	dw        float64
 
 	toUni   *pdfCMap
 	gidText func(cid uint32) string // Type0 without ToUnicode: the font program's cmap
-	scale   float64                 // pdfGlyph units -> text space (1/1000, or FontMatrix for Type3)
+	scale   float64                 // glyph units -> text space (1/1000, or FontMatrix for Type3)
 }
 
 type pdfCodespace struct {
@@ -175,7 +175,7 @@ func pdfCleanText(t string) string {
 // pdfMaxCMap bounds a CMap stream; real ones are a few KiB.
 const pdfMaxCMap = 4 << 20
 
-// pdfParseCMap reads pdfCodespace ranges, bfchar/bfrange (ToUnicode) and
+// pdfParseCMap reads codespace ranges, bfchar/bfrange (ToUnicode) and
 // cidchar/cidrange (encoding CMaps) from a CMap stream.
 func pdfParseCMap(data []byte) *pdfCMap {
 	m := &pdfCMap{single: map[uint64]string{}}
@@ -267,7 +267,7 @@ func pdfParseCMap(data []byte) *pdfCMap {
 	return m
 }
 
-// nextCode cuts the next code off s: by the pdfCodespace ranges when there
+// nextCode cuts the next code off s: by the codespace ranges when there
 // are any, else one byte for simple fonts and two for Type0 fonts.
 func (f *pdfFont) nextCode(s []byte) (code uint32, n int) {
 	if !f.cid {
@@ -456,7 +456,7 @@ func pdfLoadFont(fd pdf.Value) *pdfFont {
 	if tu := fd.Key("ToUnicode"); tu.Kind() == pdf.Stream {
 		f.toUni = pdfParseCMap(pdfReadStream(tu, pdfMaxCMap))
 		if f.cid && f.space == nil && f.cidOf == nil && len(f.toUni.space) > 0 && fd.Key("Encoding").Name() != "Identity-H" && fd.Key("Encoding").Name() != "Identity-V" {
-			// A predefined CMap we do not carry: the ToUnicode pdfCodespace
+			// A predefined CMap we do not carry: the ToUnicode codespace
 			// is the best guess at code lengths.
 			f.space = f.toUni.space
 		}

@@ -5,11 +5,11 @@ import (
 	"math"
 )
 
-// The content-stream pdfLexer. pdf.Interpret would do for well-formed
+// The content-stream lexer. pdf.Interpret would do for well-formed
 // streams, but it panics on inline image data and on stray delimiters and
-// allocates a pdf.Value per pdfOperand; page content is the hot loop of the
+// allocates a pdf.Value per operand; page content is the hot loop of the
 // reader, so operands are read here straight from the decoded bytes into
-// a reused slice. The same pdfLexer reads CMaps (ToUnicode and embedded
+// a reused slice. The same lexer reads CMaps (ToUnicode and embedded
 // encodings), whose PostScript dressing needs no evaluation.
 
 type pdfOpKind uint8
@@ -76,7 +76,7 @@ func (lx *pdfLexer) skipSpace() {
 	}
 }
 
-// next reads one token. It returns the pdfOperand or, for a bare keyword,
+// next reads one token. It returns the operand or, for a bare keyword,
 // ok=false and the keyword in kw. At the end of input it returns
 // eof=true.
 func (lx *pdfLexer) next(depth int) (o pdfOperand, kw []byte, eof bool) {

@@ -23,7 +23,7 @@ const (
 	pdfRuleSnap    = 0.75 // points; segments this close across are one rule
 )
 
-// pdfFGlyph is a pdfGlyph in its text frame: u runs along the baseline, v down
+// pdfFGlyph is a glyph in its text frame: u runs along the baseline, v down
 // from it (for horizontal text u = x, v = y).
 type pdfFGlyph struct {
 	u0, u1, v0, v1 float64
@@ -35,11 +35,11 @@ type pdfFGlyph struct {
 // pdfToFrame maps page coordinates into the frame of text direction dir.
 func pdfToFrame(dir uint8, x, y float64) (float64, float64) {
 	switch dir {
-	case 1: // top to bottom: pdfGlyph tops pdfPoint right
+	case 1: // top to bottom: glyph tops point right
 		return y, -x
 	case 2:
 		return -x, -y
-	case 3: // bottom to top: pdfGlyph tops pdfPoint left
+	case 3: // bottom to top: glyph tops point left
 		return -y, x
 	}
 	return x, y
@@ -230,7 +230,7 @@ func pdfRowWords(row []pdfFGlyph) []pdfFWord {
 			cur, prev = nil, nil
 			continue
 		}
-		// A pdfGlyph drawn twice at (nearly) the same place (fake bold,
+		// A glyph drawn twice at (nearly) the same place (fake bold,
 		// shadows) counts once.
 		if prev != nil && prev.g.text == g.g.text && math.Abs(g.u0-prev.u0) < 0.25*math.Max(prev.u1-prev.u0, 0.1*g.g.size) {
 			continue
