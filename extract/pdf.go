@@ -14,20 +14,29 @@ import (
 )
 
 // PDF reads a PDF file into positioned pages (words, lines, ruling
-// segments) and blocks.
+// segments) and blocks (Blocks).
 //
 // It uses github.com/ledongthuc/pdf for the object layer only (cross
 // reference, objects, streams, decryption) and interprets page content
 // itself: the library's Page.Content ignores drawn lines, gives Type0/CID
-// glyphs no width and panics on bad input.
+// glyphs no width and panics on bad input. Text comes from ToUnicode maps,
+// else simple fonts' encodings and glyph names, else (Type0 fonts) the
+// embedded TrueType cmap; /ActualText spans replace their glyphs. Words
+// and their boxes match poppler's pdftotext -bbox-layout on the fixtures.
 //
 // Pages are read in parallel; a page that fails (the library panics on
 // many malformed objects) becomes a warning naming it, and the others are
 // returned. When every page fails the partial layout comes back with an
-// *rccplans.Error. A document without any text gives ErrNoText. Known
-// limits: no OCR, no vertical (Identity-V) writing, Type3 glyph procedures
-// are not run (their text comes from ToUnicode or the encoding), standard
-// 14 fonts without /Widths get approximate widths.
+// *rccplans.Error. A file that opens but reads badly is read again from
+// rebuilt cross-reference data (repair). A document without any text
+// gives ErrNoText; one whose glyphs have no Unicode mapping ErrMalformed.
+//
+// Known limits: no OCR; no vertical (Identity-V) writing; Type3 glyph
+// procedures are not run (their text comes from ToUnicode or the
+// encoding); predefined CJK CMaps other than Identity are not carried
+// (codes are cut by the ToUnicode codespace); LZW, RunLength and
+// ASCIIHex streams are not decoded (the library lacks them); Page.Chars
+// stays empty.
 func PDF(ctx context.Context, name string, data []byte, opt Options) (*rccplans.Layout, error) {
 	l, _, err := readPDF(ctx, name, data, opt, false)
 	return l, err
