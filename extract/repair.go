@@ -36,12 +36,21 @@ import (
 // over a new page tree of every page object found (a truncated file loses
 // its catalog and page tree first: LibreOffice writes them last).
 //
+// The same rewriting decrypts (decryptPDF): a file encrypted with the
+// standard security handler and an empty user password (revisions 2 to 6:
+// RC4 40 to 128 bits, AES-128, AES-256) is written out in the clear, so the
+// object layer never decrypts (it gets 40-bit RC4 wrong and cannot do
+// AES-256). xrefSound tells, cheaply, whether a file needs rebuilding.
+// extract.Read uses all three before the PDF reader; the reader also calls
+// repair when the library will not open a file.
+//
 // Limits: objects inside object streams are found only when the stream is
-// unfiltered or FlateDecode without predictor, and in encrypted files only
-// when they were encrypted with an empty user password (RC4 or AES-128). A
-// truncated stream is dropped, not salvaged. Work is linear in the input:
-// lexing and searching are charged to a budget of a few passes over the
-// data, object numbers are capped, and inflated object streams are capped.
+// unfiltered or FlateDecode without predictor (and, in an encrypted file,
+// only with an empty user password). A truncated stream is dropped, not
+// salvaged; a stream whose indirect /Length is wrong ends at the first
+// "endstream". Work is linear in the input: lexing and searching are
+// charged to a budget of a few passes over the data, object numbers are
+// capped by the file's size, inflated object streams in all are capped.
 
 const (
 	repairMaxObjNum  = 1 << 23  // larger object numbers are junk, not objects
