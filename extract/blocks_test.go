@@ -379,6 +379,28 @@ p1 P Ett långt stycke som fyller hela raden och fortsätter på nästa sida med
 `,
 		},
 		{
+			name: "borderless sub-rows: two activities under one goal",
+			pages: func() []rccplans.Page {
+				ws := words(40, 90, "Målbild", bodyFS, true)
+				ws = append(ws, words(300, 90, "Planerade aktiviteter", bodyFS, true)...)
+				ws = append(ws, words(560, 90, "Ansvar", bodyFS, true)...)
+				ws = append(ws, lines(40, 115, bodyFS, false, "1. Ett mål för", "två aktiviteter")...)
+				ws = append(ws, lines(300, 115, bodyFS, false, "Första aktiviteten", "", "Ett nytt stycke i cellen")...)
+				ws = append(ws, lines(560, 115, bodyFS, false, "Chef A")...)
+				ws = append(ws, lines(300, 160, bodyFS, false, "Andra aktiviteten")...)
+				ws = append(ws, lines(560, 160, bodyFS, false, "Chef B")...)
+				ws = append(ws, lines(40, 190, bodyFS, false, "2. Nästa mål")...)
+				ws = append(ws, lines(300, 190, bodyFS, false, "Tredje")...)
+				return []rccplans.Page{page(1, ws, nil)}
+			},
+			want: `p1 TABLE 3 cols, 3 rows
+  head: Målbild | Planerade aktiviteter | Ansvar
+  r1 p1: 1. Ett mål för två aktiviteter | Första aktiviteten Ett nytt stycke i cellen | Chef A
+  r2 p1: ^1. Ett mål för två aktiviteter | Andra aktiviteten | Chef B
+  r3 p1: 2. Nästa mål | Tredje | 
+`,
+		},
+		{
 			name: "running heads, page numbers and a footnote",
 			pages: func() []rccplans.Page {
 				var ps []rccplans.Page

@@ -193,14 +193,17 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 // new page) from the body lines: words go to columns by their centre, and
 // a row starts at the first line, and then where the first column starts
 // a new block: at a number when the rows are numbered (numbered, or the
-// first row opens with one), else after vertical whitespace. It returns the
-// lines taken.
+// first row opens with one), else after vertical whitespace. A line after
+// whitespace with the first column empty but two or more others starting
+// is a sub-row: its empty key cells (goal, area) span from the row above.
+// It returns the lines taken.
 func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRows bool) []int {
 	nc := g.ncols()
 	inner := g.cols[1:nc]
 	var taken []int
 	var cur [][]rccplans.Word
 	var curTop, curBot float64
+	sub := false // the pending row is a sub-row: empty key cells span from above
 	flush := func() {
 		if cur == nil {
 			return
@@ -208,6 +211,9 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 		row := make([]*cell, nc)
 		for j := range row {
 			row[j] = &cell{lines: cellLines(cur[j])}
+			if sub && len(cur[j]) == 0 && len(g.rows) > g.nhead && keyColumn(g, j) {
+				row[j] = g.rows[len(g.rows)-1][j]
+			}
 		}
 		g.rows = append(g.rows, row)
 		g.rowY = append(g.rowY, [2]float64{curTop, curBot})
@@ -228,7 +234,7 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 			first = (&tline{words: byCol[0]}).text()
 		}
 		gap := l.Y0 - prevBot
-		start := n == 0
+		start, isSub := n == 0, false
 		if n == 0 {
 			numberedRows = numberedRows || numbered.MatchString(first)
 		} else if first != "" {
@@ -237,11 +243,23 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 			} else {
 				start = gap > 0.6*l.height()
 			}
+		} else if gap > 0.6*l.height() {
+			// After whitespace, text starting in several columns at once
+			// with the first one empty: the next activity under the same
+			// goal (a paragraph break inside one cell touches one column).
+			filled := 0
+			for _, ws := range byCol[1:] {
+				if len(ws) > 0 {
+					filled++
+				}
+			}
+			start, isSub = filled >= 2, filled >= 2
 		}
 		if start {
 			flush()
 			cur = make([][]rccplans.Word, nc)
 			curTop = l.Y0
+			sub = isSub
 		}
 		for j := range byCol {
 			cur[j] = append(cur[j], byCol[j]...)
