@@ -1,10 +1,12 @@
 package extract
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"rccplans"
 )
@@ -564,4 +566,41 @@ func TestFurniture(t *testing.T) {
 			}
 		})
 	}
+}
+
+// BenchmarkBlocks times block building over the fixture PDFs' pages and
+// reports it as a share of reading the same files (blocks/read), measured
+// in the same run.
+func BenchmarkBlocks(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join("..", "fixtures", "corpus", "*.pdf"))
+	if len(files) == 0 {
+		b.Skip("no fixture PDFs")
+	}
+	var datas [][]byte
+	var pages [][]rccplans.Page
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		datas = append(datas, data)
+		pages = append(pages, readPDFFile(b, f).Pages)
+	}
+	var read, blocks time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		t0 := time.Now()
+		for k, d := range datas {
+			if _, err := PDF(context.Background(), files[k], d, Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		t1 := time.Now()
+		for k, ps := range pages {
+			Blocks(files[k], ps)
+		}
+		read += t1.Sub(t0)
+		blocks += time.Since(t1)
+	}
+	b.ReportMetric(float64(blocks)/float64(read), "blocks/read")
 }
