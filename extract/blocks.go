@@ -28,8 +28,18 @@ import (
 //   - heading.go: the remaining lines become headings (larger or bolder than
 //     the body text), paragraphs and table footnotes.
 //
-// Known limits: one text column per page (no multi-column prose), tables
-// side by side on one page are read top to bottom by their top edge.
+// Everything is decided from geometry (positions, sizes, weights, ruling
+// segments) and from header words (rccplans.ColumnOf), never from known
+// texts.
+//
+// Known limits: one text column per page (no multi-column prose); tables
+// side by side on one page are read top to bottom by their top edge; a
+// borderless table is found only under a header naming at least two known
+// column roles, and its rows are told apart only by a number or vertical
+// whitespace in the first column; a cut row is told from a new one by
+// typography (a cell going on in lower case, a word broken by a hyphen,
+// a sentence not yet ended), which can be wrong when a page break falls
+// exactly between sentences of a cell.
 func Blocks(name string, pages []rccplans.Page) (blocks []rccplans.Block, warns []rccplans.Warning) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -67,7 +77,7 @@ func Blocks(name string, pages []rccplans.Page) (blocks []rccplans.Block, warns 
 		for k := range lines {
 			lines[k].page = p.Number
 		}
-		if len(tabs) == 0 || tabs[0].box.Y0 > firstTop(lines) {
+		if topOf(tabs) > firstTop(lines) {
 			var part *grid
 			part, lines = alignedContinuation(p, lines, lastTable(items, p.Number-1))
 			if part != nil {
@@ -84,16 +94,31 @@ func Blocks(name string, pages []rccplans.Page) (blocks []rccplans.Block, warns 
 	return textBlocks(items, dominantSize(all), known), warns
 }
 
-// lastTable is the table that ends page n, if the page ends with one.
+// lastTable is the table that ends page n, if the page ends with one
+// (footnotes under it aside).
 func lastTable(items []item, n int) *grid {
-	if len(items) == 0 {
-		return nil
+	for k := len(items) - 1; k >= 0; k-- {
+		it := items[k]
+		if it.page != n {
+			return nil
+		}
+		if it.tab != nil {
+			return it.tab
+		}
+		if !strings.HasPrefix(it.line.text(), "*") {
+			return nil
+		}
 	}
-	it := items[len(items)-1]
-	if it.page != n {
-		return nil
+	return nil
+}
+
+// topOf is the top edge of the highest table, or +Inf.
+func topOf(tabs []*grid) float64 {
+	top := math.Inf(1)
+	for _, t := range tabs {
+		top = math.Min(top, t.box.Y0)
 	}
-	return it.tab
+	return top
 }
 
 // firstTop is the top edge of the first line, or +Inf.
