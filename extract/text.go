@@ -208,7 +208,8 @@ func ptDropFurniture(lines []ptLine) []ptLine {
 			continue // headings and table headers repeated on each page are read later
 		}
 		k := ptFurnitureKey(ln.s)
-		if strings.ContainsFunc(ln.s, unicode.IsLetter) && near[i] && atEdge[k] >= 3 && atEdge[k]*5 >= total[k]*4 && utf8.RuneCountInString(ln.s) <= 80 && !ptIsStatus(ln.s) {
+		if strings.ContainsFunc(ln.s, unicode.IsLetter) && near[i] && atEdge[k] >= 3 && atEdge[k]*5 >= total[k]*4 &&
+			utf8.RuneCountInString(ln.s) <= 80 && !ptIsStatus(ln.s) && !ptRunsOn(lines, i) {
 			ln.drop = true
 		}
 	}
@@ -285,6 +286,21 @@ func ptDropRepeatedTail(lines []ptLine, nb []int) bool {
 				lines[i].drop = true
 			}
 			return true
+		}
+	}
+	return false
+}
+
+// ptRunsOn: the line's text goes on in the next line (a hyphen, or a
+// lower-case continuation: "Norra" / "sjukvårdsregionen ska …"), so it is
+// content even where it repeats at page edges.
+func ptRunsOn(lines []ptLine, i int) bool {
+	if strings.HasSuffix(lines[i].s, "-") {
+		return true
+	}
+	for j := i + 1; j < len(lines); j++ {
+		if lines[j].s != "" {
+			return !lines[j].drop && ptStartsLower(lines[j].s)
 		}
 	}
 	return false

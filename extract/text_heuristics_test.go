@@ -49,6 +49,8 @@ func TestTextProse(t *testing.T) {
 		{"bare page numbers dropped", "Text på sidan ett.\n\n7\n\n Text på sidan två.\n", []string{"P:Text på sidan ett.", "P:Text på sidan två."}},
 		{"running head repeated at page tops dropped", "HUVUD\n\nA ett.\n HUVUD\n\nB två.\n HUVUD\n\nC tre.\n HUVUD\n\nD fyra.\n",
 			[]string{"P:A ett.", "P:B två.", "P:C tre.", "P:D fyra."}},
+		{"a repeated word that runs on is content", "Text.\n Norra\nsjukvårdsregionen ska A.\n Norra\nsjukvårdsregionen ska B.\n Norra\nsjukvårdsregionen ska C.\n",
+			[]string{"P:Text.", "P:Norra sjukvårdsregionen ska A.", "P:Norra sjukvårdsregionen ska B.", "P:Norra sjukvårdsregionen ska C."}},
 		{"kapitel label and chapter title", "KAPITEL 2\n\nUppföljning\n\n2.1 Rubrik\nText.\n",
 			[]string{"H:KAPITEL 2", "H:Uppföljning", "H:2.1 Rubrik", "P:Text."}},
 		{"bullets are own paragraphs", "Vi gör så här:\n\uf0b7 första punkten\n\uf0b7 andra punkten\n",
