@@ -266,29 +266,6 @@ func (m *Meta) set(k, v string) error {
 	return err
 }
 
-// merge returns m with the zero fields filled from d.
-func (m Meta) merge(d Meta) Meta {
-	if m.Name == "" {
-		m.Name = d.Name
-	}
-	if m.Region == "" {
-		m.Region = d.Region
-	}
-	if m.RCC == "" {
-		m.RCC = d.RCC
-	}
-	if m.Kind == "" {
-		m.Kind = d.Kind
-	}
-	if m.PeriodFrom == 0 {
-		m.PeriodFrom, m.PeriodTo = d.PeriodFrom, d.PeriodTo
-	}
-	if m.FollowUpYear == 0 {
-		m.FollowUpYear = d.FollowUpYear
-	}
-	return m
-}
-
 // docSource is one document to build, after folders are expanded and
 // listing pages read.
 type docSource struct {
