@@ -240,3 +240,49 @@ func TestTextBadInput(t *testing.T) {
 		})
 	}
 }
+
+// TestTextColumnAfterColumn: a table printed cell after cell with an empty
+// line after every line (how some viewers copy Word tables), the empty
+// last cells of each row printed as a line of blanks.
+func TestTextColumnAfterColumn(t *testing.T) {
+	var b strings.Builder
+	line := func(s string) { b.WriteString(s + "\n\n") }
+	line("Mål Nuläge Ansvarig Tidsplan Uppföljning Utvärdering")
+	rows := [][]string{
+		{"Alla patienter ska|erbjudas en kontakt-|sjuksköterska.", "Kontaktsjuksköterskor finns|för de flesta diagnoserna.", "Verksamhetschef", "2023"},
+		{"Screening för tjock-|och ändtarmscancer|ska införas.", "Startar under hösten med en|årskull i hela regionen.", "Processledare", "2024"},
+	}
+	for _, r := range rows {
+		for _, cell := range r {
+			for _, l := range strings.Split(cell, "|") {
+				line(l)
+			}
+		}
+		b.WriteString("  \n\n")
+	}
+	bs := textBlocksOf(t, b.String())
+	var tb *rccplans.Table
+	for _, bl := range bs {
+		if bl.Table != nil {
+			tb = bl.Table
+		}
+	}
+	if tb == nil {
+		t.Fatalf("no table: %q", kinds(bs))
+	}
+	var got [][]string
+	for _, r := range tb.Rows {
+		var row []string
+		for _, c := range r.Cells[:4] {
+			row = append(row, c.Text)
+		}
+		got = append(got, row)
+	}
+	want := [][]string{
+		{"Alla patienter ska erbjudas en kontaktsjuksköterska.", "Kontaktsjuksköterskor finns för de flesta diagnoserna.", "Verksamhetschef", "2023"},
+		{"Screening för tjock- och ändtarmscancer ska införas.", "Startar under hösten med en årskull i hela regionen.", "Processledare", "2024"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rows\n got %q\nwant %q", got, want)
+	}
+}
