@@ -526,6 +526,7 @@ func (d *pdfDoc) readPage(ctx context.Context, num int, ref pdfPageRef) (p rccpl
 		warns = append(warns, fmt.Sprintf("%d unreadable object(s) skipped; first: %s", in.broken, in.firstBroken))
 	}
 	// Rules first: lines are split at vertical rules.
+	in.dropHighlights()
 	p.Rules = pdfCleanRules(in.segs, w, h)
 	p.Words, p.Lines = pdfBuildText(in.glyphs, p.Rules)
 	p.Rules = pdfDropUnderlines(p.Rules, p.Lines)

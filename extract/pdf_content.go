@@ -52,6 +52,12 @@ type pdfGlyph struct {
 type pdfSegment struct {
 	x0, y0, x1, y1 float64
 	width          float64
+	fill           int // 1 + index in pdfInterp.fills for the edges of a filled rectangle
+}
+
+// pdfFill is a filled rectangle whose edges became segments.
+type pdfFill struct {
+	x0, y0, x1, y1 float64
 }
 
 type pdfGState struct {
@@ -109,6 +115,7 @@ type pdfInterp struct {
 	path   []pdfSubpath
 	glyphs []pdfGlyph
 	segs   []pdfSegment
+	fills  []pdfFill
 	images int
 	ops    int
 	depth  int
@@ -495,10 +502,10 @@ func (in *pdfInterp) strokeSegment(p, q pdfPoint, lw float64) {
 	switch {
 	case math.Abs(p.y-q.y) <= pdfAxisTol && math.Abs(p.x-q.x) > pdfAxisTol:
 		y := (p.y + q.y) / 2
-		in.segs = append(in.segs, pdfSegment{math.Min(p.x, q.x), y, math.Max(p.x, q.x), y, lw})
+		in.segs = append(in.segs, pdfSegment{math.Min(p.x, q.x), y, math.Max(p.x, q.x), y, lw, 0})
 	case math.Abs(p.x-q.x) <= pdfAxisTol && math.Abs(p.y-q.y) > pdfAxisTol:
 		x := (p.x + q.x) / 2
-		in.segs = append(in.segs, pdfSegment{x, math.Min(p.y, q.y), x, math.Max(p.y, q.y), lw})
+		in.segs = append(in.segs, pdfSegment{x, math.Min(p.y, q.y), x, math.Max(p.y, q.y), lw, 0})
 	}
 }
 
@@ -518,15 +525,53 @@ func (in *pdfInterp) fillSegments(sp *pdfSubpath) {
 	switch {
 	case h < pdfRuleThin && w >= h && w > 0:
 		y := (y0 + y1) / 2
-		in.segs = append(in.segs, pdfSegment{x0, y, x1, y, h})
+		in.segs = append(in.segs, pdfSegment{x0, y, x1, y, h, 0})
 	case w < pdfRuleThin && h > w:
 		x := (x0 + x1) / 2
-		in.segs = append(in.segs, pdfSegment{x, y0, x, y1, w})
+		in.segs = append(in.segs, pdfSegment{x, y0, x, y1, w, 0})
 	case pdfIsRect(sp, x0, y0, x1, y1):
+		in.fills = append(in.fills, pdfFill{x0, y0, x1, y1})
+		f := len(in.fills)
 		in.segs = append(in.segs,
-			pdfSegment{x0, y0, x1, y0, 0}, pdfSegment{x0, y1, x1, y1, 0},
-			pdfSegment{x0, y0, x0, y1, 0}, pdfSegment{x1, y0, x1, y1, 0})
+			pdfSegment{x0, y0, x1, y0, 0, f}, pdfSegment{x0, y1, x1, y1, 0, f},
+			pdfSegment{x0, y0, x0, y1, 0, f}, pdfSegment{x1, y0, x1, y1, 0, f})
 	}
+}
+
+// dropHighlights removes the edges of filled rectangles that hug the text
+// inside them, end to end and about one line high: text highlighting
+// (a marker pen, HTML <mark>), not cell shading, which has padding.
+func (in *pdfInterp) dropHighlights() {
+	if len(in.fills) == 0 {
+		return
+	}
+	hl := make([]bool, len(in.fills))
+	any := false
+	for i, f := range in.fills {
+		minX, maxX, size, n := math.Inf(1), math.Inf(-1), 0.0, 0
+		for j := range in.glyphs {
+			g := &in.glyphs[j]
+			cx, cy := (g.x0+g.x1)/2, (g.y0+g.y1)/2
+			if g.space || cx < f.x0 || cx > f.x1 || cy < f.y0 || cy > f.y1 {
+				continue
+			}
+			minX, maxX, size, n = math.Min(minX, g.x0), math.Max(maxX, g.x1), math.Max(size, g.size), n+1
+		}
+		if n > 0 && math.Abs(minX-f.x0) <= 1 && math.Abs(maxX-f.x1) <= 1 && f.y1-f.y0 <= 2*size {
+			hl[i], any = true, true
+		}
+	}
+	if !any {
+		return
+	}
+	out := in.segs[:0]
+	for _, s := range in.segs {
+		if s.fill > 0 && hl[s.fill-1] {
+			continue
+		}
+		out = append(out, s)
+	}
+	in.segs = out
 }
 
 // pdfIsRect: every point of the subpath is a corner of its bounding box and

@@ -333,6 +333,8 @@ func TestPDFUnderlines(t *testing.T) {
 		{"strike-through is not a rule", "BT /F1 10 Tf 72 700 Td (Gone) Tj ET 0 g 72 703 20 0.5 re f", 0},
 		{"a border past the text stays", "BT /F1 10 Tf 72 700 Td (Cell) Tj ET 0 g 66 698 100 0.5 re f", 1},
 		{"a rule well below the text stays", "BT /F1 10 Tf 72 700 Td (Cell) Tj ET 0 g 72 690 20 0.5 re f", 1},
+		{"a highlight is not a box", "1 1 0 rg 94.5 697 30 12 re f 0 g BT /F1 10 Tf 72 700 Td (Some marked text) Tj ET", 0},
+		{"cell shading with padding is a box", "0.9 g 69 695 28 16 re f 0 g BT /F1 10 Tf 72 700 Td (Cell) Tj ET", 4},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
