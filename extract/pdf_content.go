@@ -542,8 +542,8 @@ func (in *pdfInterp) fillSegments(sp *pdfSubpath) {
 // inside them, end to end and about one line high: text highlighting
 // (a marker pen, HTML <mark>), not cell shading, which has padding.
 func (in *pdfInterp) dropHighlights() {
-	if len(in.fills) == 0 {
-		return
+	if len(in.fills) == 0 || len(in.fills)*len(in.glyphs) > 5e7 {
+		return // nothing to do, or a pathological page not worth the time
 	}
 	hl := make([]bool, len(in.fills))
 	any := false

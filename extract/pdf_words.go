@@ -164,6 +164,7 @@ func pdfFramedText(dir uint8, fs []pdfFGlyph, rules []rccplans.Rule) ([]rccplans
 	})
 	var words []rccplans.Word
 	var lines []rccplans.Line
+	cross := pdfCrossRules(dir, rules)
 	for start := 0; start < len(fs); {
 		end := start + 1
 		rowBase, rowSize := fs[start].base, fs[start].g.size
@@ -198,7 +199,7 @@ func pdfFramedText(dir uint8, fs []pdfFGlyph, rules []rccplans.Rule) ([]rccplans
 				// such as the next table cell's text on the same
 				// baseline, only up to a narrow one.
 				flow := b.first > a.last && b.first-a.last <= 3
-				if (gap <= pdfLineGutter*size && flow || gap <= pdfColumnGap*size) && !pdfRuleBetween(dir, a, b, rules) {
+				if (gap <= pdfLineGutter*size && flow || gap <= pdfColumnGap*size) && !pdfRuleBetween(a, b, cross) {
 					continue
 				}
 			}
@@ -267,19 +268,32 @@ func pdfRowWords(row []pdfFGlyph) []pdfFWord {
 
 // pdfRuleBetween reports a rule across the text direction lying between two
 // words of a row.
-func pdfRuleBetween(dir uint8, a, b *pdfFWord, rules []rccplans.Rule) bool {
+func pdfRuleBetween(a, b *pdfFWord, cross []pdfCross) bool {
 	mid := (a.v0 + a.v1 + b.v0 + b.v1) / 4
+	i, _ := slices.BinarySearchFunc(cross, a.u1-1, func(c pdfCross, u float64) int { return pdfCmp(c.u, u) })
+	for ; i < len(cross) && cross[i].u <= b.u0+1; i++ {
+		if cross[i].v0 <= mid && cross[i].v1 >= mid {
+			return true
+		}
+	}
+	return false
+}
+
+// pdfCross is a rule across the text direction, in the text frame.
+type pdfCross struct{ u, v0, v1 float64 }
+
+// pdfCrossRules lists the rules across text of direction dir, by u.
+func pdfCrossRules(dir uint8, rules []rccplans.Rule) []pdfCross {
+	var cross []pdfCross
 	for _, r := range rules {
 		u0, v0, u1, v1 := pdfFrameBox(dir, r.X0, r.Y0, r.X1, r.Y1)
 		if u1-u0 > v1-v0 {
 			continue // runs along the text
 		}
-		u := (u0 + u1) / 2
-		if u >= a.u1-1 && u <= b.u0+1 && v0 <= mid && v1 >= mid {
-			return true
-		}
+		cross = append(cross, pdfCross{(u0 + u1) / 2, v0, v1})
 	}
-	return false
+	slices.SortFunc(cross, func(a, b pdfCross) int { return pdfCmp(a.u, b.u) })
+	return cross
 }
 
 func pdfMakeLine(dir uint8, ws []pdfFWord) rccplans.Line {
@@ -339,6 +353,9 @@ func pdfMakeLine(dir uint8, ws []pdfFWord) rccplans.Line {
 // its middle and a little below its bottom. Table borders reach past the
 // text by the cell padding, so they stay.
 func pdfDropUnderlines(rules []rccplans.Rule, lines []rccplans.Line) []rccplans.Rule {
+	if len(rules)*len(lines) > 5e7 {
+		return rules // a pathological page: not worth the time
+	}
 	out := rules[:0]
 	for _, r := range rules {
 		if pdfUnderlines(r, lines) {
