@@ -116,12 +116,14 @@ func columnOfKey(k string) Column {
 		return ColResponsible
 	case has("tidsplan", "tidplan", "tidsram", "tidpunkt", "tidsperiod", "klart när") || word("när", "tid", "datum", "deadline", "klart"):
 		return ColTimeframe
+	case endsWord(words, "område", "området", "områden"):
+		// Compounds name the area, whatever they start with:
+		// "Insatsområde" is no activity, "Målområde" no goal.
+		return ColArea
 	case has("aktivitet", "åtgärd", "insats") && has("rcc") && !has("region", " rv", "i rv"):
 		return ColRCCActivity
 	case has("aktivitet", "åtgärd", "insats"):
 		return ColActivity
-	case has("område", "fokusområde", "insatsområde"):
-		return ColArea
 	case has("mål", "uppdrag"):
 		return ColGoal
 	case has("status"):
@@ -144,4 +146,16 @@ func HeaderScore(cells []string) int {
 		}
 	}
 	return len(seen)
+}
+
+// endsWord reports whether a word ends in one of the suffixes.
+func endsWord(words []string, suffixes ...string) bool {
+	for _, w := range words {
+		for _, s := range suffixes {
+			if strings.HasSuffix(w, s) {
+				return true
+			}
+		}
+	}
+	return false
 }

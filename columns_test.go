@@ -27,6 +27,10 @@ func TestColumnOf(t *testing.T) {
 		want Column
 	}{
 		{"Område", ColArea},
+		{"Insatsområde", ColArea},
+		{"Fokus-\nområde", ColArea},
+		{"Målområde", ColArea},
+		{"Insatser", ColActivity},
 		{"Uppdrag/Mål enligt RCC Mellansverige", ColGoal},
 		{"Aktivitet från RCC", ColRCCActivity},
 		{"Aktivitet i RV", ColActivity},
