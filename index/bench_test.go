@@ -193,12 +193,12 @@ func BenchmarkSearchHTTP(b *testing.B) {
 	defer srv.Close()
 	queries := benchQueries()
 	for _, clients := range []int{1, 16} {
-		for _, ref := range []bool{false, true} {
-			label := fmt.Sprintf("clients=%d", clients)
-			if ref {
-				label += "/reference-healthz"
-			}
+		for _, mode := range []string{"", "/no-match-cache", "/reference-healthz"} {
+			label := fmt.Sprintf("clients=%d%s", clients, mode)
+			ref := mode == "/reference-healthz"
 			b.Run(label, func(b *testing.B) {
+				x.noCache = mode == "/no-match-cache"
+				defer func() { x.noCache = false }()
 				tr := &http.Transport{MaxIdleConnsPerHost: clients}
 				defer tr.CloseIdleConnections()
 				client := &http.Client{Transport: tr}
@@ -207,6 +207,7 @@ func BenchmarkSearchHTTP(b *testing.B) {
 				i := 0
 				var wg sync.WaitGroup
 				b.ResetTimer()
+				cpu := cpuTime()
 				for c := 0; c < clients; c++ {
 					wg.Add(1)
 					go func() {
@@ -241,6 +242,7 @@ func BenchmarkSearchHTTP(b *testing.B) {
 				}
 				wg.Wait()
 				b.StopTimer()
+				b.ReportMetric(float64(cpuTime()-cpu)/1e6/float64(b.N), "cpu-ms/req")
 				sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 				pct := func(p float64) float64 { return float64(lat[int(p*float64(len(lat)-1))]) / 1e6 }
 				b.ReportMetric(pct(0.50), "p50-ms")

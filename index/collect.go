@@ -74,8 +74,17 @@ func (x *Index) collect(ctx context.Context, text query.Query, r Request, facets
 			}
 			visit(n, 0)
 		}
-	} else if err := x.match(ctx, text, visit); err != nil {
-		return 0, nil, nil, err
+	} else {
+		ms, err := x.matches(ctx, r.Query, text)
+		if err != nil {
+			return 0, nil, nil, err
+		}
+		for i, n := range ms.docs {
+			if i%4096 == 0 && ctx.Err() != nil {
+				return 0, nil, nil, ctx.Err()
+			}
+			visit(int(n), float64(ms.scores[i]))
+		}
 	}
 	// The heap holds the best k, worst first.
 	items := h.items

@@ -3,6 +3,7 @@ package index
 import (
 	"html"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"rccplans"
@@ -27,17 +28,17 @@ type marker struct {
 	memo    map[string]string
 }
 
-func newMarker(words, phrases []string, an analyzers) *marker {
+func newMarker(ws, phrases []string, an analyzers) *marker {
 	m := &marker{an: an, memo: map[string]string{}}
-	for _, w := range words {
+	for _, w := range ws {
 		if s := norm(w); s != "" {
 			m.stems = append(m.stems, s)
 		}
 	}
 	for _, p := range phrases {
 		var ps []string
-		for _, t := range an.lower.Analyze([]byte(p)) {
-			ps = append(ps, m.stem(string(t.Term)))
+		for _, w := range words(p) {
+			ps = append(ps, m.stem(w))
 		}
 		if len(ps) > 0 {
 			m.phrases = append(m.phrases, ps)
@@ -71,12 +72,38 @@ func (m *marker) word(w, s string) bool {
 
 type span struct{ start, end int }
 
+// token is a word of a text with its byte span.
+type token struct {
+	term       string // lower-cased
+	Start, End int
+}
+
+// tokens splits text into words (letters and digits) with their spans, as
+// words does; much cheaper than the analyzer's Unicode segmenter.
+func tokens(text string) []token {
+	var out []token
+	start := -1
+	for i, r := range text {
+		letter := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if letter && start < 0 {
+			start = i
+		} else if !letter && start >= 0 {
+			out = append(out, token{strings.ToLower(text[start:i]), start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, token{strings.ToLower(text[start:]), start, len(text)})
+	}
+	return out
+}
+
 // marks returns the byte spans of text to mark, in order.
 func (m *marker) marks(text string) []span {
-	toks := m.an.lower.Analyze([]byte(text))
+	toks := tokens(text)
 	marked := make([]bool, len(toks))
 	for i, t := range toks {
-		w := string(t.Term)
+		w := t.term
 		for _, s := range m.stems {
 			if m.word(w, s) {
 				marked[i] = true
@@ -88,7 +115,7 @@ func (m *marker) marks(text string) []span {
 		for i := 0; i+len(p) <= len(toks); i++ {
 			ok := true
 			for j, s := range p {
-				if m.stem(string(toks[i+j].Term)) != s {
+				if m.stem(toks[i+j].term) != s {
 					ok = false
 					break
 				}

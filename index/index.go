@@ -10,16 +10,24 @@
 // one without a restart.
 //
 // Swedish: text is analysed with bleve's Swedish analyzer (Snowball stems,
-// stop words; å, ä and ö are never folded). Compounds are split with a
-// dictionary made of the corpus's own vocabulary into a separate field that
-// is never highlighted (compound.go); a word also finds longer words that
-// start with it ("screeningprogram" finds "screeningprogrammet").
+// stop words; å, ä and ö are never folded). Free-text words are matched by
+// their normal form (stem without definite endings: "screeningprogram"
+// finds "screeningprogrammet") among the words and the compound parts of a
+// document; compounds are split with a dictionary made of the corpus's own
+// vocabulary into a separate field that is never highlighted (compound.go).
 // Abbreviations are expanded both ways from the documents' Förkortningar
 // lists plus a curated list (synonyms.go). Highlights are made here, not by
 // bleve: document text is HTML-escaped first and only the matched words are
 // wrapped in <mark>.
 //
-// Limits: deep paging stops at MaxOffset hits; exports stop at MaxExport.
+// Speed: facet counts, filters and sorting come from per-document columns
+// read once when an index is opened (columns.go, collect.go); bleve finds
+// and scores the text matches.
+//
+// Limits: deep paging stops at MaxOffset hits; exports stop at MaxExport and
+// come in document order; a word shorter than minPart letters is never a
+// compound part; in a tiny corpus a part that never occurs on its own is
+// not known ("sjuksköterska" then does not find "kontaktsjuksköterska").
 package index
 
 import (
@@ -239,6 +247,9 @@ type Index struct {
 	an    analyzers
 	dir   string
 	cols  *columns
+	cache matchCache
+	// noCache turns the match cache off (benchmarks of cold searches).
+	noCache bool
 
 	// mu is held shared by every search and exclusively by Close, so an
 	// index swapped out by Live closes only when its last search is done.

@@ -1,0 +1,90 @@
+package index
+
+import (
+	"container/list"
+	"context"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Faceted browsing asks the same text query again and again with other
+// filters, pages and sorts. The documents a text matches (and their scores)
+// depend only on the text and the index, so they are kept per index in a
+// small LRU; filters, facets, sorting and paging are then computed from the
+// columns in memory. The cache is bounded by the number of documents held.
+
+// matchSet is the result of one text query: internal numbers and scores.
+type matchSet struct {
+	docs   []int32
+	scores []float32
+}
+
+const maxCachedDocs = 4 << 20 // documents over all cached sets (about 32 MB)
+
+type matchCache struct {
+	mu    sync.Mutex
+	ll    *list.List // of *cacheEntry, most recent first
+	m     map[string]*list.Element
+	total int
+}
+
+type cacheEntry struct {
+	key string
+	set *matchSet
+}
+
+func (c *matchCache) get(key string) *matchSet {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.m[key]; ok {
+		c.ll.MoveToFront(e)
+		return e.Value.(*cacheEntry).set
+	}
+	return nil
+}
+
+func (c *matchCache) put(key string, s *matchSet) {
+	if len(s.docs) > maxCachedDocs/4 {
+		return // one huge set would flush everything else
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m, c.ll = map[string]*list.Element{}, list.New()
+	}
+	if _, ok := c.m[key]; ok {
+		return
+	}
+	c.m[key] = c.ll.PushFront(&cacheEntry{key, s})
+	c.total += len(s.docs)
+	for c.total > maxCachedDocs && c.ll.Len() > 1 {
+		e := c.ll.Back()
+		ce := e.Value.(*cacheEntry)
+		c.ll.Remove(e)
+		delete(c.m, ce.key)
+		c.total -= len(ce.set.docs)
+	}
+}
+
+// matches returns the documents the text query q (made from the request
+// text key) matches, from the cache when it has them.
+func (x *Index) matches(ctx context.Context, key string, q query.Query) (*matchSet, error) {
+	if !x.noCache {
+		if s := x.cache.get(key); s != nil {
+			return s, nil
+		}
+	}
+	s := &matchSet{}
+	err := x.match(ctx, q, func(n int, score float64) {
+		s.docs = append(s.docs, int32(n))
+		s.scores = append(s.scores, float32(score))
+	})
+	if err != nil {
+		return nil, err
+	}
+	if !x.noCache {
+		x.cache.put(key, s)
+	}
+	return s, nil
+}
