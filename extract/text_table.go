@@ -61,9 +61,9 @@ import (
 // status words) 41 of 43 rows found, 90.1% of the fields right (target
 // 95% / 85%); TestTextSeedsAgainstGold's stricter cell measure gives
 // 42/43 rows and 82%. seeds/001 (a line break after every line, cells
-// column after column, rows cut by page breaks, no status) 31 of 43 rows,
-// 52.6% of the fields (target 90% / 70%: not reached); the cell measure
-// gives 36/43 rows and 35%. What it cannot do: find column widths when no
+// column after column, rows cut by page breaks, no status) 32 of 43 rows,
+// 54.2% of the fields (target 90% / 70%: not reached); the cell measure
+// gives 36/43 rows and 36%. What it cannot do: find column widths when no
 // row says them plainly (the split then prefers wrong widths; header
 // titles printed over several lines only bound them), tell a continued
 // row from a new one after a page break when the first line is
@@ -288,8 +288,10 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 				w := make([]float64, len(b.roles))
 				for c, role := range b.roles {
 					iv := local[bi][role]
-					if len(iv) < 2 || !usePlain {
-						iv = all[role] // without plain rows, one layout for the document
+					// too little evidence in this table (guessed cells need
+					// more): the document's width for the role
+					if len(iv) < 2 || !usePlain && len(iv) < 4 {
+						iv = all[role]
 					}
 					if len(iv) > 0 {
 						w[c] = float64(ptBestWidth(iv))
