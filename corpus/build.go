@@ -493,13 +493,19 @@ func (b *builder) readOne(ctx context.Context, src docSource) (r docRun) {
 			xerr = &rccplans.Error{File: src.Name, Err: errors.New(strings.TrimPrefix(e.Err, src.Name+": "))}
 		}
 	} else {
+		x0 := time.Now()
 		doc, xerr = b.extractSafe(ctx, src.Name, data)
 		if ctx.Err() != nil {
 			r.err = ctx.Err()
 			return r
 		}
-		if err := b.cache.put(sum, b.opt.Extract, doc, xerr); err != nil {
-			b.log.Warn("cannot cache", zap.String("file", src.Name), zap.Error(err))
+		// A document that ran into the time bound may pass on a quieter
+		// night: that failure is not the bytes' fault and is not cached.
+		timedOut := xerr != nil && time.Since(x0) >= b.extractTimeout()*9/10
+		if !timedOut {
+			if err := b.cache.put(sum, b.opt.Extract, doc, xerr); err != nil {
+				b.log.Warn("cannot cache", zap.String("file", src.Name), zap.Error(err))
+			}
 		}
 	}
 	if doc == nil {
@@ -517,6 +523,13 @@ func (b *builder) readOne(ctx context.Context, src docSource) (r docRun) {
 	r.doc = doc
 	fillResult(&r.res, doc)
 	return r
+}
+
+func (b *builder) extractTimeout() time.Duration {
+	if b.opt.Extract.Timeout > 0 {
+		return b.opt.Extract.Timeout
+	}
+	return extract.DefaultTimeout
 }
 
 // extractSafe runs the extractor and turns a panic into an error: bad

@@ -38,8 +38,17 @@ func (c *Cache) path(sum string) string {
 	return filepath.Join(c.Dir, ExtractorVersion, sum[:2], sum+".json")
 }
 
+// cacheOptions are the extraction options that can change a result: the
+// time bound only decides whether there is one (timed-out failures are
+// not cached).
+func cacheOptions(opt extract.Options) extract.Options {
+	opt.Timeout = 0
+	return opt
+}
+
 // get returns the cached result for sum, or ok=false.
 func (c *Cache) get(sum string, opt extract.Options) (e *cacheEntry, ok bool) {
+	opt = cacheOptions(opt)
 	if !sumRE.MatchString(sum) {
 		return nil, false
 	}
@@ -64,7 +73,7 @@ func (c *Cache) put(sum string, opt extract.Options, doc *rccplans.Document, fai
 	if !sumRE.MatchString(sum) {
 		return fmt.Errorf("corpus: cache: bad hash %q", sum)
 	}
-	e := cacheEntry{Version: ExtractorVersion, Options: opt, Document: doc}
+	e := cacheEntry{Version: ExtractorVersion, Options: cacheOptions(opt), Document: doc}
 	if doc != nil {
 		e.Records, e.Sections, e.Abbreviations = doc.Records, doc.Sections, doc.Abbreviations
 	}

@@ -7,6 +7,7 @@ import (
 	"rccplans/extract"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestStore(t *testing.T) {
@@ -73,5 +74,10 @@ func TestCacheRoundTrip(t *testing.T) {
 	other.MaxPages = 3
 	if _, ok := c.get(sum, other); ok {
 		t.Fatal("hit with other extraction options")
+	}
+	slower := opt
+	slower.Timeout = time.Hour
+	if _, ok := c.get(sum, slower); !ok {
+		t.Fatal("a time bound alone must not miss the cache")
 	}
 }

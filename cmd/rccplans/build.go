@@ -37,6 +37,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	verbose := fs.Bool("v", false, "also log debug lines")
 	jsonLogs := fs.Bool("json", false, "JSON logs even on a terminal")
 	maxPages := fs.Int("max-pages", extract.DefaultMaxPages, "fail a document with more pages than this")
+	docTimeout := fs.Duration("doc-timeout", extract.DefaultTimeout, "fail a document not read within this time")
 	timeout := fs.Duration("timeout", 60*time.Second, "HTTP timeout per attempt")
 	retries := fs.Int("retries", 3, "HTTP retries after the first attempt")
 	maxBytes := fs.Int64("max-bytes", 100<<20, "largest document fetched, in bytes")
@@ -55,7 +56,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	opt := corpus.Options{
 		Out: *out, Jobs: *jobs, Keep: *keep, Force: *force, NoCache: *noCache,
 		IndexOptional: *indexOptional,
-		Extract:       extract.Options{MaxPages: *maxPages},
+		Extract:       extract.Options{MaxPages: *maxPages, Timeout: *docTimeout},
 		Fetcher:       &corpus.Fetcher{Timeout: *timeout, Retries: *retries, MaxBytes: *maxBytes},
 	}
 	if *retries == 0 {
