@@ -60,10 +60,10 @@ func (x *Index) collect(ctx context.Context, text query.Query, r Request, facets
 			return
 		}
 		total++
-		if h.Len() < k {
+		if len(h.items) < k {
 			heap.Push(h, scored{n, score})
-		} else if h.less(scored{n, score}, h.items[0]) {
-			h.items[0] = scored{n, score}
+		} else if s := (scored{n, score}); h.less(s, h.items[0]) {
+			h.items[0] = s
 			heap.Fix(h, 0)
 		}
 	}
