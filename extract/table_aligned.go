@@ -3,6 +3,7 @@ package extract
 import (
 	"math"
 	"sort"
+	"strings"
 
 	"rccplans"
 )
@@ -27,10 +28,10 @@ func (s segment) text() string {
 	return l.text()
 }
 
-// segments splits a line at gaps wider than a gutter (about a font size;
-// word spaces are a third of that).
+// segments splits a line at gaps wider than a gutter (over half a font
+// size; word spaces are a quarter to a third of it).
 func segments(l *tline) []segment {
-	gap := math.Max(0.8*l.size, 4)
+	gap := math.Max(0.55*l.size, 4)
 	var out []segment
 	for _, w := range l.words {
 		if n := len(out); n > 0 && w.X0-out[n-1].X1 <= gap {
@@ -49,7 +50,10 @@ func segments(l *tline) []segment {
 // maxHeaderText is the longest header segment, in characters.
 const maxHeaderText = 40
 
-// headerLine reports whether a line looks like a table header by itself.
+// headerLine reports whether a line looks like a table header by itself:
+// two or more gutter-separated segments, short, most of them naming a
+// known column role and at least two different ones, set in bold unless
+// every segment is a column name.
 func headerLine(l *tline) bool {
 	segs := segments(l)
 	if len(segs) < 2 {
@@ -71,7 +75,13 @@ func headerLine(l *tline) bool {
 	if numbered.MatchString(texts[0]) {
 		return false
 	}
-	return rccplans.HeaderScore(texts) >= 2 && known*2 >= len(segs)
+	if rccplans.HeaderScore(texts) < 2 || known*2 < len(segs) {
+		return false
+	}
+	// Header words also turn up in body text ("uppdrag", "när"): a line
+	// in the body's regular weight is a header only when every one of at
+	// least three segments names a column.
+	return l.bold || known == len(segs) && known >= 3
 }
 
 // alignedTables finds borderless tables among a page's lines and returns
@@ -122,7 +132,10 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 	if head.bold {
 		for k := h + 1; k < len(lines) && k <= h+3; k++ {
 			l := &lines[k]
-			if used[k] || !l.bold || l.Y0-lines[end].Y1 > 0.6*head.height() || headerLine(l) {
+			// A line that names columns by itself is the next table's
+			// header, unless it only goes on under this one's anchors
+			// ("Mätbar" / "målnivå").
+			if used[k] || !l.bold || l.Y0-lines[end].Y1 > 0.6*head.height() || headerLine(l) && !underAnchors(anchors, l) {
 				break
 			}
 			anchors = mergeHeaderLine(anchors, l)
@@ -165,7 +178,7 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 		if gap > lim {
 			break
 		}
-		if len(body) > 0 && headingLike(l, lines[body[0]].size, gap > 0.6*l.height()) {
+		if len(body) > 0 && (headingLike(l, lines[body[0]].size, gap > 0.6*l.height()) || footnoteLike(l, lines[body[0]].size, gap)) {
 			break
 		}
 		body = append(body, k)
@@ -220,9 +233,21 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 		g.pages = append(g.pages, g.page)
 		cur = nil
 	}
+	// Rows are set apart by more space than lines inside a cell: compare
+	// each gap with the usual gap between the body's lines.
+	var gaps []float64
+	for n := 1; n < len(body); n++ {
+		gaps = append(gaps, lines[body[n]].Y0-lines[body[n-1]].Y1)
+	}
+	usual := 0.0
+	if len(gaps) > 0 {
+		sort.Float64s(gaps)
+		usual = math.Max(0, gaps[len(gaps)/4]) // the lower quartile: most gaps are inside cells
+	}
 	var sizes []rccplans.Word
 	for n, k := range body {
 		l := &lines[k]
+		breakGap := usual + math.Max(2, 0.25*l.height())
 		byCol := make([][]rccplans.Word, nc)
 		for _, w := range l.words {
 			j := sort.SearchFloat64s(inner, (w.X0+w.X1)/2)
@@ -241,9 +266,9 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 			if numberedRows {
 				start = numbered.MatchString(first)
 			} else {
-				start = gap > 0.6*l.height()
+				start = gap > breakGap
 			}
-		} else if gap > 0.6*l.height() {
+		} else if gap > breakGap {
 			// After whitespace, text starting in several columns at once
 			// with the first one empty: the next activity under the same
 			// goal (a paragraph break inside one cell touches one column).
@@ -329,6 +354,22 @@ func headingLike(l *tline, body float64, afterGap bool) bool {
 		return true
 	}
 	return afterGap && l.bold && len(segments(l)) == 1 && !numbered.MatchString(l.text())
+}
+
+// underAnchors tells whether every segment of l sits under an anchor.
+func underAnchors(anchors []anchor, l *tline) bool {
+	for _, sg := range segments(l) {
+		if bestAnchor(anchors, sg.Box) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// footnoteLike tells whether a line under a borderless table is its
+// footnote: a star after some whitespace, or clearly smaller print.
+func footnoteLike(l *tline, body, gap float64) bool {
+	return strings.HasPrefix(l.text(), "*") && gap > 0.3*l.height() || l.size < body-0.9
 }
 
 // mergeHeaderLine adds a wrapped header line's segments to the anchors
