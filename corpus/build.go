@@ -2,7 +2,9 @@ package corpus
 
 import (
 	"context"
+	"crypto/sha256"
 	"debug/elf"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -811,7 +813,7 @@ func (b *builder) write(ctx context.Context, dir string, docs []DocumentResult, 
 		return ctx.Err()
 	}
 	t1 := time.Now()
-	if err := WriteWorkbook(filepath.Join(dir, WorkbookFile), Workbook{
+	if err := b.writeWorkbook(dir, Workbook{
 		Records: recs, Sections: secs, Documents: docs, Changes: changes, Matrix: matrix, RunID: b.rep.RunID,
 	}); err != nil {
 		return err
@@ -826,6 +828,28 @@ func (b *builder) write(ctx context.Context, dir string, docs []DocumentResult, 
 	b.log.Debug("outputs written", zap.String("dir", dir), zap.Duration("jsonl", t1.Sub(t0)),
 		zap.Duration("workbook", t2.Sub(t1)), zap.Duration("index", time.Since(t2)), zap.String("index_state", b.rep.Index))
 	return nil
+}
+
+// writeWorkbook writes rccplans.xlsx, or links the previous build's when
+// everything it shows is the same (the second night in a row without
+// changes: no changes either time).
+func (b *builder) writeWorkbook(dir string, w Workbook) error {
+	h := sha256.New()
+	enc := json.NewEncoder(h)
+	fmt.Fprintln(h, b.rep.DataSHA256, b.rep.Binary)
+	for _, d := range w.Documents {
+		d.Cached, d.Fetch, d.DurationMS = false, "", 0 // not shown
+		enc.Encode(d)
+	}
+	enc.Encode(w.Changes)
+	b.rep.WorkbookSHA256 = hex.EncodeToString(h.Sum(nil))
+	target := filepath.Join(dir, WorkbookFile)
+	if p := b.prev.Report; p != nil && p.WorkbookSHA256 == b.rep.WorkbookSHA256 {
+		if os.Link(filepath.Join(b.prev.Dir, WorkbookFile), target) == nil {
+			return nil
+		}
+	}
+	return WriteWorkbook(target, w)
 }
 
 // sameData tells whether the previous build was made by this same program

@@ -174,6 +174,16 @@ func TestBuildNoChangeIsCachedAndIdentical(t *testing.T) {
 	if cs := readChanges(t, out); len(cs) != 0 {
 		t.Errorf("no-change build reports changes: %+v", cs)
 	}
+	// A third run shows exactly what the second showed: its workbook is
+	// taken over (the same file), not written again.
+	second, _ := Current(out)
+	mustBuild(t, opt, ExitOK)
+	third, _ := Current(out)
+	s2, err2 := os.Stat(filepath.Join(second, WorkbookFile))
+	s3, err3 := os.Stat(filepath.Join(third, WorkbookFile))
+	if err2 != nil || err3 != nil || second == third || !os.SameFile(s2, s3) {
+		t.Errorf("third no-change run did not take over the workbook (%v, %v)", err2, err3)
+	}
 	// Every line is a spec record with its identity set.
 	for _, line := range bytes.Split(bytes.TrimSpace(first), []byte("\n")) {
 		var m map[string]any

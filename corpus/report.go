@@ -104,8 +104,9 @@ type Report struct {
 	Index            string           `json:"index"`              // ok, reused, or why there is none
 	Links            int              `json:"links"`              // lines of links.jsonl
 	Changes          ChangeCounts     `json:"changes"`
-	RecordsSHA256    string           `json:"records_sha256,omitempty"` // of records.jsonl
-	DataSHA256       string           `json:"data_sha256,omitempty"`    // of records, sections and abbreviations
-	Binary           string           `json:"binary,omitempty"`         // identity of the program that built it
+	RecordsSHA256    string           `json:"records_sha256,omitempty"`  // of records.jsonl
+	DataSHA256       string           `json:"data_sha256,omitempty"`     // of records, sections and abbreviations
+	WorkbookSHA256   string           `json:"workbook_sha256,omitempty"` // of what the workbook shows
+	Binary           string           `json:"binary,omitempty"`          // identity of the program that built it
 	DocumentList     []DocumentResult `json:"document_list"`
 }
