@@ -25,6 +25,9 @@ type Live struct {
 	alias bleve.IndexAlias
 	mu    sync.Mutex // serialises Reload
 	cur   atomic.Pointer[liveBuild]
+	// failed is the published build whose index did not open: it is not
+	// tried again until current points elsewhere.
+	failed string
 }
 
 type liveBuild struct {
@@ -78,13 +81,15 @@ func (l *Live) Reload() (bool, error) {
 		return false, err
 	}
 	old := l.cur.Load()
-	if old != nil && old.x.dir == dir && old.link == link {
+	if old != nil && old.x.dir == dir && old.link == link || link != "" && link == l.failed {
 		return false, nil
 	}
 	x, err := Open(dir)
 	if err != nil {
+		l.failed = link
 		return false, err
 	}
+	l.failed = ""
 	var out []bleve.Index
 	if old != nil {
 		out = append(out, old.x.bleve)
@@ -110,7 +115,7 @@ func (l *Live) Watch(ctx context.Context, interval time.Duration, report func(bu
 			return
 		case <-t.C:
 			swapped, err := l.Reload()
-			if report != nil && (swapped || err != nil && !errors.Is(err, ErrNoIndex)) {
+			if report != nil && (swapped || err != nil) {
 				report(l.Build(), err)
 			}
 		}

@@ -107,6 +107,36 @@ func TestLiveSwap(t *testing.T) {
 	}
 }
 
+// A published build without a usable index is reported once and the
+// previous build stays served.
+func TestLiveBrokenBuild(t *testing.T) {
+	out := t.TempDir()
+	publish(t, out, "a", "Region A", 2)
+	l, err := OpenLive(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	os.MkdirAll(filepath.Join(out, "builds", "b", IndexDir), 0o755) // no index_meta.json
+	tmp := filepath.Join(out, ".current.tmp")
+	os.Symlink(filepath.Join("builds", "b"), tmp)
+	os.Rename(tmp, filepath.Join(out, CurrentLink))
+	if swapped, err := l.Reload(); swapped || !errors.Is(err, ErrNoIndex) {
+		t.Fatalf("broken build: %v %v", swapped, err)
+	}
+	if swapped, err := l.Reload(); swapped || err != nil {
+		t.Fatalf("broken build again: %v %v (should be quiet)", swapped, err)
+	}
+	res, err := l.Search(context.Background(), Request{})
+	if err != nil || res.Total != 2 {
+		t.Fatalf("previous build not served: %v %+v", err, res)
+	}
+	publish(t, out, "c", "Region C", 1)
+	if swapped, err := l.Reload(); !swapped || err != nil {
+		t.Fatalf("next good build: %v %v", swapped, err)
+	}
+}
+
 // A build folder or an index folder can be served directly (no swaps).
 func TestLiveLocate(t *testing.T) {
 	out := t.TempDir()
