@@ -151,7 +151,10 @@ func newBuildLogger(w zapcore.WriteSyncer, term, quiet, verbose bool) *zap.Logge
 		enc = zapcore.NewConsoleEncoder(ec)
 	}
 	core := zapcore.NewCore(enc, w, zap.NewAtomicLevelAt(level))
-	return zap.New(core).With(zap.String("cmd", "build"))
+	if term {
+		return zap.New(core)
+	}
+	return zap.New(core).With(zap.String("cmd", "build")) // which job wrote a line, in a shared log
 }
 
 // lineWriter is stderr shared by log lines and, on a terminal, a progress
