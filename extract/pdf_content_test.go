@@ -497,3 +497,45 @@ func FuzzPDFContent(f *testing.F) {
 		}
 	})
 }
+
+func TestPDFFonts(t *testing.T) {
+	tests := []struct {
+		name  string
+		font  string
+		text  string // shown at 10pt from x=0
+		bold  bool
+		width float64 // of the word, points
+		out   string  // the word's text, when it matters
+	}{
+		{"weight 700", "<</Type /Font /Subtype /Type1 /BaseFont /Plain /FirstChar 65 /LastChar 65 /Widths [600] /FontDescriptor <</FontWeight 700 /Flags 32>>>>", "AA", true, 12, ""},
+		{"force bold flag", "<</Type /Font /Subtype /Type1 /BaseFont /Plain /FirstChar 65 /LastChar 65 /Widths [600] /FontDescriptor <</Flags 262176>>>>", "A", true, 6, ""},
+		{"bold in the name", "<</Type /Font /Subtype /TrueType /BaseFont /Arial,Bold /FirstChar 65 /LastChar 65 /Widths [600]>>", "A", true, 6, ""},
+		{"semibold subset", "<</Type /Font /Subtype /TrueType /BaseFont /ABCDEF+Carlito-Semibold /FirstChar 65 /LastChar 65 /Widths [600]>>", "A", true, 6, ""},
+		{"standard Helvetica without widths", "<</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>", "Hi", false, 9.44, ""},
+		{"standard Times-Bold without widths", "<</Type /Font /Subtype /Type1 /BaseFont /Times-Bold /Encoding /WinAnsiEncoding>>", "\\344", true, 5, "ä"},
+		{"missing width from the descriptor", "<</Type /Font /Subtype /TrueType /BaseFont /X /FirstChar 65 /LastChar 65 /Widths [600] /FontDescriptor <</MissingWidth 250>>>>", "AB", false, 8.5, ""},
+		{"MacRoman encoding", "<</Type /Font /Subtype /Type1 /BaseFont /Plain /FirstChar 138 /LastChar 138 /Widths [500] /Encoding /MacRomanEncoding>>", "\\212\\232", false, 5 + 5, "äö"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := buildPDF(pdfSpec{
+				pages: []pdfPageSpec{{content: "BT /FX 10 Tf 0 700 Td (" + tt.text + ") Tj ET"}},
+				fonts: map[string]string{"FX": tt.font},
+			})
+			l, err := PDF(context.Background(), "t.pdf", data, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ws := l.Pages[0].Words
+			if len(ws) != 1 {
+				t.Fatalf("words %+v", ws)
+			}
+			if tt.out != "" && ws[0].Text != tt.out {
+				t.Errorf("text %q, want %q", ws[0].Text, tt.out)
+			}
+			if ws[0].Bold != tt.bold || math.Abs(ws[0].X1-ws[0].X0-tt.width) > 0.01 {
+				t.Errorf("%q bold %v width %.2f, want %v %.2f", ws[0].Text, ws[0].Bold, ws[0].X1-ws[0].X0, tt.bold, tt.width)
+			}
+		})
+	}
+}

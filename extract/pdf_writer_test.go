@@ -61,6 +61,7 @@ type pdfFormSpec struct {
 
 type pdfSpec struct {
 	pages []pdfPageSpec
+	fonts map[string]string // more fonts for every page: name -> font dictionary
 }
 
 // buildPDF writes a document whose pages share these resources:
@@ -112,7 +113,11 @@ func buildPDF(spec pdfSpec) []byte {
 	f5 := w.add(fmt.Sprintf("<</Type /Font /Subtype /Type0 /BaseFont /NoMap /Encoding /Identity-H /DescendantFonts [%d 0 R]>>", ttCID))
 
 	img := w.stream("/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8", "\x80")
-	fonts := fmt.Sprintf("/Font <</F1 %d 0 R /F2 %d 0 R /F3 %d 0 R /F4 %d 0 R /F5 %d 0 R>>", f1, f2, f3, f4, f5)
+	more := ""
+	for name, dict := range spec.fonts {
+		more += fmt.Sprintf(" /%s %d 0 R", name, w.add(dict))
+	}
+	fonts := fmt.Sprintf("/Font <</F1 %d 0 R /F2 %d 0 R /F3 %d 0 R /F4 %d 0 R /F5 %d 0 R%s>>", f1, f2, f3, f4, f5, more)
 
 	var kids []string
 	for _, p := range spec.pages {
