@@ -207,8 +207,8 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 // a row starts at the first line, and then where the first column starts
 // a new block: at a number when the rows are numbered (numbered, or the
 // first row opens with one), else after vertical whitespace. A line after
-// whitespace with the first column empty but two or more others starting
-// is a sub-row: its empty key cells (goal, area) span from the row above.
+// whitespace in two or more columns outside the key ones (goal, area) is a
+// sub-row: its key cells span from the row above.
 // It returns the lines taken.
 func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRows bool) []int {
 	nc := g.ncols()
@@ -216,7 +216,8 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 	var taken []int
 	var cur [][]rccplans.Word
 	var curTop, curBot float64
-	sub := false // the pending row is a sub-row: empty key cells span from above
+	sub := false // the pending row is a sub-row: its key cells span from above
+	var ownKey []bool // ... except those that start anew with it
 	flush := func() {
 		if cur == nil {
 			return
@@ -224,8 +225,12 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 		row := make([]*cell, nc)
 		for j := range row {
 			row[j] = &cell{lines: cellLines(cur[j])}
-			if sub && len(cur[j]) == 0 && len(g.rows) > g.nhead && keyColumn(g, j) {
-				row[j] = g.rows[len(g.rows)-1][j]
+			if sub && !ownKey[j] && len(g.rows) > g.nhead && keyColumn(g, j) {
+				// The key cell spans from the row above; text that goes on
+				// beside the sub-row is still that cell's.
+				above := g.rows[len(g.rows)-1][j]
+				above.lines = append(above.lines, row[j].lines...)
+				row[j] = above
 			}
 		}
 		g.rows = append(g.rows, row)
@@ -245,6 +250,7 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 		usual = math.Max(0, gaps[len(gaps)/4]) // the lower quartile: most gaps are inside cells
 	}
 	var sizes []rccplans.Word
+	colBot := make([]float64, nc) // per column, the bottom of its last line in the row
 	for n, k := range body {
 		l := &lines[k]
 		breakGap := usual + math.Max(2, 0.25*l.height())
@@ -262,32 +268,38 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 		start, isSub := n == 0, false
 		if n == 0 {
 			numberedRows = numberedRows || numbered.MatchString(first)
-		} else if first != "" {
-			if numberedRows {
-				start = numbered.MatchString(first)
-			} else {
-				start = gap > breakGap
-			}
-		} else if gap > breakGap {
-			// After whitespace, text starting in several columns at once
-			// with the first one empty: the next activity under the same
-			// goal (a paragraph break inside one cell touches one column).
-			filled := 0
-			for _, ws := range byCol[1:] {
-				if len(ws) > 0 {
-					filled++
+		} else if first != "" && (!numberedRows || numbered.MatchString(first)) {
+			start = numberedRows || gap > breakGap
+		}
+		if n > 0 && !start {
+			// Text starting again after whitespace in two or more columns
+			// outside the key ones (goal, area), while those go on or
+			// stay empty: the next activity under the same goal. A
+			// paragraph break inside one cell touches one column.
+			restart := 0
+			for j := range byCol {
+				if len(byCol[j]) > 0 && !keyColumn(g, j) && colBot[j] > 0 && l.Y0-colBot[j] > breakGap {
+					restart++
 				}
 			}
-			start, isSub = filled >= 2, filled >= 2
+			start, isSub = restart >= 2, restart >= 2
 		}
 		if start {
 			flush()
 			cur = make([][]rccplans.Word, nc)
 			curTop = l.Y0
 			sub = isSub
+			ownKey = make([]bool, nc)
+			for j := range byCol {
+				ownKey[j] = len(byCol[j]) > 0 && l.Y0-colBot[j] > breakGap
+			}
+			colBot = make([]float64, nc)
 		}
 		for j := range byCol {
 			cur[j] = append(cur[j], byCol[j]...)
+			if len(byCol[j]) > 0 {
+				colBot[j] = l.Y1
+			}
 		}
 		curBot = l.Y1
 		prevBot = l.Y1
