@@ -69,7 +69,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		f := bleve.NewTextFieldMapping()
 		f.Analyzer = sv.AnalyzerName
 		f.Store = false
-		f.IncludeTermVectors = true // phrase queries need positions
+		f.IncludeTermVectors = true // phrases of the query-string syntax need positions
 		f.IncludeInAll = true
 		f.DocValues = false
 		return f

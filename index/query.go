@@ -446,12 +446,6 @@ func wordQuery(w string, an analyzers) query.Query {
 	return bleve.NewDisjunctionQuery(t, exact)
 }
 
-func phraseQuery(p string) *query.MatchPhraseQuery {
-	q := bleve.NewMatchPhraseQuery(p)
-	q.SetField(fieldAll)
-	return q
-}
-
 var qsToken = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}\-]*`)
 
 // queryStringWords picks the words of a query string for highlighting,
