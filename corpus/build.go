@@ -171,7 +171,7 @@ func (b *builder) run(ctx context.Context) error {
 func (b *builder) locked(ctx context.Context, out string) (int, error) {
 	cleanPartial(out)
 	b.store = &Store{Dir: filepath.Join(out, storeDir)}
-	b.cache = &Cache{Dir: filepath.Join(out, cacheDir)}
+	b.cache = &Cache{Dir: filepath.Join(out, cacheDir), Program: binaryIdentity()}
 	b.fetchLog = b.store.readFetchLog()
 	if cur, err := Current(out); err == nil {
 		p, err := readPublished(cur)

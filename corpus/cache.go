@@ -18,14 +18,21 @@ const ExtractorVersion = "2026-11-23.1"
 
 // Cache keeps one document's extraction result per content hash and
 // extractor version, so a run over unchanged files reads nothing again.
+//
+// Program, when set, names the binary (its Go build ID) and is part of the
+// key too: a rebuilt program whose readers changed re-reads every document
+// once even if nobody bumped ExtractorVersion. A stale cache would publish
+// yesterday's extraction as today's; one slow night is the cheaper error.
 type Cache struct {
-	Dir string
+	Dir     string
+	Program string
 }
 
 // cacheEntry is one cached result. A failure is cached too: the same bytes
 // through the same extractor fail the same way.
 type cacheEntry struct {
 	Version       string                  `json:"version"`
+	Program       string                  `json:"program,omitempty"`
 	Options       extract.Options         `json:"options"`
 	Document      *rccplans.Document      `json:"document,omitempty"`
 	Records       []rccplans.Record       `json:"records,omitempty"`
@@ -57,7 +64,7 @@ func (c *Cache) get(sum string, opt extract.Options) (e *cacheEntry, ok bool) {
 		return nil, false
 	}
 	e = new(cacheEntry)
-	if json.Unmarshal(data, e) != nil || e.Version != ExtractorVersion || e.Options != opt {
+	if json.Unmarshal(data, e) != nil || e.Version != ExtractorVersion || e.Program != c.Program || e.Options != opt {
 		return nil, false
 	}
 	if e.Document != nil {
@@ -73,7 +80,7 @@ func (c *Cache) put(sum string, opt extract.Options, doc *rccplans.Document, fai
 	if !sumRE.MatchString(sum) {
 		return fmt.Errorf("corpus: cache: bad hash %q", sum)
 	}
-	e := cacheEntry{Version: ExtractorVersion, Options: cacheOptions(opt), Document: doc}
+	e := cacheEntry{Version: ExtractorVersion, Program: c.Program, Options: cacheOptions(opt), Document: doc}
 	if doc != nil {
 		e.Records, e.Sections, e.Abbreviations = doc.Records, doc.Sections, doc.Abbreviations
 	}

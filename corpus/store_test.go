@@ -80,4 +80,8 @@ func TestCacheRoundTrip(t *testing.T) {
 	if _, ok := c.get(sum, slower); !ok {
 		t.Fatal("a time bound alone must not miss the cache")
 	}
+	rebuilt := &Cache{Dir: c.Dir, Program: "go:another-build"}
+	if _, ok := rebuilt.get(sum, opt); ok {
+		t.Fatal("hit from another program build: its readers may differ")
+	}
 }
