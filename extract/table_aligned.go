@@ -216,7 +216,7 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 	var taken []int
 	var cur [][]rccplans.Word
 	var curTop, curBot float64
-	sub := false // the pending row is a sub-row: its key cells span from above
+	sub := false      // the pending row is a sub-row: its key cells span from above
 	var ownKey []bool // ... except those that start anew with it
 	flush := func() {
 		if cur == nil {
