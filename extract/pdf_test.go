@@ -44,9 +44,10 @@ var (
 )
 
 // pdftotextWords runs poppler's pdftotext -bbox-layout on a file.
-func pdftotextWords(t testing.TB, file string) []refWord {
+func pdftotextWords(t testing.TB, file string, args ...string) []refWord {
 	t.Helper()
-	out, err := exec.Command("pdftotext", "-bbox-layout", file, "-").Output()
+	args = append(append([]string{"-bbox-layout"}, args...), file, "-")
+	out, err := exec.Command("pdftotext", args...).Output()
 	if err != nil {
 		t.Fatalf("pdftotext %s: %v", file, err)
 	}
@@ -148,6 +149,38 @@ func TestPDFMatchesPdftotext(t *testing.T) {
 			}
 			if matched > 0 && float64(placed)/float64(matched) < 0.98 {
 				t.Errorf("only %d of %d matched words within 1pt of poppler's box", placed, matched)
+			}
+		})
+	}
+}
+
+// TestPDFRotationMatchesPdftotext: pages rotated by /Rotate, with a crop
+// box and upright and vertical text, give poppler's boxes (pdftotext
+// -cropbox: our pages start at the crop box).
+func TestPDFRotationMatchesPdftotext(t *testing.T) {
+	needPdftotext(t)
+	for _, rot := range []int{0, 90, 180, 270} {
+		t.Run(fmt.Sprint(rot), func(t *testing.T) {
+			data := buildPDF(pdfSpec{pages: []pdfPageSpec{{rotate: rot, cropBox: "10 20 600 780",
+				content: "BT /F1 10 Tf 72 700 Td (Hello World) Tj ET BT /F1 10 Tf 0 1 -1 0 300 300 Tm (Up) Tj ET"}}})
+			file := filepath.Join(t.TempDir(), "rot.pdf")
+			if err := os.WriteFile(file, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			ref := pdftotextWords(t, file, "-cropbox")
+			l := readFixture(t, file)
+			got := map[string]rccplans.Box{}
+			for _, w := range l.Pages[0].Words {
+				got[w.Text] = w.Box
+			}
+			if len(ref) != 3 || len(got) != 3 {
+				t.Fatalf("words: poppler %v, ours %v", ref, got)
+			}
+			for _, w := range ref {
+				b := got[w.text]
+				if math.Abs(b.X0-w.X0) > 0.01 || math.Abs(b.Y0-w.Y0) > 0.01 || math.Abs(b.X1-w.X1) > 0.01 || math.Abs(b.Y1-w.Y1) > 0.01 {
+					t.Errorf("%q at %+v, poppler %+v", w.text, b, w.Box)
+				}
 			}
 		})
 	}
