@@ -237,6 +237,9 @@ func TestTextBadInput(t *testing.T) {
 			if err == nil && l == nil {
 				t.Fatal("no layout and no error")
 			}
+			if tt.name == "header only" && len(l.Warnings) != 1 {
+				t.Errorf("warnings %v, want one for the header without rows", l.Warnings)
+			}
 		})
 	}
 }

@@ -220,6 +220,7 @@ func ptGroupHeader(words []string, lineOf []int) ([]string, []rccplans.Column, [
 func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 	var spans []ptSpan
 	var bodies []*ptBody
+	var warns []rccplans.Warning
 	areaW := ptAreaWidth(lines)
 	for i := 0; i < len(lines); i++ {
 		titles, roles, bounds, end, ok := ptHeaderBounds(lines, i)
@@ -334,14 +335,18 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 		}
 	}
 	for i, b := range bodies {
+		page := lines[spans[i].from].page
 		if b == nil {
+			warns = append(warns, rccplans.Warning{File: name, Page: page, Message: "table header without rows"})
 			continue
 		}
 		if t := ptAssemble(b, widthsOf[i]); len(t.Rows) > 0 {
-			spans[i].blocks = []rccplans.Block{{Kind: rccplans.BlockTable, Page: lines[spans[i].from].page, Table: t}}
+			spans[i].blocks = []rccplans.Block{{Kind: rccplans.BlockTable, Page: page, Table: t}}
+		} else {
+			warns = append(warns, rccplans.Warning{File: name, Page: page, Message: "table header without rows"})
 		}
 	}
-	return spans, nil
+	return spans, warns
 }
 
 // ptChapter: a heading that ends a table ("Prevention …, Kapitel 3",
@@ -868,6 +873,9 @@ func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool
 	return path, best
 }
 
+// ptSegCosts prices every cell the split may make: seg[i][d][c] is the
+// cost of units[i:i+d] as one cell in column c (d = 0: an empty cell).
+// The costs are summed unit by unit, so a cell grows in constant time.
 func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float64, blankInf bool, areaCol, statusCol int, areaW int, hard, soft []bool) [][][]float64 {
 	k := len(roles)
 	n := len(us)
