@@ -18,6 +18,12 @@ import (
 // "UmU Umeå universitet" (short form, then a space) or as the rows of a
 // two-column table. A paragraph that holds several entries run together
 // (a page break joined them) is split at each "SHORT:".
+//
+// On the seeds: all 21 entries of the follow-up report (text and PDF) and
+// all 6 of the Västerbotten plan, nothing else. Limits: a long form that
+// wraps onto a line of its own in a PDF whose reader splits it into two
+// paragraphs loses its second line; a short form needs two capitals or
+// at most four letters ("Nus").
 
 var (
 	abbrHeadRe = regexp.MustCompile(`^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?i:förkortningar|förkortningslista|förkortningar och begrepp|begrepp och förkortningar|ordlista och förkortningar|förkortningar och definitioner)\s*:?$`)
