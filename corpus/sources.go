@@ -57,9 +57,24 @@ const embedPrefix = "embed:"
 // DefaultManifest is the manifest used without --sources: the fixture
 // corpus embedded in the binary, so a build works from a fresh clone in any
 // folder.
+//
+// It names one rendering of each plan: the fixture corpus also holds the
+// same plans as .docx, Chromium and borderless PDFs and as text, which are
+// test inputs, and a dataset with every plan four times would mislead
+// anyone counting activities. The listing page is read as a listing: its
+// entries carry no links here, so it adds no documents (the log says how
+// many it listed).
 const DefaultManifest = `# rccplans default sources: the fixture corpus built into the binary.
-document embed:corpus/
-document embed:seeds/
+# Region Västmanland, verksamhetsplan 2022–2024 (RCC Mellansverige)
+document embed:corpus/000_363f1a49b5c57245-word.pdf
+# Region Västerbotten, lokal handlingsplan 2022–2024 (RCC Norr)
+document embed:corpus/001_2c1f4fc1918a0a87-word.pdf
+# Region Blekinge, aktivitetsplan 2024–2026 (RCC Syd), with its appendix of completed goals
+document embed:seeds/003_9c6630dc416cd882.txt
+# RCC Norr, uppföljning 2021 of the 2019–2021 plan
+document embed:corpus/004_ee4b379ee5192dfe-word.pdf
+# cancercentrum.se: the page listing every RCC's plans and follow-ups
+listing embed:seeds/002_a666bb7b6b11eeb1.txt
 `
 
 // DefaultSources parses DefaultManifest.
