@@ -42,7 +42,9 @@ func TestPDFContent(t *testing.T) {
 		{
 			name:  "CID font default width",
 			page:  pdfPageSpec{content: "BT /F2 10 Tf 100 700 Td <0001 0020 0002> Tj ET"},
-			lines: []string{"A B"}, // CID 0x20 has no text but advances DW 1000
+			// CID 0x20 has no text but advances DW 1000: a 1 em gap with
+			// no space glyph in it parts the words and the lines.
+			lines: []string{"A", "B"},
 			words: map[string]rccplans.Box{"A": box(100, 84, 106, 94), "B": box(116, 84, 123, 94)},
 			bold:  []string{"A", "B"},
 		},
@@ -164,6 +166,16 @@ func TestPDFContent(t *testing.T) {
 			page:  pdfPageSpec{content: "BT /F1 10 Tf 72 700 Td (Left) Tj 28 0 Td (Right) Tj ET 0.5 w 96 690 m 96 720 l S"},
 			lines: []string{"Left", "Right"},
 			rules: []string{"96.00 72.00 96.00 102.00 w0.50"},
+		},
+		{
+			name:  "a one-line cell drawn right before the next cell is not joined to it",
+			page:  pdfPageSpec{content: "BT /F1 10 Tf 72 700 Td (Klar) Tj 30 0 Td (Ansvar) Tj ET"},
+			lines: []string{"Klar", "Ansvar"},
+		},
+		{
+			name:  "justified text: a wide gap after a space glyph stays in the line",
+			page:  pdfPageSpec{content: "BT /F1 10 Tf 72 700 Td 15 Tw (wide gaps) Tj ET"},
+			lines: []string{"wide gaps"},
 		},
 		{
 			name:  "without the rule the words share a line",

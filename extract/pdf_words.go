@@ -148,7 +148,8 @@ type pdfFWord struct {
 	size           float64
 	font           string
 	bold, nbold    int
-	first, last    int // drawing order of the first and last glyph
+	first, last    int  // drawing order of the first and last glyph
+	spaced         bool // a space glyph was drawn between the previous word and this one
 }
 
 func pdfFramedText(dir uint8, fs []pdfFGlyph, rules []rccplans.Rule) ([]rccplans.Word, []rccplans.Line) {
@@ -194,11 +195,12 @@ func pdfFramedText(dir uint8, fs []pdfFGlyph, rules []rccplans.Rule) ([]rccplans
 				a, b := &ws[i-1], &ws[i]
 				size := math.Max(a.size, b.size)
 				gap := b.u0 - a.u1
-				// Words drawn in one go (at most two space glyphs
-				// between) belong together up to a wide gutter; others,
-				// such as the next table cell's text on the same
-				// baseline, only up to a narrow one.
-				flow := b.first > a.last && b.first-a.last <= 3
+				// Words drawn in one go with a space glyph between
+				// them belong together up to a wide gutter (justified
+				// text); others, such as the next table cell's text on
+				// the same baseline (even when drawn right after a
+				// one-line cell), only up to a narrow one.
+				flow := b.spaced && b.first > a.last && b.first-a.last <= 3
 				if (gap <= pdfLineGutter*size && flow || gap <= pdfColumnGap*size) && !pdfRuleBetween(a, b, cross) {
 					continue
 				}
@@ -225,10 +227,12 @@ func pdfRowWords(row []pdfFGlyph) []pdfFWord {
 	}()
 	var cur *pdfFWord
 	var prev *pdfFGlyph
+	lastSpace := -1
 	for i := range row {
 		g := &row[i]
 		if g.g.space {
 			cur, prev = nil, nil
+			lastSpace = g.g.seq
 			continue
 		}
 		// A glyph drawn twice at (nearly) the same place (fake bold,
@@ -247,7 +251,8 @@ func pdfRowWords(row []pdfFGlyph) []pdfFWord {
 			}
 		}
 		if cur == nil {
-			ws = append(ws, pdfFWord{u0: g.u0, u1: g.u1, v0: g.v0, v1: g.v1, size: g.g.size, font: g.g.font.name, first: g.g.seq, ts: len(buf)})
+			spaced := len(ws) > 0 && lastSpace > ws[len(ws)-1].last && lastSpace < g.g.seq
+			ws = append(ws, pdfFWord{u0: g.u0, u1: g.u1, v0: g.v0, v1: g.v1, size: g.g.size, font: g.g.font.name, first: g.g.seq, ts: len(buf), spaced: spaced})
 			cur = &ws[len(ws)-1]
 		}
 		cur.last = g.g.seq
