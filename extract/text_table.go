@@ -62,8 +62,8 @@ import (
 // 95% / 85%); TestTextSeedsAgainstGold's stricter cell measure gives
 // 42/43 rows and 81%. seeds/001 (a line break after every line, cells
 // column after column, rows cut by page breaks, no status) 32 of 43 rows,
-// 54.4% of the fields (target 90% / 70%: not reached); the cell measure
-// gives 36/43 rows and 36%. What it cannot do: find column widths when no
+// 54.9% of the fields (target 90% / 70%: not reached); the cell measure
+// gives 37/43 rows and 38%. What it cannot do: find column widths when no
 // row says them plainly (the split then prefers wrong widths; header
 // titles printed over several lines only bound them), tell a continued
 // row from a new one after a page break when the first line is
@@ -318,7 +318,7 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 		// nothing plain: start from one width for every column, refine,
 		// and keep the start whose split costs least
 		best := -1.0
-		for _, w0 := range []float64{16, 24, 36, 56} {
+		for _, w0 := range []float64{12, 16, 20, 24, 30, 36, 44, 56} {
 			try := make([][]float64, len(bodies))
 			for bi, b := range bodies {
 				if b != nil {
