@@ -2,6 +2,8 @@ package extract
 
 import (
 	"context"
+	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -603,4 +605,36 @@ func BenchmarkBlocks(b *testing.B) {
 		blocks += time.Since(t1)
 	}
 	b.ReportMetric(float64(blocks)/float64(read), "blocks/read")
+}
+
+// TestBlocksRandom throws random pages (words and rules anywhere, any
+// size, boxes inverted) at Blocks: it must never fail (a recovered panic
+// comes back as a warning).
+func TestBlocksRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	texts := []string{"Mål", "Aktivitet", "Ansvarig", "Status", "1.", "3.c.ii)", "*", "-", "och", "2024", "", "Nuläge"}
+	for iter := 0; iter < 300; iter++ {
+		var ps []rccplans.Page
+		for n := 1; n <= 1+rng.IntN(3); n++ {
+			p := rccplans.Page{Number: n, Width: pw, Height: ph}
+			for k := rng.IntN(80); k > 0; k-- {
+				x, y := rng.Float64()*pw, rng.Float64()*ph
+				w, h := rng.Float64()*80-5, rng.Float64()*14-1
+				p.Words = append(p.Words, rccplans.Word{Box: rccplans.Box{X0: x, Y0: y, X1: x + w, Y1: y + h}, Text: texts[rng.IntN(len(texts))], Size: rng.Float64() * 20, Bold: rng.IntN(2) == 0})
+			}
+			for k := rng.IntN(30); k > 0; k-- {
+				x, y := math.Round(rng.Float64()*20)*40, math.Round(rng.Float64()*15)*40
+				if rng.IntN(2) == 0 {
+					p.Rules = append(p.Rules, hrule(x, x+rng.Float64()*400-50, y))
+				} else {
+					p.Rules = append(p.Rules, vrule(x, y, y+rng.Float64()*300-50))
+				}
+			}
+			ps = append(ps, p)
+		}
+		_, ws := Blocks("random.pdf", ps)
+		for _, w := range ws {
+			t.Fatalf("iteration %d: %v", iter, w)
+		}
+	}
 }
