@@ -638,3 +638,37 @@ func TestBlocksRandom(t *testing.T) {
 		}
 	}
 }
+
+// pagesFromBytes decodes fuzz input into pages: every 8 bytes are a word
+// or a rule (kind, x, y, width, height, text, size, page).
+func pagesFromBytes(data []byte) []rccplans.Page {
+	texts := []string{"Mål", "Aktivitet", "Ansvarig", "Status", "1.", "3.c.ii)", "*", "-", "och", "2024", "", "Nuläge", "Uppfölj-", "ning*", "Målbild", "Planerade aktiviteter"}
+	ps := []rccplans.Page{{Number: 1, Width: pw, Height: ph}, {Number: 2, Width: pw, Height: ph}}
+	for i := 0; i+8 <= len(data); i += 8 {
+		b := data[i : i+8]
+		p := &ps[int(b[7])%2]
+		x, y := float64(b[1])*3.3, float64(b[2])*2.3
+		w, h := float64(int8(b[3])), float64(int8(b[4]))/4
+		switch b[0] % 4 {
+		case 0:
+			p.Rules = append(p.Rules, hrule(x, x+w*4, y))
+		case 1:
+			p.Rules = append(p.Rules, vrule(x, y, y+w*3))
+		default:
+			p.Words = append(p.Words, rccplans.Word{Box: rccplans.Box{X0: x, Y0: y, X1: x + w, Y1: y + h}, Text: texts[int(b[5])%len(texts)], Size: float64(b[6] % 24), Bold: b[0]&4 != 0})
+		}
+	}
+	return ps
+}
+
+// FuzzBlocks checks that no page content makes block building fail.
+// Seeds: the layout of a small ruled table and of a borderless one.
+func FuzzBlocks(f *testing.F) {
+	f.Add([]byte{0, 10, 40, 100, 0, 0, 9, 0, 0, 10, 50, 100, 0, 0, 9, 0, 1, 10, 40, 20, 0, 0, 9, 0, 1, 40, 40, 20, 0, 0, 9, 0, 2, 11, 42, 20, 40, 0, 9, 0, 6, 41, 42, 30, 40, 1, 9, 1})
+	f.Add([]byte{6, 10, 40, 30, 40, 14, 9, 0, 6, 90, 40, 60, 40, 15, 9, 0, 2, 10, 50, 30, 40, 4, 9, 0, 2, 90, 50, 30, 40, 8, 9, 0, 2, 10, 70, 30, 40, 4, 9, 1})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if _, ws := Blocks("fuzz.pdf", pagesFromBytes(data)); len(ws) > 0 {
+			t.Fatalf("%v", ws)
+		}
+	})
+}
