@@ -405,6 +405,34 @@ p1 P Ett långt stycke som fyller hela raden och fortsätter på nästa sida med
 `,
 		},
 		{
+			name: "a title row across a ruled table is a heading between two tables",
+			pages: func() []rccplans.Page {
+				ws, rs := ruled(cols3, []float64{100, 120, 150, 170, 200}, [][]string{
+					head,
+					{"1.a) Första", "Mål ett", "Akt ett"},
+					{"!Område två: vård"},
+					{"2.a) Andra", "Mål två", "Akt två"},
+				}, nil)
+				var keep []rccplans.Rule
+				for _, r := range rs { // no column rules through the title row
+					if r.X0 == r.X1 && r.X0 != cols3[0] && r.X0 != cols3[3] {
+						keep = append(keep, vrule(r.X0, 100, 150), vrule(r.X0, 170, 200))
+						continue
+					}
+					keep = append(keep, r)
+				}
+				return []rccplans.Page{page(1, ws, keep)}
+			},
+			want: `p1 TABLE 3 cols, 1 rows
+  head: Område | Mål | Aktivitet
+  r1 p1: 1.a) Första | Mål ett | Akt ett
+p1 H1 Område två: vård
+p1 TABLE 3 cols, 1 rows
+  head: Område | Mål | Aktivitet
+  r1 p1: 2.a) Andra | Mål två | Akt två
+`,
+		},
+		{
 			name: "running heads, page numbers and a footnote",
 			pages: func() []rccplans.Page {
 				var ps []rccplans.Page

@@ -84,7 +84,17 @@ func textBlocks(items []item, body float64, known func(string) bool) []rccplans.
 	for _, r := range runs {
 		if r.page < 0 {
 			g := tables[-r.page-1]
-			blocks = append(blocks, rccplans.Block{Kind: rccplans.BlockTable, Page: g.page, Size: g.size, Table: g.table(known)})
+			// A title row across a ruled table is a heading below every
+			// heading style of the text.
+			parts, titles := g.split()
+			for i, part := range parts {
+				if i > 0 {
+					blocks = append(blocks, rccplans.Block{Kind: rccplans.BlockHeading, Page: part.page, Text: titles[i-1], Level: len(levels) + 1})
+				}
+				if t := part.table(known); len(t.Rows) > 0 {
+					blocks = append(blocks, rccplans.Block{Kind: rccplans.BlockTable, Page: part.page, Size: g.size, Table: t})
+				}
+			}
 			blocks = append(blocks, noteBlocks(g, known)...)
 			continue
 		}

@@ -123,6 +123,59 @@ func (g *grid) table(known func(string) bool) *rccplans.Table {
 	return t
 }
 
+// spanRow tells whether body row r is one cell across the whole table
+// that no other row shares: a section title set inside the table.
+func (g *grid) spanRow(r int) bool {
+	if r < g.nhead || g.ncols() < 2 {
+		return false
+	}
+	c := g.rows[r][0]
+	for _, x := range g.rows[r] {
+		if x != c {
+			return false
+		}
+	}
+	if r > 0 && g.rows[r-1][0] == c || r+1 < len(g.rows) && g.rows[r+1][0] == c {
+		return false
+	}
+	t := c.text()
+	return t != "" && len([]rune(t)) <= maxBoldHeader
+}
+
+// split cuts a table at its section-title rows (spanRow): the parts come
+// back as tables with the same header, the titles as heading texts
+// between them (title i goes before part i+1).
+func (g *grid) split() (parts []*grid, titles []string) {
+	cur := &grid{}
+	*cur = *g
+	cur.rows, cur.rowY, cur.pages = nil, nil, nil
+	start := func() {
+		for r := 0; r < g.nhead; r++ {
+			cur.rows = append(cur.rows, g.rows[r])
+			cur.rowY = append(cur.rowY, g.rowY[r])
+			cur.pages = append(cur.pages, g.pages[r])
+		}
+	}
+	start()
+	for r := g.nhead; r < len(g.rows); r++ {
+		if g.spanRow(r) {
+			parts = append(parts, cur)
+			titles = append(titles, g.rows[r][0].text())
+			next := &grid{}
+			*next = *g
+			next.rows, next.rowY, next.pages = nil, nil, nil
+			next.page = g.pages[r]
+			cur = next
+			start()
+			continue
+		}
+		cur.rows = append(cur.rows, g.rows[r])
+		cur.rowY = append(cur.rowY, g.rowY[r])
+		cur.pages = append(cur.pages, g.pages[r])
+	}
+	return append(parts, cur), titles
+}
+
 // headerKeys folds header rows for comparison (a header repeated on the
 // next page must be recognised even if it wraps differently).
 func headerKeys(rows [][]string) string {
