@@ -144,7 +144,13 @@ func pageItems(p *rccplans.Page, tabs []*grid, lines []tline) []item {
 		out = append(out, item{page: p.Number, top: t.box.Y0, tab: t})
 	}
 	for i := range lines {
-		out = append(out, item{page: p.Number, top: lines[i].Y0, line: &lines[i]})
+		l := &lines[i]
+		for _, t := range tabs {
+			if l.Y1 > t.box.Y0 && l.Y0 < t.box.Y1 && (l.X1 < t.box.X0 || l.X0 > t.box.X1) {
+				l.margin = true
+			}
+		}
+		out = append(out, item{page: p.Number, top: l.Y0, line: l})
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].top < out[b].top })
 	return out
@@ -158,7 +164,10 @@ type tline struct {
 	words []rccplans.Word
 	page  int
 	size  float64 // dominant font size (by characters)
-	bold  bool    // most characters bold
+	// margin marks a note beside a table, outside its columns ("NY"):
+	// never a heading, and it does not end the table.
+	margin bool
+	bold   bool // most characters bold
 }
 
 func (l *tline) text() string {

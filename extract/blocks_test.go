@@ -433,6 +433,22 @@ p1 TABLE 3 cols, 1 rows
 `,
 		},
 		{
+			name: "a margin note beside a continued table",
+			pages: func() []rccplans.Page {
+				xs := []float64{100, 300, 500, 700}
+				w1, r1 := ruled(xs, []float64{440, 460, 540}, [][]string{head, {"1.a) Första", "Mål ett.", "Aktivitet ett."}}, nil)
+				w2, r2 := ruled(xs, []float64{50, 70, 110}, [][]string{head, {"1.b) Andra", "Mål två.", "Aktivitet två."}}, nil)
+				w2 = append(w2, words(40, 45, "NY", bodyFS, true)...)
+				return []rccplans.Page{page(1, w1, r1), page(2, w2, r2)}
+			},
+			want: `p1 TABLE 3 cols, 2 rows
+  head: Område | Mål | Aktivitet
+  r1 p1: 1.a) Första | Mål ett. | Aktivitet ett.
+  r2 p2: 1.b) Andra | Mål två. | Aktivitet två.
+p2 P NY
+`,
+		},
+		{
 			name: "running heads, page numbers and a footnote",
 			pages: func() []rccplans.Page {
 				var ps []rccplans.Page

@@ -114,6 +114,9 @@ func textBlocks(items []item, body float64, known func(string) bool) []rccplans.
 
 // isHeading decides one line.
 func isHeading(l *tline, body float64) bool {
+	if l.margin {
+		return false
+	}
 	t := l.text()
 	if t == "" || !hasLetter(t) {
 		return false

@@ -29,7 +29,11 @@ func joinTables(items []item, bottoms map[int]float64) []item {
 				last.notes = append(last.notes, it.line)
 				continue
 			}
-			last = nil
+			// A note in the margin beside the table ("NY", "Uppdaterad")
+			// does not end it.
+			if last == nil || !it.line.margin && !(it.line.X1 < last.box.X0-2 || it.line.X0 > last.box.X1+2) {
+				last = nil
+			}
 			out = append(out, it)
 			continue
 		}
