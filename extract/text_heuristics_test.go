@@ -181,8 +181,9 @@ func FuzzText(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	for _, stem := range []string{"000_363f1a49b5c57245", "001_2c1f4fc1918a0a87", "004_ee4b379ee5192dfe"} {
+		// the start of each seed: whole documents make each run slow
 		if data, err := readSeed(stem); err == nil {
-			f.Add(data)
+			f.Add(data[:min(len(data), 12<<10)])
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -806,51 +806,74 @@ func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool
 			f[j][c][r] = s
 		}
 	}
-	for j := 1; j <= n; j++ {
-		for i := max(0, j-maxCell); i < j; i++ {
-			for c := 0; c < k; c++ {
-				sc := seg[i][j-i][c]
-				if i == 0 {
-					set(j, c, 0, st{cost: sc + rowStart(c), pc: -1, newRow: true})
+	// The best way into a cell that starts at unit i in column c does not
+	// depend on where the cell ends: g holds it, and each cell [i, j) then
+	// costs g plus its own price.
+	g := make([][2]st, k)
+	for i := 0; i < n; i++ {
+		for c := range g {
+			g[c] = [2]st{}
+		}
+		into := func(c, r int, s st) {
+			if old := g[c][r]; !old.present || s.cost < old.cost {
+				s.present = true
+				g[c][r] = s
+			}
+		}
+		for c := 0; c < k; c++ {
+			if i == 0 {
+				into(c, 0, st{cost: rowStart(c), pc: -1, newRow: true})
+				continue
+			}
+			for pc := 0; pc < k; pc++ {
+				for pr := 0; pr < 2; pr++ {
+					prev := f[i][pc][pr]
+					if !prev.present {
+						continue
+					}
+					v := prev.cost
+					switch {
+					case c > pc && hard[i]:
+						into(c, pr, st{cost: v + 10 + 0.4*float64(c-pc-1), pi: i, pc: pc, pr: pr})
+					case c > pc && soft[i]:
+						into(c, pr, st{cost: v + 1.5 + 0.4*float64(c-pc-1), pi: i, pc: pc, pr: pr})
+					case c > pc:
+						into(c, pr, st{cost: v + 0.4*float64(c-pc-1), pi: i, pc: pc, pr: pr})
+					case cont[i]:
+						// a cut row restarts its columns on the next page,
+						// most often with its first, longest cells
+						into(c, 1, st{cost: v + 0.3*float64(c), pi: i, pc: pc, pr: pr})
+					default:
+						v += rowStart(c)
+						if pr == 0 {
+							// the row's last cells are empty; blanks printed
+							// for them say so
+							v += 0.4 * float64(max(0, k-1-pc-us[i-1].emptyAfter))
+						}
+						if !hard[i] && !soft[i] && !us[i].brk {
+							// nothing says a row ends here; after a restart
+							// the rest of the row is on the page before
+							if pr == 0 {
+								v += 3
+							} else {
+								v += 0.5
+							}
+						}
+						into(c, 0, st{cost: v, pi: i, pc: pc, pr: pr, newRow: true})
+					}
+				}
+			}
+		}
+		for c := 0; c < k; c++ {
+			for r := 0; r < 2; r++ {
+				in := g[c][r]
+				if !in.present {
 					continue
 				}
-				for pc := 0; pc < k; pc++ {
-					for pr := 0; pr < 2; pr++ {
-						prev := f[i][pc][pr]
-						if !prev.present {
-							continue
-						}
-						v := prev.cost + sc
-						switch {
-						case c > pc && hard[i]:
-							set(j, c, pr, st{cost: v + 10 + 0.4*float64(c-pc-1), pi: i, pc: pc, pr: pr})
-						case c > pc && soft[i]:
-							set(j, c, pr, st{cost: v + 1.5 + 0.4*float64(c-pc-1), pi: i, pc: pc, pr: pr})
-						case c > pc:
-							set(j, c, pr, st{cost: v + 0.4*float64(c-pc-1), pi: i, pc: pc, pr: pr})
-						case cont[i]:
-							// a cut row restarts its columns on the next page,
-							// most often with its first, longest cells
-							set(j, c, 1, st{cost: v + 0.3*float64(c), pi: i, pc: pc, pr: pr})
-						default:
-							v += rowStart(c)
-							if pr == 0 {
-								// the row's last cells are empty; blanks printed
-								// for them say so
-								v += 0.4 * float64(max(0, k-1-pc-us[i-1].emptyAfter))
-							}
-							if !hard[i] && !soft[i] && !us[i].brk {
-								// nothing says a row ends here; after a restart
-								// the rest of the row is on the page before
-								if pr == 0 {
-									v += 3
-								} else {
-									v += 0.5
-								}
-							}
-							set(j, c, 0, st{cost: v, pi: i, pc: pc, pr: pr, newRow: true})
-						}
-					}
+				for j := i + 1; j <= n && j-i <= maxCell; j++ {
+					s := in
+					s.cost += seg[i][j-i][c]
+					set(j, c, r, s)
 				}
 			}
 		}
