@@ -8,12 +8,12 @@ import (
 )
 
 // joinTables merges a table continued on the next page into the one
-// before it. A table T continues S when nothing but S's footnotes lies
-// between them, T is the first thing on the page after S's last page,
-// both have the same number of columns, and either T starts with S's
-// header repeated or its column boundaries are S's. The repeated header is
-// dropped; a row cut by the page break is joined (see continues); a merged
-// cell left open at the page foot keeps its text on the new page.
+// before it. A table T continues S when nothing but S's footnotes (or
+// notes in the margin beside it) lies between them, T is the first thing
+// on the page after S's last page, both have the same number of columns,
+// and either T starts with S's header repeated or its column boundaries
+// are S's. The repeated header is dropped; a row cut by the page break is
+// joined and merged cells going on are carried over (see judgeCut).
 func joinTables(items []item, bottoms map[int]float64) []item {
 	var out []item
 	var last *grid // the table that may continue, if nothing came after it
