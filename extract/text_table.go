@@ -61,9 +61,9 @@ import (
 // status words) 41 of 43 rows found, 89.7% of the fields right (target
 // 95% / 85%); TestTextSeedsAgainstGold's stricter cell measure gives
 // 42/43 rows and 81%. seeds/001 (a line break after every line, cells
-// column after column, rows cut by page breaks, no status) 32 of 43 rows,
-// 54.9% of the fields (target 90% / 70%: not reached); the cell measure
-// gives 37/43 rows and 38%. What it cannot do: find column widths when no
+// column after column, rows cut by page breaks, no status) 33 of 43 rows,
+// 56.7% of the fields (target 90% / 70%: not reached); the cell measure
+// gives 37/43 rows and 39%. What it cannot do: find column widths when no
 // row says them plainly (the split then prefers wrong widths; header
 // titles printed over several lines only bound them), tell a continued
 // row from a new one after a page break when the first line is
