@@ -84,7 +84,13 @@ func hyphenJoin(prev, next string) joinKind {
 	if strings.Contains(strings.Trim(first, "-"), "-") {
 		return joinSpace
 	}
-	before, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(prev, "-"))
+	// A compound that already has a hyphen keeps the one at the line end
+	// too: "prehab-rehab-" + "mottagning".
+	stem := strings.TrimSuffix(prev, "-")
+	if last := stem[strings.LastIndexAny(stem, " \t")+1:]; strings.Contains(last, "-") {
+		return joinKeep
+	}
+	before, _ := utf8.DecodeLastRuneInString(stem)
 	after, _ := utf8.DecodeRuneInString(next)
 	switch {
 	case unicode.IsLower(before) && unicode.IsLower(after):

@@ -13,6 +13,7 @@ func TestJoinLines(t *testing.T) {
 		{"capital compound", []string{"SVF-", "Cancer"}, "SVF-Cancer"},
 		{"abbreviation compound", []string{"HPV-", "vaccinationsprogrammet"}, "HPV-vaccinationsprogrammet"},
 		{"suspended", []string{"tjock-", "och ändtarm"}, "tjock- och ändtarm"},
+		{"compound with a hyphen already", []string{"en prehab-rehab-", "mottagning"}, "en prehab-rehab-mottagning"},
 		{"number range at en dash", []string{"(18–", "24 månader)"}, "(18–24 månader)"},
 		{"en dash between words", []string{"Region X –", "ansvar"}, "Region X – ansvar"},
 		{"list of suspended compounds", []string{"prostata-penis- urinblåsa-", "huvud-halscancer"}, "prostata-penis- urinblåsa- huvud-halscancer"},
