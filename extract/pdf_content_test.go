@@ -40,8 +40,8 @@ func TestPDFContent(t *testing.T) {
 			bold:  []string{"ABa"},
 		},
 		{
-			name:  "CID font default width",
-			page:  pdfPageSpec{content: "BT /F2 10 Tf 100 700 Td <0001 0020 0002> Tj ET"},
+			name: "CID font default width",
+			page: pdfPageSpec{content: "BT /F2 10 Tf 100 700 Td <0001 0020 0002> Tj ET"},
 			// CID 0x20 has no text but advances DW 1000: a 1 em gap with
 			// no space glyph in it parts the words and the lines.
 			lines: []string{"A", "B"},
