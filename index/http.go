@@ -46,13 +46,18 @@ type Options struct {
 	// XLSX writes records and sections as a workbook (the build's
 	// spreadsheet writer); nil offers no XLSX export.
 	XLSX func(w io.Writer, recs []rccplans.Record, secs []rccplans.Section) error
+	// Across returns the records, follow-ups, links and comparison of the
+	// build being served (Live.Across); nil offers no record history
+	// (/record, /api/record) and no comparison (/compare, /api/compare).
+	Across func() (*Across, error)
 	// Timeout bounds the page and the API (default 10 s); exports get six times as long.
 	Timeout time.Duration
 }
 
-// Handler serves the web page (/), the JSON API (/api/search), the exports
-// (/export.csv, /export.xlsx), the source documents (/source/NAME) and the
-// page's style sheet. Everything is read-only: only GET and HEAD are allowed.
+// Handler serves the web page (/), the JSON API (/api/search), a record's
+// history (/record?id=ID, /api/record?id=ID), regions side by side
+// (/compare, /api/compare), the exports (/export.csv, /export.xlsx), the
+// source documents (/source/NAME) and the pages' style sheet. Everything is read-only: only GET and HEAD are allowed.
 func Handler(o Options) http.Handler {
 	if o.Timeout <= 0 {
 		o.Timeout = 10 * time.Second
@@ -60,13 +65,20 @@ func Handler(o Options) http.Handler {
 	if o.Build == nil {
 		o.Build = func() string { return "" }
 	}
-	s := &server{o: o, page: template.Must(template.New("page.html").Funcs(funcs).ParseFS(webFS, "web/page.html"))}
+	parse := func(name string) *template.Template {
+		return template.Must(template.New(name).Funcs(funcs).ParseFS(webFS, "web/"+name))
+	}
+	s := &server{o: o, page: parse("page.html"), record: parse("record.html"), compare: parse("compare.html")}
 	mux := http.NewServeMux()
 	timed := func(h http.HandlerFunc) http.Handler {
 		return http.TimeoutHandler(h, o.Timeout, "timeout\n")
 	}
 	mux.Handle("GET /{$}", timed(s.servePage))
 	mux.Handle("GET /api/search", timed(s.serveAPI))
+	mux.Handle("GET /record", timed(s.serveRecordPage))
+	mux.Handle("GET /api/record", timed(s.serveRecordAPI))
+	mux.Handle("GET /compare", timed(s.serveComparePage))
+	mux.Handle("GET /api/compare", timed(s.serveCompareAPI))
 	mux.HandleFunc("GET /export.csv", s.serveCSV)
 	mux.HandleFunc("GET /export.xlsx", s.serveXLSX)
 	mux.HandleFunc("GET /source/{name}", s.serveSource)
@@ -115,8 +127,8 @@ func secure(h http.Handler) http.Handler {
 }
 
 type server struct {
-	o    Options
-	page *template.Template
+	o                     Options
+	page, record, compare *template.Template
 }
 
 // RequestFromURL reads a Request from URL parameters: q, page, size, sort
@@ -209,6 +221,7 @@ type pageData struct {
 	Sorts   []sortOption
 	Filters [][2]string // hidden inputs: the current filters
 	Clear   string
+	Across  bool // record history and comparison pages are offered
 }
 
 type facetView struct {
@@ -230,6 +243,7 @@ type hitView struct {
 	Source   string
 	PageNo   int
 	TypeName string
+	History  string // the record's history page
 }
 
 type fieldView struct {
@@ -251,7 +265,7 @@ type sortOption struct {
 var sortLabels = map[string]string{"": "Relevans", "region": "Region", "status": "Status", "period": "Period (äldst först)", "-period": "Period (nyast först)", "doc": "Dokumentordning"}
 
 func (s *server) servePage(w http.ResponseWriter, r *http.Request) {
-	d := pageData{}
+	d := pageData{Across: s.o.Across != nil}
 	req, err := RequestFromURL(r.URL.Query())
 	d.Req = req
 	if err == nil {
@@ -282,7 +296,11 @@ func (s *server) servePage(w http.ResponseWriter, r *http.Request) {
 	if d.Res != nil {
 		d.Facets = facetViews(req, d.Res)
 		for _, h := range d.Res.Hits {
-			d.Hits = append(d.Hits, viewHit(h))
+			v := viewHit(h)
+			if d.Across && h.Record != nil {
+				v.History = RecordHref(h.Record.ID())
+			}
+			d.Hits = append(d.Hits, v)
 		}
 		d.Pages, d.Prev, d.Next = pages(req, d.Res.Total)
 	}
@@ -462,13 +480,7 @@ func nonEmpty(ss ...string) []string {
 }
 
 var funcs = template.FuncMap{
-	"sourceHref": func(name string, page int) string {
-		u := "/source/" + url.PathEscape(name)
-		if page > 0 {
-			u += "#page=" + strconv.Itoa(page)
-		}
-		return u
-	},
+	"sourceHref": sourceHref,
 }
 
 // exportRequest reads the request of an export: the page's state, all pages.

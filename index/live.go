@@ -28,12 +28,17 @@ type Live struct {
 	// failed is the published build whose index did not open: it is not
 	// tried again until current points elsewhere.
 	failed string
+	load   Loader // nil: no record history or comparison
 }
 
 type liveBuild struct {
 	x     *Index
-	build string // the build folder, "" when data is an index or build folder itself
+	build string // the build folder, "" when data is an index folder
 	link  string // what data/current pointed to when opened
+	// across is the build's data for the pages across documents, loaded
+	// with the index and swapped with it; acrossErr why it is missing.
+	across    *Across
+	acrossErr error
 }
 
 // CurrentLink is the symlink in an output folder that names the published build.
@@ -46,8 +51,13 @@ const IndexDir = "index"
 // a "current" symlink), a build folder (with an "index" folder) or an index
 // folder. An output folder without a published build is no error: the Live
 // answers ErrNoIndex until Reload finds one.
-func OpenLive(data string) (*Live, error) {
-	l := &Live{data: data, alias: bleve.NewIndexAlias()}
+func OpenLive(data string) (*Live, error) { return OpenLiveWith(data, nil) }
+
+// OpenLiveWith is OpenLive that also loads, with every build it opens, the
+// build's data for a record's history and the comparison of regions (see
+// Across), and swaps it together with the index.
+func OpenLiveWith(data string, load Loader) (*Live, error) {
+	l := &Live{data: data, alias: bleve.NewIndexAlias(), load: load}
 	if _, err := l.Reload(); err != nil && !errors.Is(err, ErrNoIndex) {
 		return nil, err
 	}
@@ -90,12 +100,28 @@ func (l *Live) Reload() (bool, error) {
 		return false, err
 	}
 	l.failed = ""
+	nb := &liveBuild{x: x, build: build, link: link}
+	switch {
+	case l.load == nil:
+		nb.acrossErr = fmt.Errorf("%w: no history or comparison loaded", ErrNoIndex)
+	case build == "":
+		nb.acrossErr = fmt.Errorf("%w: %s is an index folder, not a build: no history or comparison", ErrNoIndex, l.data)
+	default:
+		// A build without its links or comparison is still searchable:
+		// the pages across documents say why they are missing.
+		if nb.across, nb.acrossErr = l.load(build); nb.acrossErr == nil && nb.across == nil {
+			nb.acrossErr = fmt.Errorf("%w: no history or comparison in %s", ErrNoIndex, build)
+		} else if nb.acrossErr != nil {
+			nb.across = nil
+			nb.acrossErr = fmt.Errorf("%w: %w", ErrNoIndex, nb.acrossErr)
+		}
+	}
 	var out []bleve.Index
 	if old != nil {
 		out = append(out, old.x.bleve)
 	}
 	l.alias.Swap([]bleve.Index{x.bleve}, out)
-	l.cur.Store(&liveBuild{x: x, build: build, link: link})
+	l.cur.Store(nb)
 	if old != nil {
 		// Swap returned: no search through the alias runs on the old index
 		// any more; Close waits for the searches that use it directly.
@@ -128,6 +154,17 @@ func (l *Live) Build() string {
 		return b.build
 	}
 	return ""
+}
+
+// Across is the record history and comparison data of the build being
+// served, loaded and swapped with its index. The error (wrapping
+// ErrNoIndex) says why there is none.
+func (l *Live) Across() (*Across, error) {
+	b := l.cur.Load()
+	if b == nil {
+		return nil, fmt.Errorf("%w: nothing published in %s yet", ErrNoIndex, l.data)
+	}
+	return b.across, b.acrossErr
 }
 
 // Search runs a request on the build being served.

@@ -41,7 +41,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "rccplans serve: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
-	live, err := index.OpenLive(*data)
+	live, err := index.OpenLiveWith(*data, loadAcross)
 	if err != nil {
 		fmt.Fprintf(stderr, "rccplans serve: %v\n", err)
 		return exitFailed
@@ -65,6 +65,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		XLSX: func(w io.Writer, recs []rp.Record, secs []rp.Section) error {
 			return writeXLSX(w, live.Build(), recs, secs)
 		},
+		Across:  live.Across,
 		Timeout: *timeout,
 	})
 	srv := index.NewServer(*addr, h)
@@ -76,6 +77,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			return
 		}
 		fmt.Fprintf(stderr, "rccplans serve: now serving %s\n", build)
+		if _, err := live.Across(); err != nil {
+			fmt.Fprintf(stderr, "rccplans serve: no record history or comparison: %v\n", err)
+		}
 	})
 	go func() {
 		<-ctx.Done()
@@ -165,4 +169,51 @@ func writeXLSX(w io.Writer, build string, recs []rp.Record, secs []rp.Section) e
 	defer f.Close()
 	_, err = io.Copy(w, f)
 	return err
+}
+
+// loadAcross reads what a build publishes beside its index for a record's
+// history and the comparison of regions: records, sections, links.jsonl and
+// compare.json. It lives here, not in index, because the files are the
+// build's (corpus names, writes and reads them) and the area titles are
+// corpus's mapping; index only gets the data. A build from before
+// compare.json existed is compared from its records.
+func loadAcross(build string) (*index.Across, error) {
+	recs, err := corpus.ReadJSONL[rp.Record](filepath.Join(build, corpus.RecordsFile))
+	if err != nil {
+		return nil, err
+	}
+	secs, err := corpus.ReadJSONL[rp.Section](filepath.Join(build, corpus.SectionsFile))
+	if err != nil {
+		return nil, err
+	}
+	links, err := corpus.ReadJSONL[rp.Link](filepath.Join(build, corpus.LinksFile))
+	if err != nil {
+		return nil, err
+	}
+	m := corpus.Compare(nil) // the areas: compare.json has only their keys
+	if data, err := os.ReadFile(filepath.Join(build, corpus.CompareFile)); err == nil {
+		var pub corpus.Matrix
+		if err := json.Unmarshal(data, &pub); err != nil {
+			return nil, fmt.Errorf("%s: %w", corpus.CompareFile, err)
+		}
+		m.Regions, m.Cells = pub.Regions, pub.Cells
+	} else if errors.Is(err, os.ErrNotExist) {
+		m = corpus.Compare(recs)
+	} else {
+		return nil, err
+	}
+	return index.NewAcross(index.AcrossData{Records: recs, Sections: secs, Links: links,
+		Compare: comparison(m), Area: corpus.RecordArea}), nil
+}
+
+// comparison is the matrix as the index package shows it.
+func comparison(m *corpus.Matrix) index.Comparison {
+	c := index.Comparison{Regions: m.Regions}
+	for _, a := range m.Areas {
+		c.Areas = append(c.Areas, index.Area{Key: a.Key, Title: a.Title})
+	}
+	for _, cell := range m.Cells {
+		c.Cells = append(c.Cells, index.CompareCell{Area: cell.Area, Region: cell.Region, Records: cell.Records, ByStatus: cell.ByStatus})
+	}
+	return c
 }
