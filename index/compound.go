@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -45,7 +46,8 @@ type compounder struct {
 	stems map[string]bool     // stems of every word of the corpus
 	memo  map[string][]string // word -> its tails
 	seen  map[string]bool     // words already learnt
-	norms map[string]string   // word -> norm(word), once frozen
+	// entries: word -> its normal form followed by its tails, once frozen.
+	entries map[string][]string
 	// frozen: every word of the vocabulary is split; no more writes.
 	frozen bool
 }
@@ -98,22 +100,21 @@ func norm(w string) string {
 
 // learn adds the words of text to the vocabulary.
 func (c *compounder) learn(text string) {
-	for _, w := range words(text) {
+	eachWord(strings.ToLower(text), func(w string) {
 		if c.seen[w] || utf8.RuneCountInString(w) < minPart || !isWord(w) {
-			continue
+			return
 		}
 		c.seen[w] = true
 		c.stems[norm(w)] = true
-	}
+	})
 }
 
 // freeze splits every word of the vocabulary once; after it, tails and
 // parts only read and may run concurrently.
 func (c *compounder) freeze() {
-	c.norms = make(map[string]string, len(c.seen))
+	c.entries = make(map[string][]string, len(c.seen))
 	for w := range c.seen {
-		c.split(w)
-		c.norms[w] = norm(w)
+		c.entries[w] = append([]string{norm(w)}, c.split(w)...)
 	}
 	c.frozen = true
 }
@@ -155,42 +156,65 @@ func (c *compounder) split(w string) []string {
 
 // terms returns the normal forms of every word of the texts and of their
 // compound parts, space separated and without repeats: the value of
-// fieldTerms.
+// fieldTerms. (Their order does not matter: fieldTerms has no positions
+// worth using; sorting is the cheapest way to drop repeats.)
 func (c *compounder) terms(texts ...string) string {
-	seen := map[string]bool{}
-	var b strings.Builder
-	add := func(t string) {
-		if !seen[t] {
-			seen[t] = true
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(t)
-		}
-	}
+	ts := make([]string, 0, 64)
 	for _, text := range texts {
-		for _, w := range words(text) {
-			if seen["\x00"+w] {
-				continue
+		eachWord(strings.ToLower(text), func(w string) {
+			if c.frozen {
+				if e, ok := c.entries[w]; ok {
+					ts = append(ts, e...)
+					return
+				}
 			}
-			seen["\x00"+w] = true
-			add(c.norm(w))
-			for _, p := range c.tails(w) {
-				add(p)
-			}
+			ts = append(ts, norm(w))
+			ts = append(ts, c.tails(w)...)
+		})
+	}
+	slices.Sort(ts)
+	ts = slices.Compact(ts)
+	n := len(ts)
+	for _, t := range ts {
+		n += len(t)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i, t := range ts {
+		if i > 0 {
+			b.WriteByte(' ')
 		}
+		b.WriteString(t)
 	}
 	return b.String()
 }
 
-// norm is norm(w), remembered once the vocabulary is frozen.
-func (c *compounder) norm(w string) string {
-	if c.frozen {
-		if n, ok := c.norms[w]; ok {
-			return n
+// eachWord calls fn for every word of the lower-cased text, as words
+// splits it, without making the slice.
+func eachWord(text string, fn func(w string)) {
+	start := -1
+	for i, r := range text {
+		if r < utf8.RuneSelf {
+			if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+				if start < 0 {
+					start = i
+				}
+				continue
+			}
+		} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			fn(text[start:i])
+			start = -1
 		}
 	}
-	return norm(w)
+	if start >= 0 {
+		fn(text[start:])
+	}
 }
 
 // isWord reports whether w is made of letters only (no digits, no codes).

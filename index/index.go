@@ -202,16 +202,18 @@ func recordDoc(r *rccplans.Record, comp *compounder) (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := map[string]any{
-		fieldSource: string(src), fieldType: "record",
-		"goal": r.Goal, "activity": r.Activity, "rcc_activity": r.RCCActivity, "current_state": r.CurrentState,
-		"target": r.Target, "responsible": r.Responsible, "area": r.Area, "chapter": r.Chapter, "section": r.Section,
-		"timeframe": r.Timeframe, "status_raw": r.StatusRaw, "follow_up": r.FollowUp, "evaluation": r.Evaluation,
-		"period_from": r.PeriodFrom, "period_to": r.PeriodTo,
-		fieldTerms: comp.terms(recordTexts(r)),
-	}
-	keywords(d, map[string]string{"region": r.Region, "rcc": r.RCC, "kind": r.Kind, "status": r.Status,
-		"area_code": r.AreaCode, "doc_id": r.DocID, "source_file": r.SourceFile, fieldPeriod: period(r.PeriodFrom, r.PeriodTo)})
+	d := make(map[string]any, 32)
+	d[fieldSource], d[fieldType] = string(src), "record"
+	d["period_from"], d["period_to"] = r.PeriodFrom, r.PeriodTo
+	d[fieldTerms] = comp.terms(r.Goal, r.Activity, r.RCCActivity, r.CurrentState, r.Target,
+		r.Responsible, r.Area, r.Chapter, r.Section, r.FollowUp, r.Evaluation)
+	// Empty values are left out: an empty text has no words, an empty
+	// keyword is no facet bucket, and each field costs the segment builder.
+	strs(d, "goal", r.Goal, "activity", r.Activity, "rcc_activity", r.RCCActivity, "current_state", r.CurrentState,
+		"target", r.Target, "responsible", r.Responsible, "area", r.Area, "chapter", r.Chapter, "section", r.Section,
+		"timeframe", r.Timeframe, "status_raw", r.StatusRaw, "follow_up", r.FollowUp, "evaluation", r.Evaluation,
+		"region", r.Region, "rcc", r.RCC, "kind", r.Kind, "status", r.Status,
+		"area_code", r.AreaCode, "doc_id", r.DocID, "source_file", r.SourceFile, fieldPeriod, period(r.PeriodFrom, r.PeriodTo))
 	return d, nil
 }
 
@@ -220,22 +222,20 @@ func sectionDoc(s *rccplans.Section, comp *compounder) (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := map[string]any{
-		fieldSource: string(src), fieldType: "section",
-		"title": s.Title, "text": s.Text,
-		"period_from": s.PeriodFrom, "period_to": s.PeriodTo, "follow_up_year": s.FollowUpYear,
-		fieldTerms: comp.terms(s.Title, s.Text),
-	}
-	keywords(d, map[string]string{"region": s.Region, "rcc": s.RCC, "kind": s.Kind,
-		"doc_id": s.DocID, "source_file": s.SourceFile, fieldPeriod: period(s.PeriodFrom, s.PeriodTo)})
+	d := make(map[string]any, 16)
+	d[fieldSource], d[fieldType] = string(src), "section"
+	d["period_from"], d["period_to"], d["follow_up_year"] = s.PeriodFrom, s.PeriodTo, s.FollowUpYear
+	d[fieldTerms] = comp.terms(s.Title, s.Text)
+	strs(d, "title", s.Title, "text", s.Text, "region", s.Region, "rcc", s.RCC, "kind", s.Kind,
+		"doc_id", s.DocID, "source_file", s.SourceFile, fieldPeriod, period(s.PeriodFrom, s.PeriodTo))
 	return d, nil
 }
 
-// keywords adds the non-empty keyword values: an empty value is no facet bucket.
-func keywords(d map[string]any, kv map[string]string) {
-	for k, v := range kv {
-		if v != "" {
-			d[k] = v
+// strs adds the non-empty values of name, value pairs.
+func strs(d map[string]any, kv ...string) {
+	for i := 0; i+1 < len(kv); i += 2 {
+		if kv[i+1] != "" {
+			d[kv[i]] = kv[i+1]
 		}
 	}
 }

@@ -102,7 +102,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		f := bleve.NewNumericFieldMapping()
 		f.Store = false
 		f.IncludeInAll = false
-		f.DocValues = true
+		f.DocValues = false // sorting and period filters use the columns
 		doc.AddFieldMappingsAt(name, f)
 	}
 	terms := bleve.NewTextFieldMapping()
