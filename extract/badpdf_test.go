@@ -400,8 +400,8 @@ func FuzzRepair(f *testing.F) {
 	})
 }
 
-// FuzzRead: whatever the bytes, extract.Read returns (no panic, no hang
-// past its time bound), and an error names the file. Seeded from every
+// FuzzRead: whatever the bytes, extract.Read returns (no panic, no hang),
+// and an error names the file. Seeded from every
 // fixture and the bad corpus.
 func FuzzRead(f *testing.F) {
 	for _, dir := range []string{"corpus", "seeds"} {
@@ -434,14 +434,13 @@ func FuzzRead(f *testing.F) {
 	defer func() { recoverPanics = true }()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		const name = "fuzz.bin"
-		l, err := Read(context.Background(), name, data, Options{MaxPages: 50, Timeout: 30 * time.Second})
+		// No time bound here: a read that never ends must show as the
+		// fuzzer's own timeout, not be cut short by Read's.
+		l, err := Read(context.Background(), name, data, Options{MaxPages: 50, Timeout: 24 * time.Hour})
 		if err != nil {
 			var le *rccplans.Error
 			if !errors.As(err, &le) || le.File != name {
 				t.Fatalf("error does not name the file: %v", err)
-			}
-			if errors.Is(err, ErrTooLarge) && strings.Contains(err.Error(), "not read within") {
-				t.Fatalf("hangs: %v", err)
 			}
 		}
 		if l != nil && l.SourceFile != "" && l.SourceFile != name {
