@@ -2,6 +2,7 @@ package index
 
 import (
 	"net/http"
+	"net/url"
 	"sort"
 
 	"rccplans"
@@ -24,6 +25,18 @@ type comparePage struct {
 	Rows    []compareRow
 	Totals  []int // per region
 	Total   int
+	// Cell is the cell asked for with ?area=&region=: its records, listed
+	// under the table.
+	Cell *cellList
+}
+
+type cellList struct {
+	Title, Region, Search string
+	Records               []cellRecord
+}
+
+type cellRecord struct {
+	Href, Title, Status, Period, Chapter string
 }
 
 type compareRow struct {
@@ -35,6 +48,7 @@ type compareRow struct {
 type cellView struct {
 	Region   string
 	Count    int
+	List     string // this page, listing the cell's records
 	Href     string // the search page: the region's records of this area
 	Statuses []statusCount
 }
@@ -98,9 +112,26 @@ func (s *server) serveComparePage(w http.ResponseWriter, r *http.Request) {
 		i := col[cell.Region]
 		cr.Cells[i] = cellView{Region: cell.Region, Count: cell.Records, Href: a.cellSearch(cr.Area, cell.Region),
 			Statuses: statusCounts(cell.ByStatus)}
+		if a.cells != nil {
+			cr.Cells[i].List = "/compare?" + url.Values{"area": {cell.Area}, "region": {cell.Region}}.Encode() + "#cell"
+		}
 		cr.Total += cell.Records
 		d.Totals[i] += cell.Records
 		d.Total += cell.Records
+	}
+	q := r.URL.Query()
+	if area, region := q.Get("area"), q.Get("region"); area != "" && region != "" {
+		i, ok := row[area]
+		j, known := col[region]
+		if ok && known && d.Rows[i].Cells[j].Count > 0 {
+			ar := d.Rows[i].Area
+			cl := &cellList{Title: ar.Title, Region: region, Search: a.cellSearch(ar, region)}
+			for _, rec := range a.cellRecords(area, region) {
+				cl.Records = append(cl.Records, cellRecord{Href: RecordHref(rec.ID()), Title: recordTitle(rec),
+					Status: statusLabel(rec.Status, rec.StatusRaw), Period: period(rec.PeriodFrom, rec.PeriodTo), Chapter: rec.Chapter})
+			}
+			d.Cell = cl
+		}
 	}
 	s.render(w, s.compare, http.StatusOK, d)
 }

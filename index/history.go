@@ -29,7 +29,8 @@ type Across struct {
 	secs  map[string]*rccplans.Section
 	links map[string][]rccplans.Link // by From
 	cmp   Comparison
-	// cells lists each comparison cell's records (key: area + "\x00" + region).
+	// cells lists each comparison cell's records (key: area + "\x00" +
+	// region); nil without AcrossData.Area.
 	cells map[string][]*rccplans.Record
 }
 
@@ -79,7 +80,10 @@ type CompareCell struct {
 // build does not hold is dropped when shown.
 func NewAcross(d AcrossData) *Across {
 	a := &Across{recs: map[string]*rccplans.Record{}, secs: map[string]*rccplans.Section{},
-		links: map[string][]rccplans.Link{}, cmp: d.Compare, cells: map[string][]*rccplans.Record{}}
+		links: map[string][]rccplans.Link{}, cmp: d.Compare}
+	if d.Area != nil {
+		a.cells = map[string][]*rccplans.Record{}
+	}
 	for i := range d.Records {
 		r := &d.Records[i]
 		id := r.ID()

@@ -292,19 +292,26 @@ func TestCompare(t *testing.T) {
 	if strings.Contains(body, `data-area="ovrigt"`) || !strings.Contains(body, "Klar 1") {
 		t.Errorf("rows: %s", body)
 	}
-	// A cell links to the search page: its region's records under the
-	// cell's chapters, and that search finds the cell's records.
-	href := regexp.MustCompile(`data-region="Region X" data-count="2"><a href="([^"]*)"`).FindStringSubmatch(body)
-	if href == nil {
-		t.Fatalf("no link for patient × Region X in %s", body)
+	// A cell's count lists its records exactly; its search link finds
+	// the region's records under the cell's chapters.
+	m := regexp.MustCompile(`data-region="Region X" data-count="2"><a href="([^"]*)" class="count">2</a> <a href="([^"]*)" class="search"`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatalf("no links for patient × Region X in %s", body)
 	}
-	u, err := url.Parse(strings.ReplaceAll(strings.ReplaceAll(href[1], "&amp;", "&"), "&#43;", "+"))
+	unescape := func(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, "&amp;", "&"), "&#43;", "+") }
+	target, _, _ := strings.Cut(unescape(m[1]), "#")
+	list := getBody(t, h, target)
+	if !strings.Contains(list, `id="cell"`) || strings.Count(list, `href="/record?id=`) != 2 ||
+		!strings.Contains(list, RecordHref(histOld.ID())) || !strings.Contains(list, RecordHref(histNew.ID())) {
+		t.Errorf("cell list %s: %s", m[1], list)
+	}
+	u, err := url.Parse(unescape(m[2]))
 	if err != nil {
 		t.Fatal(err)
 	}
 	q := u.Query()
-	if q.Get("region") != "Region X" || q.Get("type") != "record" || len(q["chapter"]) != 2 {
-		t.Errorf("cell link %s", u)
+	if u.Path != "/" || q.Get("region") != "Region X" || q.Get("type") != "record" || len(q["chapter"]) != 2 {
+		t.Errorf("cell search link %s", u)
 	}
 	w = get(t, h, "/api/search?"+u.RawQuery)
 	var res struct {
@@ -312,6 +319,12 @@ func TestCompare(t *testing.T) {
 	}
 	if err := json.Unmarshal(w.Body.Bytes(), &res); err != nil || res.Total != 2 {
 		t.Errorf("cell search %s: %v %s", u.RawQuery, err, w.Body)
+	}
+	// An unknown cell lists nothing.
+	for _, target := range []string{"/compare?area=nope&region=Region+X", "/compare?area=patient&region=Region+Z", "/compare?area=patient&region=Region+Y"} {
+		if strings.Contains(getBody(t, h, target), `id="cell"`) {
+			t.Errorf("%s: empty cell listed", target)
+		}
 	}
 }
 
@@ -379,4 +392,13 @@ func TestLiveAcross(t *testing.T) {
 	if w.Code != http.StatusServiceUnavailable || !strings.Contains(w.Body.String(), "links.jsonl: bad line") {
 		t.Errorf("broken build: %d %s", w.Code, w.Body)
 	}
+}
+
+func getBody(t *testing.T, h http.Handler, target string) string {
+	t.Helper()
+	w := get(t, h, target)
+	if w.Code != http.StatusOK {
+		t.Fatalf("%s: %d %s", target, w.Code, w.Body)
+	}
+	return w.Body.String()
 }
