@@ -17,10 +17,16 @@ import (
 // matchSet is the result of one text query: internal numbers and scores.
 type matchSet struct {
 	docs   []int32
-	scores []float32
+	scores []float32 // nil: no scores (everything)
+
+	// Kept with the set, computed when first asked for (collect.go).
+	countOnce sync.Once
+	counts    map[string][]Count // facet counts without filters
+	orderOnce sync.Once
+	order     []int32 // positions in docs, in the set's natural order
 }
 
-const maxCachedDocs = 4 << 20 // documents over all cached sets (about 32 MB)
+const maxCachedDocs = 4 << 20 // documents over all cached sets (about 48 MB with their order)
 
 type matchCache struct {
 	mu    sync.Mutex

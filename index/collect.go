@@ -4,118 +4,212 @@ import (
 	"container/heap"
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
-// collect runs the text query (nil: every document) and, in one pass over
-// its matches, applies the filters from the columns, counts the facets
-// (multi-select: a document that fails only field F's filter still counts
-// for F's facet) and keeps the best hits up to the page asked for.
+// collect runs the text query (nil: every document) and, over its matches,
+// applies the filters from the columns, counts the facets (multi-select: a
+// document that fails only field F's filter still counts for F's facet)
+// and keeps the best hits up to the page asked for.
+//
+// The work is column by column in tight loops rather than document by
+// document through closures. A match set without filters is the common
+// case of browsing (other pages, other sorts): its facet counts and its
+// relevance order are computed once per set and kept with it (cache.go),
+// so such a request costs only its page.
 func (x *Index) collect(ctx context.Context, text query.Query, r Request, facets bool) (total int, top []scored, counts map[string][]Count, err error) {
 	c := x.cols
-	flt := compileFilters(c, r.Filters)
-	// Per facet (in Facets order): its column, its counts, and which
-	// filter (index into flt) is its own, -1 for none.
-	fcols := make([]*column, len(Facets))
-	cnt := make([][]int, len(Facets))
-	own := make([]int, len(Facets))
-	for i, f := range Facets {
-		fcols[i] = c.cols[facetField(f)]
-		cnt[i] = make([]int, len(fcols[i].dict))
-		own[i] = -1
-		for j := range flt {
-			if flt[j].name == f {
-				own[i] = j
-			}
-		}
-	}
-	k := r.Page * r.Size
-	h := &hitHeap{less: x.order(r)}
-	visit := func(n int, score float64) {
-		failed := -1
-		for i := range flt {
-			if !flt[i].ok(c, n) {
-				if failed >= 0 {
-					return // fails two filters: counts nowhere
-				}
-				failed = i
-			}
-		}
-		if facets {
-			for i, col := range fcols {
-				if failed >= 0 && own[i] != failed {
-					continue
-				}
-				if v := col.value(n); v >= 0 {
-					cnt[i][v]++
-				}
-			}
-		}
-		if failed >= 0 {
-			return
-		}
-		total++
-		if len(h.items) < k {
-			heap.Push(h, scored{n, score})
-		} else if s := (scored{n, score}); h.less(s, h.items[0]) {
-			h.items[0] = s
-			heap.Fix(h, 0)
-		}
-	}
+	var ms *matchSet
 	if text == nil {
-		for i, n := range c.live {
+		ms = x.everything()
+	} else if ms, err = x.matches(ctx, r.Query, text); err != nil {
+		return 0, nil, nil, err
+	}
+	flt := compileFilters(c, r.Filters)
+	k := r.Page * r.Size
+	from := (r.Page - 1) * r.Size
+	if len(flt) == 0 {
+		if facets {
+			counts = cloneCounts(ms.facetCounts(c))
+		}
+		if x.natural(r, text == nil) {
+			ord := ms.ordered(c)
+			for i := from; i < k && i < len(ord); i++ {
+				top = append(top, ms.hit(int(ord[i])))
+			}
+			return len(ms.docs), top, counts, nil
+		}
+		h := &hitHeap{less: x.order(r)}
+		for i := range ms.docs {
 			if i%4096 == 0 && ctx.Err() != nil {
 				return 0, nil, nil, ctx.Err()
 			}
-			visit(n, 0)
+			h.offer(ms.hit(i), k)
 		}
-	} else {
-		ms, err := x.matches(ctx, r.Query, text)
-		if err != nil {
-			return 0, nil, nil, err
+		return len(ms.docs), h.page(from), counts, nil
+	}
+
+	// fail[i] has bit j set when document ms.docs[i] fails filter j.
+	fail := make([]uint16, len(ms.docs))
+	for j := range flt {
+		if ctx.Err() != nil {
+			return 0, nil, nil, ctx.Err()
+		}
+		f := &flt[j]
+		bit := uint16(1) << j
+		col := f.col.doc
+		if len(f.years) == 0 {
+			for i, n := range ms.docs {
+				if v := col[n]; v < 0 || !f.allow[v] {
+					fail[i] |= bit
+				}
+			}
+			continue
 		}
 		for i, n := range ms.docs {
-			if i%4096 == 0 && ctx.Err() != nil {
-				return 0, nil, nil, ctx.Err()
+			if !f.ok(c, int(n)) {
+				fail[i] |= bit
 			}
-			visit(int(n), float64(ms.scores[i]))
 		}
-	}
-	// The heap holds the best k, worst first.
-	items := h.items
-	sort.Slice(items, func(i, j int) bool { return h.less(items[i], items[j]) })
-	from := (r.Page - 1) * r.Size
-	if from < len(items) {
-		top = items[from:]
 	}
 	if facets {
 		counts = map[string][]Count{}
-		for i, f := range Facets {
-			col := fcols[i]
-			out := []Count{}
-			for v, n := range cnt[i] {
-				if n > 0 {
-					out = append(out, Count{Value: col.dict[v], Count: n})
+		for _, f := range Facets {
+			col := c.cols[facetField(f)]
+			own := uint16(0) // the bit of this facet's own filter
+			for j := range flt {
+				if flt[j].name == f {
+					own = 1 << j
 				}
 			}
-			sort.Slice(out, func(i, j int) bool {
-				if out[i].Count != out[j].Count {
-					return out[i].Count > out[j].Count
+			cnt := make([]int, len(col.dict))
+			d := col.doc
+			for i, n := range ms.docs {
+				if m := fail[i]; m == 0 || m == own {
+					if v := d[n]; v >= 0 {
+						cnt[v]++
+					}
 				}
-				return out[i].Value < out[j].Value
-			})
-			if len(out) > facetSize {
-				out = out[:facetSize]
 			}
-			counts[f] = out
+			counts[f] = countList(col, cnt)
 		}
 	}
-	return total, top, counts, nil
+	h := &hitHeap{less: x.order(r)}
+	for i, m := range fail {
+		if m == 0 {
+			total++
+			h.offer(ms.hit(i), k)
+		}
+	}
+	return total, h.page(from), counts, nil
+}
+
+// natural reports whether the request's order is the order a match set
+// keeps (relevance, or document order for everything).
+func (x *Index) natural(r Request, all bool) bool {
+	if all {
+		return r.Sort == "" || r.Sort == "doc"
+	}
+	return r.Sort == "" && r.Query != ""
+}
+
+// everything is the match set of the empty query: every document in
+// document order.
+func (x *Index) everything() *matchSet {
+	x.allOnce.Do(func() {
+		s := &matchSet{docs: make([]int32, len(x.cols.live))}
+		for i, n := range x.cols.live {
+			s.docs[i] = int32(n)
+		}
+		x.all = s
+	})
+	return x.all
+}
+
+// hit is the i-th match with its score.
+func (s *matchSet) hit(i int) scored {
+	sc := scored{n: int(s.docs[i])}
+	if s.scores != nil {
+		sc.score = float64(s.scores[i])
+	}
+	return sc
+}
+
+// facetCounts are the set's facet counts without filters, counted once.
+func (s *matchSet) facetCounts(c *columns) map[string][]Count {
+	s.countOnce.Do(func() {
+		s.counts = map[string][]Count{}
+		for _, f := range Facets {
+			col := c.cols[facetField(f)]
+			cnt := make([]int, len(col.dict))
+			d := col.doc
+			for _, n := range s.docs {
+				if v := d[n]; v >= 0 {
+					cnt[v]++
+				}
+			}
+			s.counts[f] = countList(col, cnt)
+		}
+	})
+	return s.counts
+}
+
+// ordered returns the positions of the set's matches in its natural order
+// (score, then document order; document order without scores), sorted once.
+func (s *matchSet) ordered(c *columns) []int32 {
+	s.orderOnce.Do(func() {
+		ord := make([]int32, len(s.docs))
+		for i := range ord {
+			ord[i] = int32(i)
+		}
+		slices.SortFunc(ord, func(a, b int32) int {
+			if s.scores != nil && s.scores[a] != s.scores[b] {
+				if s.scores[a] > s.scores[b] {
+					return -1
+				}
+				return 1
+			}
+			return int(c.rank[s.docs[a]]) - int(c.rank[s.docs[b]])
+		})
+		s.order = ord
+	})
+	return s.order
+}
+
+// countList turns one facet's counts into buckets: most first, at most facetSize.
+func countList(col *column, cnt []int) []Count {
+	out := []Count{}
+	for v, n := range cnt {
+		if n > 0 {
+			out = append(out, Count{Value: col.dict[v], Count: n})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Value < out[j].Value
+	})
+	if len(out) > facetSize {
+		out = out[:facetSize]
+	}
+	return out
+}
+
+// cloneCounts copies kept counts, so that a caller may change its result.
+func cloneCounts(m map[string][]Count) map[string][]Count {
+	out := make(map[string][]Count, len(m))
+	for k, v := range m {
+		out[k] = slices.Clone(v)
+	}
+	return out
 }
 
 // match calls visit for every document the query matches, with its score.
@@ -278,25 +372,38 @@ func (h *hitHeap) Pop() any {
 	return v
 }
 
-// load reads the stored source of the given documents.
+// load reads the stored source of the given documents. With a scorch
+// snapshot it goes straight to the document's segment by its internal
+// number; bleve's Document(id) would first look the id up in every segment.
 func (x *Index) load(ns []scored) ([]Hit, error) {
 	out := make([]Hit, 0, len(ns))
+	if len(ns) == 0 {
+		return out, nil
+	}
+	var snap *scorch.IndexSnapshot
+	if adv, err := x.bleve.Advanced(); err == nil {
+		if r, err := adv.Reader(); err == nil {
+			defer r.Close()
+			snap, _ = r.(*scorch.IndexSnapshot)
+		}
+	}
+	var segs []*scorch.SegmentSnapshot
+	var offsets []uint64
+	if snap != nil {
+		segs = snap.Segments()
+		var at uint64
+		for _, s := range segs {
+			offsets = append(offsets, at)
+			at += s.Segment().Count()
+		}
+	}
 	for _, s := range ns {
 		id := x.cols.ids[s.n]
-		doc, err := x.bleve.Document(id)
+		src, err := x.source(id, uint64(s.n), segs, offsets)
 		if err != nil {
 			return nil, err
 		}
-		var src string
-		if doc != nil {
-			doc.VisitFields(func(f index.Field) {
-				if f.Name() == fieldSource {
-					src = string(f.Value())
-				}
-			})
-		}
-		dm := &search.DocumentMatch{ID: id, Score: s.score, Fields: map[string]any{fieldSource: src}}
-		h, err := hitOf(dm)
+		h, err := hitOf(&search.DocumentMatch{ID: id, Score: s.score, Fields: map[string]any{fieldSource: src}})
 		if err != nil {
 			return nil, err
 		}
@@ -305,6 +412,65 @@ func (x *Index) load(ns []scored) ([]Hit, error) {
 	return out, nil
 }
 
+// source reads one document's stored source.
+func (x *Index) source(id string, n uint64, segs []*scorch.SegmentSnapshot, offsets []uint64) (string, error) {
+	var src string
+	if len(segs) > 0 {
+		i := sort.Search(len(offsets), func(i int) bool { return offsets[i] > n }) - 1
+		if i >= 0 {
+			sameID := false
+			err := segs[i].VisitDocument(n-offsets[i], func(name string, _ byte, val []byte, _ []uint64) bool {
+				switch name {
+				case "_id":
+					sameID = string(val) == id
+				case fieldSource:
+					src = string(val)
+				}
+				return true
+			})
+			if err != nil {
+				return "", err
+			}
+			if sameID && src != "" {
+				return src, nil
+			}
+			src = "" // not where expected: ask bleve
+		}
+	}
+	doc, err := x.bleve.Document(id)
+	if err != nil {
+		return "", err
+	}
+	if doc != nil {
+		doc.VisitFields(func(f index.Field) {
+			if f.Name() == fieldSource {
+				src = string(f.Value())
+			}
+		})
+	}
+	return src, nil
+}
+
 func sortByID(ns []int, ids []string) {
 	sort.Slice(ns, func(i, j int) bool { return ids[ns[i]] < ids[ns[j]] })
+}
+
+// offer keeps s if it is among the best k so far.
+func (h *hitHeap) offer(s scored, k int) {
+	if len(h.items) < k {
+		heap.Push(h, s)
+	} else if k > 0 && h.less(s, h.items[0]) {
+		h.items[0] = s
+		heap.Fix(h, 0)
+	}
+}
+
+// page returns the kept hits from position from on, best first.
+func (h *hitHeap) page(from int) []scored {
+	items := h.items
+	sort.Slice(items, func(i, j int) bool { return h.less(items[i], items[j]) })
+	if from < len(items) {
+		return items[from:]
+	}
+	return nil
 }

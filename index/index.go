@@ -248,6 +248,9 @@ type Index struct {
 	dir   string
 	cols  *columns
 	cache matchCache
+	// all is the match set of the empty query, made once.
+	allOnce sync.Once
+	all     *matchSet
 	// noCache turns the match cache off (benchmarks of cold searches).
 	noCache bool
 
