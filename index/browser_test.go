@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -46,12 +47,28 @@ func TestBrowser(t *testing.T) {
 	_, c := openGold(t)
 	recs := append(append([]rccplans.Record{}, c.recs...), hostile)
 	x := writeSmall(t, recs, c.secs, c.abbrs)
+	// The hostile record's history: one follow-up with a hostile title.
+	fu := rccplans.Section{DocID: "fu", SourceFile: "fu.pdf", Page: 3, Region: hostile.Region, RCC: hostile.RCC, Kind: "uppfoljning",
+		FollowUpYear: 2023, Number: "2.1", Title: `<script>alert("section")</script> Kontaktsjuksköterska`, Text: `<img src=x onerror=alert(2)>`}
+	area := func(r rccplans.Record) string { return "ovrigt" }
+	cmp := Comparison{Areas: []Area{{"ovrigt", "Övrigt"}}}
+	counts := map[string]int{}
+	for _, r := range recs {
+		if counts[recordRegion(&r)]++; counts[recordRegion(&r)] == 1 {
+			cmp.Regions = append(cmp.Regions, recordRegion(&r))
+		}
+	}
+	for _, rg := range cmp.Regions {
+		cmp.Cells = append(cmp.Cells, CompareCell{Area: "ovrigt", Region: rg, Records: counts[rg], ByStatus: map[string]int{}})
+	}
+	across := NewAcross(AcrossData{Records: recs, Sections: []rccplans.Section{fu}, Compare: cmp, Area: area,
+		Links: []rccplans.Link{{From: hostile.ID(), To: fu.ID(), Kind: rccplans.LinkFollowUp, Score: 0.5, Reason: "test"}}})
 	var xlsxRows int
 	srv := httptest.NewServer(Handler(Options{Searcher: x, XLSX: func(w io.Writer, recs []rccplans.Record, secs []rccplans.Section) error {
 		xlsxRows = len(recs) + len(secs)
 		_, err := io.WriteString(w, "PK fake workbook")
 		return err
-	}}))
+	}, Across: func() (*Across, error) { return across, nil }}))
 	defer srv.Close()
 
 	opts := []chromedp.ExecAllocatorOption{
@@ -207,6 +224,33 @@ func TestBrowser(t *testing.T) {
 	if err != nil || n != 0 {
 		t.Errorf("%d script/svg/img elements on the page (%v)", n, err)
 	}
+
+	// 5. Its history: from the hit to the record page, the follow-up's
+	// markup shown as text. The record has no period: it comes last.
+	loadAfter(chromedp.Click(chromedp.CSS(".hit.record a.history")))
+	steps, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('tr.event')).map(tr => tr.dataset.kind)`))
+	if err != nil || len(steps) != 2 || steps[0] != "follow_up" || steps[1] != "plan" {
+		t.Errorf("timeline %v (%v)", steps, err)
+	}
+	if td := text(chromedp.CSS(`tr.follow_up td:nth-child(3) b`)); !strings.Contains(td, `<script>alert("section")</script>`) {
+		t.Errorf("section title not shown as text: %q", td)
+	}
+
+	// 6. Regions side by side: a count lists the cell's records.
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/compare"), chromedp.WaitVisible(chromedp.ID("compare"))); err != nil {
+		t.Fatal(err)
+	}
+	loadAfter(chromedp.Click(chromedp.CSS(`td.cell[data-region="Region Västmanland"] a.count`)))
+	want := text(chromedp.CSS(`td.cell[data-region="Region Västmanland"] a.count`))
+	listed, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('#cell li').length`))
+	if err != nil || strconv.Itoa(listed) != want {
+		t.Errorf("cell lists %d records, count %s (%v)", listed, want, err)
+	}
+	n, err = chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('script, svg, img').length`))
+	if err != nil || n != 0 {
+		t.Errorf("%d script/svg/img elements on the compare page (%v)", n, err)
+	}
+
 	select {
 	case msg := <-dialogs:
 		t.Errorf("a script ran: alert(%q)", msg)
