@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"html"
 	"net/http"
 	"net/url"
 	"path/filepath"
@@ -32,7 +33,7 @@ var (
 )
 
 func histData() AcrossData {
-	recs := []rccplans.Record{histOld, histNew, histLone}
+	recs := []rccplans.Record{histOld, histNew, histLone, hostile}
 	secs := []rccplans.Section{histSecA, histSecB}
 	links := []rccplans.Link{
 		{From: histOld.ID(), To: histSecB.ID(), Kind: rccplans.LinkFollowUp, Score: 0.41, Reason: "areas: patient"},
@@ -49,7 +50,7 @@ func histData() AcrossData {
 	}
 	// The comparison the way the build counts it.
 	cmp := Comparison{Areas: []Area{{"prevention", "Prevention och levnadsvanor"}, {"patient", "Kontaktsjuksköterska"}, {"ovrigt", "Övrigt"}},
-		Regions: []string{"Region X", "Region Y"}}
+		Regions: []string{"Region X", "Region Y", hostile.Region}}
 	cells := map[string]*CompareCell{}
 	for _, r := range recs {
 		k := area(r) + "\x00" + r.Region
@@ -179,6 +180,8 @@ func TestRecordPage(t *testing.T) {
 		{"no links", histLone.ID(), http.StatusOK, []string{`id="no-links"`, `Minska tobaksbruket`, `Ej påbörjad`}, []string{`data-kind="follow_up"`}},
 		{"unknown id", "nope", http.StatusNotFound, []string{`id="error"`, `nope`}, []string{`id="timeline"`}},
 		{"hostile id", `<script>alert(1)</script>`, http.StatusNotFound, []string{`&lt;script&gt;`}, []string{"<script>alert"}},
+		{"hostile record", hostile.ID(), http.StatusOK, []string{`&lt;script&gt;alert(&#34;goal&#34;)&lt;/script&gt;`, `id="no-links"`},
+			[]string{"<script>alert", "<svg", "<img"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -205,13 +208,13 @@ func TestRecordPage(t *testing.T) {
 func TestHitLinksHistory(t *testing.T) {
 	h := histHandler(t)
 	body := get(t, h, "/?q=kontaktsjuksköterska").Body.String()
-	for _, r := range []rccplans.Record{histOld, histNew} {
+	for _, r := range []rccplans.Record{histOld, histNew, hostile} {
 		if !strings.Contains(body, `href="/record?id=`+r.ID()+`"`) {
 			t.Errorf("no history link for %s", r.ID())
 		}
 	}
-	if n := strings.Count(body, `class="history"`); n != 2 {
-		t.Errorf("%d history links, want 2 (records only)", n)
+	if n := strings.Count(body, `class="history"`); n != 3 {
+		t.Errorf("%d history links, want 3 (records only)", n)
 	}
 	// A server without the data offers no links and no pages.
 	x := writeSmall(t, []rccplans.Record{histOld}, nil, nil)
@@ -250,7 +253,7 @@ func TestCompare(t *testing.T) {
 	for _, c := range api.Cells {
 		got[c.Area+"|"+c.Region] = c.Records
 	}
-	if len(got) != len(want) || len(api.Areas) != 3 || len(api.Regions) != 2 {
+	if len(got) != len(want) || len(api.Areas) != 3 || len(api.Regions) != 3 {
 		t.Errorf("API %+v", api)
 	}
 	for k, n := range want {
@@ -273,7 +276,7 @@ func TestCompare(t *testing.T) {
 		for _, c := range countRe.FindAllStringSubmatch(row[2], -1) {
 			n, _ := strconv.Atoi(c[2])
 			if n > 0 {
-				page[row[1]+"|"+c[1]] = n
+				page[html.UnescapeString(row[1])+"|"+html.UnescapeString(c[1])] = n
 			}
 		}
 	}
@@ -288,8 +291,9 @@ func TestCompare(t *testing.T) {
 	if !strings.Contains(body, `id="grand-total">`+strconv.Itoa(total)+`<`) {
 		t.Errorf("no grand total %d", total)
 	}
-	// The area with no records anywhere is no row; the status breakdown shows.
-	if strings.Contains(body, `data-area="ovrigt"`) || !strings.Contains(body, "Klar 1") {
+	// The area with no records anywhere is no row; the status breakdown
+	// shows; a region's markup is text.
+	if strings.Contains(body, `data-area="ovrigt"`) || !strings.Contains(body, "Klar 1") || strings.Contains(body, "<script") {
 		t.Errorf("rows: %s", body)
 	}
 	// A cell's count lists its records exactly; its search link finds
