@@ -46,6 +46,10 @@ type AcrossData struct {
 	Area func(rccplans.Record) string
 }
 
+// ErrNoAcross: the build being served has no record history or
+// comparison (not loaded, or its files did not read).
+var ErrNoAcross = errors.New("index: no history or comparison")
+
 // Loader reads what a build holds beside its index for the pages across
 // documents. build is the build folder.
 type Loader func(build string) (*Across, error)
@@ -302,11 +306,14 @@ func (s *server) across() (*Across, int, error) {
 		return nil, http.StatusNotFound, errors.New("no history or comparison in this server")
 	}
 	a, err := s.o.Across()
+	if err == nil && a == nil {
+		err = fmt.Errorf("%w in this build", ErrNoAcross)
+	}
+	if errors.Is(err, ErrNoAcross) {
+		return nil, http.StatusServiceUnavailable, err
+	}
 	if err != nil {
 		return nil, status(err), err
-	}
-	if a == nil {
-		return nil, http.StatusServiceUnavailable, fmt.Errorf("%w: no history or comparison in this build", ErrNoIndex)
 	}
 	return a, http.StatusOK, nil
 }

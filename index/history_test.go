@@ -392,6 +392,9 @@ func TestLiveAcross(t *testing.T) {
 	if _, err := l.Search(context.Background(), Request{}); err != nil {
 		t.Errorf("search on a build without history: %v", err)
 	}
+	if _, err := l.Across(); !errors.Is(err, ErrNoAcross) {
+		t.Errorf("broken build: %v", err)
+	}
 	w := get(t, h, "/compare")
 	if w.Code != http.StatusServiceUnavailable || !strings.Contains(w.Body.String(), "links.jsonl: bad line") {
 		t.Errorf("broken build: %d %s", w.Code, w.Body)

@@ -103,17 +103,17 @@ func (l *Live) Reload() (bool, error) {
 	nb := &liveBuild{x: x, build: build, link: link}
 	switch {
 	case l.load == nil:
-		nb.acrossErr = fmt.Errorf("%w: no history or comparison loaded", ErrNoIndex)
+		nb.acrossErr = fmt.Errorf("%w: none loaded", ErrNoAcross)
 	case build == "":
-		nb.acrossErr = fmt.Errorf("%w: %s is an index folder, not a build: no history or comparison", ErrNoIndex, l.data)
+		nb.acrossErr = fmt.Errorf("%w: %s is an index folder, not a build", ErrNoAcross, l.data)
 	default:
 		// A build without its links or comparison is still searchable:
 		// the pages across documents say why they are missing.
 		if nb.across, nb.acrossErr = l.load(build); nb.acrossErr == nil && nb.across == nil {
-			nb.acrossErr = fmt.Errorf("%w: no history or comparison in %s", ErrNoIndex, build)
+			nb.acrossErr = fmt.Errorf("%w: %s", ErrNoAcross, build)
 		} else if nb.acrossErr != nil {
 			nb.across = nil
-			nb.acrossErr = fmt.Errorf("%w: %w", ErrNoIndex, nb.acrossErr)
+			nb.acrossErr = fmt.Errorf("%w: %w", ErrNoAcross, nb.acrossErr)
 		}
 	}
 	var out []bleve.Index
@@ -157,8 +157,8 @@ func (l *Live) Build() string {
 }
 
 // Across is the record history and comparison data of the build being
-// served, loaded and swapped with its index. The error (wrapping
-// ErrNoIndex) says why there is none.
+// served, loaded and swapped with its index. The error says why there is
+// none: ErrNoIndex before any build, else ErrNoAcross.
 func (l *Live) Across() (*Across, error) {
 	b := l.cur.Load()
 	if b == nil {

@@ -52,6 +52,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			fmt.Fprintf(stderr, "rccplans serve: %v (serving as soon as a build is published)\n", err)
 		}
 	}
+	if live.Build() != "" {
+		if _, err := live.Across(); err != nil {
+			fmt.Fprintf(stderr, "rccplans serve: no record history or comparison: %v\n", err)
+		}
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "rccplans serve: %v\n", err)
