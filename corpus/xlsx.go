@@ -456,11 +456,7 @@ func overview(f *excelize.File, st styles, recs []rccplans.Record) error {
 		head = append(head, statusLabel(s))
 	}
 	head = append(head, "Totalt")
-	if err := f.SetSheetRow(sh, "A1", &head); err != nil {
-		return err
-	}
-	last, _ := excelize.CoordinatesToCellName(len(head), 1)
-	if err := f.SetCellStyle(sh, "A1", last, st.header); err != nil {
+	if err := headerRow(f, sh, 1, head, st.header); err != nil {
 		return err
 	}
 	for i, reg := range regions {
@@ -521,11 +517,7 @@ func comparison(f *excelize.File, st styles, m *Matrix) error {
 		head = append(head, cellText(r))
 	}
 	head = append(head, "Totalt")
-	if err := f.SetSheetRow(sh, "A1", &head); err != nil {
-		return err
-	}
-	last, _ := excelize.CoordinatesToCellName(len(head), 1)
-	if err := f.SetCellStyle(sh, "A1", last, st.header); err != nil {
+	if err := headerRow(f, sh, 1, head, st.header); err != nil {
 		return err
 	}
 	row := 2
@@ -553,12 +545,7 @@ func comparison(f *excelize.File, st styles, m *Matrix) error {
 	for _, s := range statuses {
 		head2 = append(head2, statusLabel(s))
 	}
-	cell, _ := excelize.CoordinatesToCellName(1, row)
-	if err := f.SetSheetRow(sh, cell, &head2); err != nil {
-		return err
-	}
-	last, _ = excelize.CoordinatesToCellName(len(head2), row)
-	if err := f.SetCellStyle(sh, cell, last, st.header); err != nil {
+	if err := headerRow(f, sh, row, head2, st.header); err != nil {
 		return err
 	}
 	row++
@@ -592,4 +579,15 @@ func comparison(f *excelize.File, st styles, m *Matrix) error {
 		}
 	}
 	return f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"})
+}
+
+// headerRow writes column titles into one row of a normal (not
+// stream-written) sheet with the header style.
+func headerRow(f *excelize.File, sh string, row int, head []any, style int) error {
+	first, _ := excelize.CoordinatesToCellName(1, row)
+	if err := f.SetSheetRow(sh, first, &head); err != nil {
+		return err
+	}
+	last, _ := excelize.CoordinatesToCellName(len(head), row)
+	return f.SetCellStyle(sh, first, last, style)
 }
