@@ -4,6 +4,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"rccplans"
 )
@@ -167,7 +169,8 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 	prev := &lines[end]
 	for k := end + 1; k < len(lines); k++ {
 		l := &lines[k]
-		if used[k] || headerLine(l) {
+		// Prose right under the table runs across the columns.
+		if used[k] || headerLine(l) || acrossAnchors(anchors, l) {
 			break
 		}
 		gap := l.Y0 - prev.Y1
@@ -206,38 +209,19 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 // new page) from the body lines: words go to columns by their centre, and
 // a row starts at the first line, and then where the first column starts
 // a new block: at a number when the rows are numbered (numbered, or the
-// first row opens with one), else after vertical whitespace. A line after
-// whitespace in two or more columns outside the key ones (goal, area) is a
-// sub-row: its key cells span from the row above.
+// first row opens with one), else after vertical whitespace — above the
+// line, or in the first column alone while no other column is still in
+// the block it began the row with (cells centred vertically: a shorter
+// first cell starts lower than its neighbours). A line after whitespace
+// in two or more columns outside the key ones (goal, area) is a sub-row:
+// its key cells span from the row above.
 // It returns the lines taken.
 func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRows bool) []int {
 	nc := g.ncols()
 	inner := g.cols[1:nc]
 	var taken []int
-	var cur [][]rccplans.Word
-	var curTop, curBot float64
-	sub := false      // the pending row is a sub-row: its key cells span from above
-	var ownKey []bool // ... except those that start anew with it
-	flush := func() {
-		if cur == nil {
-			return
-		}
-		row := make([]*cell, nc)
-		for j := range row {
-			row[j] = &cell{lines: cellLines(cur[j])}
-			if sub && !ownKey[j] && len(g.rows) > g.nhead && keyColumn(g, j) {
-				// The key cell spans from the row above; text that goes on
-				// beside the sub-row is still that cell's.
-				above := g.rows[len(g.rows)-1][j]
-				above.lines = append(above.lines, row[j].lines...)
-				row[j] = above
-			}
-		}
-		g.rows = append(g.rows, row)
-		g.rowY = append(g.rowY, [2]float64{curTop, curBot})
-		g.pages = append(g.pages, g.page)
-		cur = nil
-	}
+	var rows []pendingRow
+	var cur *pendingRow
 	// Rows are set apart by more space than lines inside a cell: compare
 	// each gap with the usual gap between the body's lines.
 	var gaps []float64
@@ -249,16 +233,21 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 		sort.Float64s(gaps)
 		usual = math.Max(0, gaps[len(gaps)/4]) // the lower quartile: most gaps are inside cells
 	}
+	split := make([][][]rccplans.Word, len(body)) // each body line's words by column
+	for n, k := range body {
+		split[n] = make([][]rccplans.Word, nc)
+		for _, w := range lines[k].words {
+			j := sort.SearchFloat64s(inner, (w.X0+w.X1)/2)
+			split[n][j] = append(split[n][j], w)
+		}
+	}
 	var sizes []rccplans.Word
-	colBot := make([]float64, nc) // per column, the bottom of its last line in the row
+	colBot := make([]float64, nc)   // per column, the bottom of its last line in the row
+	blockTop := make([]float64, nc) // per column, the top of its current block in the row
 	for n, k := range body {
 		l := &lines[k]
 		breakGap := usual + math.Max(2, 0.25*l.height())
-		byCol := make([][]rccplans.Word, nc)
-		for _, w := range l.words {
-			j := sort.SearchFloat64s(inner, (w.X0+w.X1)/2)
-			byCol[j] = append(byCol[j], w)
-		}
+		byCol := split[n]
 		sizes = append(sizes, l.words...)
 		first := ""
 		if len(byCol[0]) > 0 {
@@ -269,7 +258,7 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 		if n == 0 {
 			numberedRows = numberedRows || numbered.MatchString(first)
 		} else if first != "" && (!numberedRows || numbered.MatchString(first)) {
-			start = numberedRows || gap > breakGap
+			start = numberedRows || gap > breakGap || colBot[0] > 0 && l.Y0-colBot[0] > breakGap && !heldOpen(byCol, colBot, blockTop, cur.top, l.Y0, breakGap)
 		}
 		if n > 0 && !start {
 			// Text starting again after whitespace in two or more columns
@@ -282,31 +271,65 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 					restart++
 				}
 			}
+			// Rows set as close as lines: the first column has no
+			// whitespace to show, but its cell ended a line early.
+			if restart >= 1 && newCell(g, cur.words[0], byCol[0], 0) {
+				restart++
+			}
+			start, isSub = restart >= 2, restart >= 2
+		}
+		var group []bool
+		if n > 0 && !start && !numberedRows && first == "" && gap > breakGap {
+			// Whitespace across the table, and the first column empty:
+			// with cells centred vertically, the next row's columns start
+			// one after the other below it. Two or more columns outside
+			// the key ones starting again before the next such whitespace
+			// open a row whose key cells span from above unless they
+			// start in it too.
+			group = bandColumns(lines, body, split, n, usual)
+			restart := 0
+			for j := range group {
+				if group[j] && !keyColumn(g, j) && colBot[j] > 0 {
+					restart++
+				}
+			}
 			start, isSub = restart >= 2, restart >= 2
 		}
 		if start {
-			flush()
-			cur = make([][]rccplans.Word, nc)
-			curTop = l.Y0
-			sub = isSub
-			ownKey = make([]bool, nc)
+			var above [][]rccplans.Word
+			if cur != nil {
+				above = cur.words
+			}
+			rows = append(rows, pendingRow{words: make([][]rccplans.Word, nc), top: l.Y0, sub: isSub, ownKey: make([]bool, nc), breakGap: breakGap})
+			cur = &rows[len(rows)-1]
 			for j := range byCol {
-				ownKey[j] = len(byCol[j]) > 0 && l.Y0-colBot[j] > breakGap
+				cur.ownKey[j] = len(byCol[j]) > 0 && (l.Y0-colBot[j] > breakGap || above != nil && newCell(g, above[j], byCol[j], j)) ||
+					group != nil && group[j]
 			}
 			colBot = make([]float64, nc)
+			blockTop = make([]float64, nc)
 		}
 		for j := range byCol {
-			cur[j] = append(cur[j], byCol[j]...)
-			if len(byCol[j]) > 0 {
-				colBot[j] = l.Y1
+			if len(byCol[j]) == 0 {
+				continue
 			}
+			if colBot[j] == 0 || l.Y0-colBot[j] > breakGap {
+				blockTop[j] = l.Y0
+			}
+			cur.words[j] = append(cur.words[j], byCol[j]...)
+			colBot[j] = l.Y1
 		}
-		curBot = l.Y1
+		cur.bot = l.Y1
 		prevBot = l.Y1
 		g.box.Y1 = math.Max(g.box.Y1, l.Y1)
 		taken = append(taken, k)
 	}
-	flush()
+	if !numberedRows {
+		centredCells(rows)
+	}
+	for i := range rows {
+		addPendingRow(g, &rows[i])
+	}
 	if len(sizes) > 0 {
 		g.size = dominantSize(sizes)
 	}
@@ -315,6 +338,132 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 		g.closed[j] = true // no merged cells without rules
 	}
 	return taken
+}
+
+// newCell tells whether the words next in column j start a new cell
+// although no whitespace sets them apart from the cell above (ws): the
+// next text starts with a capital or a digit, and the cell's last line
+// ends a sentence or stops short of the column's right edge with room
+// left for the next word (a wrapped line would have taken it).
+func newCell(g *grid, ws, next []rccplans.Word, j int) bool {
+	if len(ws) == 0 || len(next) == 0 {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(next[0].Text); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	last := ws[len(ws)-1]
+	if endsSentence(last.Text) {
+		return true
+	}
+	x1 := last.X1
+	for k := len(ws) - 1; k >= 0 && ws[k].Y0 < last.Y1 && ws[k].Y1 > last.Y0; k-- {
+		x1 = math.Max(x1, ws[k].X1)
+	}
+	return g.cols[j+1]-x1 > next[0].X1-next[0].X0+0.3*(next[0].Y1-next[0].Y0)
+}
+
+// bandColumns tells which columns have text in the lines from body[n] down
+// to the next whitespace across the table.
+func bandColumns(lines []tline, body []int, split [][][]rccplans.Word, n int, usual float64) []bool {
+	has := make([]bool, len(split[n]))
+	bot := math.Inf(-1)
+	for m := n; m < len(body); m++ {
+		l := &lines[body[m]]
+		if m > n && l.Y0-bot > usual+math.Max(2, 0.25*l.height()) {
+			break
+		}
+		for j := range split[m] {
+			has[j] = has[j] || len(split[m][j]) > 0
+		}
+		bot = math.Max(bot, l.Y1)
+	}
+	return has
+}
+
+// pendingRow is a borderless row being read: its words per column.
+type pendingRow struct {
+	words    [][]rccplans.Word
+	top, bot float64
+	sub      bool   // a sub-row: its key cells span from the row above
+	ownKey   []bool // ... except those that start anew with it
+	breakGap float64
+}
+
+// heldOpen tells whether a column other than the first is still in the
+// block it began the row with at the line starting at y: then whitespace
+// in the first column alone is a paragraph break inside its cell, not a
+// new row.
+func heldOpen(byCol [][]rccplans.Word, colBot, blockTop []float64, rowTop, y, breakGap float64) bool {
+	for j := 1; j < len(byCol); j++ {
+		if len(byCol[j]) > 0 && colBot[j] > 0 && y-colBot[j] <= breakGap && blockTop[j] <= rowTop+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// centredCells moves text read into the wrong row when cells are centred
+// vertically: a cell taller than the first column's starts above the line
+// that opens its row, so its first lines were read into the row above.
+// Such a block is the last of its column in the row above, comes after
+// whitespace there (or after that row's first cell ended), and runs on into
+// the next row's cell without a gap.
+func centredCells(rows []pendingRow) {
+	for i := 0; i+1 < len(rows); i++ {
+		r, n := &rows[i], &rows[i+1]
+		for j := 1; j < len(r.words); j++ {
+			rw, nw := r.words[j], n.words[j]
+			if len(rw) == 0 || len(nw) == 0 {
+				continue
+			}
+			// The last block of rw: back from its end while the lines
+			// follow each other without whitespace.
+			b := len(rw) - 1
+			for b > 0 && (rw[b-1].Y1 > rw[b].Y0 || rw[b].Y0-rw[b-1].Y1 <= r.breakGap) {
+				b--
+			}
+			if nw[0].Y0-rw[len(rw)-1].Y1 > r.breakGap {
+				continue // the next row's cell starts after whitespace
+			}
+			after := b > 0
+			if !after && len(r.words[0]) > 0 {
+				after = rw[0].Y0 > maxY1(r.words[0])
+			}
+			if !after {
+				continue
+			}
+			n.words[j] = append(append([]rccplans.Word(nil), rw[b:]...), nw...)
+			r.words[j] = rw[:b]
+			n.top = math.Min(n.top, rw[b].Y0)
+		}
+	}
+}
+
+func maxY1(ws []rccplans.Word) float64 {
+	y := math.Inf(-1)
+	for _, w := range ws {
+		y = math.Max(y, w.Y1)
+	}
+	return y
+}
+
+// addPendingRow adds a read row to g; the key cells of a sub-row span from
+// the row above, and text that goes on beside the sub-row is still theirs.
+func addPendingRow(g *grid, pr *pendingRow) {
+	nc := g.ncols()
+	row := make([]*cell, nc)
+	for j := range row {
+		row[j] = &cell{lines: cellLines(pr.words[j])}
+		if pr.sub && !pr.ownKey[j] && len(g.rows) > g.nhead && keyColumn(g, j) {
+			above := g.rows[len(g.rows)-1][j]
+			above.lines = append(above.lines, row[j].lines...)
+			row[j] = above
+		}
+	}
+	g.rows = append(g.rows, row)
+	g.rowY = append(g.rowY, [2]float64{pr.top, pr.bot})
+	g.pages = append(g.pages, g.page)
 }
 
 // alignedContinuation reads the top of a page as the rest of the
@@ -366,6 +515,29 @@ func headingLike(l *tline, body float64, afterGap bool) bool {
 		return true
 	}
 	return afterGap && l.bold && len(segments(l)) == 1 && !numbered.MatchString(l.text())
+}
+
+// acrossAnchors tells whether a line runs across the columns: one of its
+// gutter-free segments reaches over the headers of half the columns, and
+// at least two. Cells keep to their column; two neighbours set closer
+// than a gutter reach over two headers at most.
+func acrossAnchors(anchors []anchor, l *tline) bool {
+	need := max(2, (len(anchors)+1)/2)
+	if len(anchors) > 3 {
+		need = max(need, 3)
+	}
+	for _, sg := range segments(l) {
+		n := 0
+		for _, a := range anchors {
+			if sg.X0 < a.X1 && sg.X1 > a.X0 {
+				n++
+			}
+		}
+		if n >= need {
+			return true
+		}
+	}
+	return false
 }
 
 // underAnchors tells whether every segment of l sits under an anchor.
