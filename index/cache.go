@@ -4,6 +4,7 @@ import (
 	"container/list"
 	"context"
 	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2/search/query"
 )
@@ -23,7 +24,8 @@ type matchSet struct {
 	countOnce sync.Once
 	counts    map[string][]Count // facet counts without filters
 	orderOnce sync.Once
-	order     []int32 // positions in docs, in the set's natural order
+	order     []int32      // positions in docs, in the set's natural order
+	uses      atomic.Int32 // requests that asked for the natural order
 }
 
 const maxCachedDocs = 4 << 20 // documents over all cached sets (about 48 MB with their order)
@@ -93,4 +95,33 @@ func (x *Index) matches(ctx context.Context, key string, q query.Query) (*matchS
 		x.cache.put(key, s)
 	}
 	return s, nil
+}
+
+// docCache keeps recently shown documents decoded (their Hit without score
+// and highlights): the first pages of common searches show the same
+// documents again and again, and reading and decoding a stored source is
+// most of the cost of a page. A read-only index's documents never change.
+// Bounded by maxCachedHits; when full it starts again empty.
+type docCache struct {
+	mu sync.RWMutex
+	m  map[int]Hit
+}
+
+const maxCachedHits = 8192
+
+func (c *docCache) get(n int) (Hit, bool) {
+	c.mu.RLock()
+	h, ok := c.m[n]
+	c.mu.RUnlock()
+	return h, ok
+}
+
+func (c *docCache) put(n int, h Hit) {
+	h.Score, h.Highlights = 0, nil
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= maxCachedHits {
+		c.m = make(map[int]Hit, 1024)
+	}
+	c.m[n] = h
+	c.mu.Unlock()
 }

@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"context"
 	"fmt"
+	"io"
 	"slices"
 	"sort"
 	"strconv"
@@ -39,7 +40,9 @@ func (x *Index) collect(ctx context.Context, text query.Query, r Request, facets
 		if facets {
 			counts = cloneCounts(ms.facetCounts(c))
 		}
-		if x.natural(r, text == nil) {
+		// The first use of a set keeps the best k in a heap; a set asked
+		// again (a cached one: other pages) is sorted once and sliced.
+		if x.natural(r, text == nil) && ms.uses.Add(1) > 1 {
 			ord := ms.ordered(c)
 			for i := from; i < k && i < len(ord); i++ {
 				top = append(top, ms.hit(int(ord[i])))
@@ -380,16 +383,31 @@ func (x *Index) load(ns []scored) ([]Hit, error) {
 	if len(ns) == 0 {
 		return out, nil
 	}
-	var snap *scorch.IndexSnapshot
-	if adv, err := x.bleve.Advanced(); err == nil {
-		if r, err := adv.Reader(); err == nil {
-			defer r.Close()
-			snap, _ = r.(*scorch.IndexSnapshot)
-		}
-	}
 	var segs []*scorch.SegmentSnapshot
 	var offsets []uint64
-	if snap != nil {
+	opened := false
+	var closers []io.Closer
+	defer func() {
+		for _, c := range closers {
+			c.Close()
+		}
+	}()
+	open := func() { // only when some document is not in the cache
+		opened = true
+		adv, err := x.bleve.Advanced()
+		if err != nil {
+			return
+		}
+		r, err := adv.Reader()
+		if err != nil {
+			return
+		}
+		snap, ok := r.(*scorch.IndexSnapshot)
+		if !ok {
+			r.Close()
+			return
+		}
+		closers = append(closers, r)
 		segs = snap.Segments()
 		var at uint64
 		for _, s := range segs {
@@ -398,6 +416,14 @@ func (x *Index) load(ns []scored) ([]Hit, error) {
 		}
 	}
 	for _, s := range ns {
+		if h, ok := x.docs.get(s.n); ok {
+			h.Score = s.score
+			out = append(out, h)
+			continue
+		}
+		if !opened {
+			open()
+		}
 		id := x.cols.ids[s.n]
 		src, err := x.source(id, uint64(s.n), segs, offsets)
 		if err != nil {
@@ -407,6 +433,7 @@ func (x *Index) load(ns []scored) ([]Hit, error) {
 		if err != nil {
 			return nil, err
 		}
+		x.docs.put(s.n, h)
 		out = append(out, h)
 	}
 	return out, nil

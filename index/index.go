@@ -56,7 +56,7 @@ var (
 )
 
 // batchSize is the number of documents per bleve batch while writing.
-const batchSize = 2000
+const batchSize = 5000
 
 // Write creates a new index in dir (which must not exist) holding the
 // records, sections and abbreviations of one build. The abbreviations are
@@ -89,7 +89,7 @@ func Write(dir string, recs []rccplans.Record, secs []rccplans.Section, abbrs []
 
 	// Garbage is most of what analysis makes; collecting it less often
 	// saves a fifth of the build's CPU. Restored when Write returns.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	defer debug.SetGCPercent(debug.SetGCPercent(800))
 
 	comp := newCompounder()
 	for i := range recs {
@@ -248,6 +248,7 @@ type Index struct {
 	dir   string
 	cols  *columns
 	cache matchCache
+	docs  docCache
 	// all is the match set of the empty query, made once.
 	allOnce sync.Once
 	all     *matchSet
