@@ -73,3 +73,14 @@ clean:
 .PHONY: bench-build
 bench-build:
 	$(GO) test -run '^$$' -bench '^BenchmarkBuild$$' -benchtime 3x ./corpus/
+
+# --- search benchmarks ---
+# Index build rate on 10,000 records (vs. bleve's default mapping in the same
+# run) and search latency over HTTP on the synthetic 100,000-record corpus at
+# 1 and 16 clients (vs. /healthz in the same run). Targets (issue 5):
+# >= 5,000 records/s; p99 <= 50 ms at 16 clients. RCCPLANS_BENCH_INDEX=DIR
+# keeps the 100k index in DIR (written when missing) to skip the wait.
+.PHONY: bench-search
+bench-search:
+	$(GO) test ./index -run '^$$' -bench IndexBuild -benchtime 1x
+	$(GO) test ./index -run '^$$' -bench SearchHTTP -benchtime 300x -v -timeout 30m
