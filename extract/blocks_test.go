@@ -405,6 +405,90 @@ p1 P Ett långt stycke som fyller hela raden och fortsätter på nästa sida med
 `,
 		},
 		{
+			name: "borderless cells centred vertically: a taller cell starts above its row's first cell",
+			pages: func() []rccplans.Page {
+				y := func(k int) float64 { return 115 + float64(k)*bodyFS*1.3 }
+				ws := words(40, 90, "Mål", bodyFS, true)
+				ws = append(ws, words(300, 90, "Aktivitet", bodyFS, true)...)
+				ws = append(ws, words(560, 90, "Ansvarig", bodyFS, true)...)
+				ws = append(ws, lines(40, y(1), bodyFS, false, "Första målet.")...)
+				ws = append(ws, lines(300, y(0), bodyFS, false, "Göra A", "och mer")...)
+				ws = append(ws, lines(560, y(0), bodyFS, false, "Chef A", "och", "chef", "B")...)
+				ws = append(ws, lines(300, y(3), bodyFS, false, "Nästa", "steg", "här")...)
+				ws = append(ws, lines(40, y(4), bodyFS, false, "Andra målet.")...)
+				ws = append(ws, lines(560, y(5), bodyFS, false, "Chef C")...)
+				return []rccplans.Page{page(1, ws, nil)}
+			},
+			want: `p1 TABLE 3 cols, 2 rows
+  head: Mål | Aktivitet | Ansvarig
+  r1 p1: Första målet. | Göra A och mer | Chef A och chef B
+  r2 p1: Andra målet. | Nästa steg här | Chef C
+`,
+		},
+		{
+			name: "borderless cells centred vertically, the first column empty where a row starts",
+			pages: func() []rccplans.Page {
+				y := func(k int) float64 { return 115 + float64(k)*bodyFS*1.3 }
+				ws := words(40, 90, "Mål", bodyFS, true)
+				ws = append(ws, words(300, 90, "Aktivitet", bodyFS, true)...)
+				ws = append(ws, words(560, 90, "Ansvarig", bodyFS, true)...)
+				ws = append(ws, lines(40, y(1), bodyFS, false, "Första målet.")...)
+				ws = append(ws, lines(300, y(0), bodyFS, false, "Göra A", "och mer", "och mest")...)
+				ws = append(ws, lines(560, y(1), bodyFS, false, "Chef A")...)
+				ws = append(ws, lines(300, y(4), bodyFS, false, "Nästa", "steg", "här")...)
+				ws = append(ws, lines(40, y(5), bodyFS, false, "Andra målet.")...)
+				ws = append(ws, lines(560, y(5), bodyFS, false, "Chef C")...)
+				return []rccplans.Page{page(1, ws, nil)}
+			},
+			want: `p1 TABLE 3 cols, 2 rows
+  head: Mål | Aktivitet | Ansvarig
+  r1 p1: Första målet. | Göra A och mer och mest | Chef A
+  r2 p1: Andra målet. | Nästa steg här | Chef C
+`,
+		},
+		{
+			name: "borderless rows set as close as lines",
+			pages: func() []rccplans.Page {
+				y := func(k int) float64 { return 115 + float64(k)*bodyFS*1.3 }
+				ws := words(40, 90, "Mål", bodyFS, true)
+				ws = append(ws, words(300, 90, "Aktivitet", bodyFS, true)...)
+				ws = append(ws, words(450, 90, "Ansvarig", bodyFS, true)...)
+				ws = append(ws, words(600, 90, "Status", bodyFS, true)...)
+				// Each row starts on the line after the last one of the row
+				// above: only the cells ending early set the rows apart.
+				for i, r := range [][4]string{{"Första målet ska|nås.", "Göra A och mer", "Chef A och B", "Avvaktar beslut"}, {"Andra målet.", "Göra B", "Chef B", "Klart"}, {"Tredje målet", "Göra C", "Chef C", "Klart"}} {
+					for j, x := range []float64{40, 300, 450, 600} {
+						ws = append(ws, lines(x, y([]int{0, 2, 3}[i]), bodyFS, false, strings.Split(r[j], "|")...)...)
+					}
+				}
+				return []rccplans.Page{page(1, ws, nil)}
+			},
+			want: `p1 TABLE 4 cols, 3 rows
+  head: Mål | Aktivitet | Ansvarig | Status
+  r1 p1: Första målet ska nås. | Göra A och mer | Chef A och B | Avvaktar beslut
+  r2 p1: Andra målet. | Göra B | Chef B | Klart
+  r3 p1: Tredje målet | Göra C | Chef C | Klart
+`,
+		},
+		{
+			name: "prose right under a borderless table",
+			pages: func() []rccplans.Page {
+				ws := words(40, 90, "Målbild", bodyFS, true)
+				ws = append(ws, words(300, 90, "Planerade aktiviteter", bodyFS, true)...)
+				ws = append(ws, words(560, 90, "Ansvar", bodyFS, true)...)
+				ws = append(ws, lines(40, 115, bodyFS, false, "1. Ett mål")...)
+				ws = append(ws, lines(300, 115, bodyFS, false, "Göra något")...)
+				ws = append(ws, lines(560, 115, bodyFS, false, "Chef A")...)
+				ws = append(ws, lines(40, 135, bodyFS, false, "Aktiviteterna ovan följs upp av processledningen som rapporterar läget till ledningsgruppen två gånger per år.")...)
+				return []rccplans.Page{page(1, ws, nil)}
+			},
+			want: `p1 TABLE 3 cols, 1 rows
+  head: Målbild | Planerade aktiviteter | Ansvar
+  r1 p1: 1. Ett mål | Göra något | Chef A
+p1 P Aktiviteterna ovan följs upp av processledningen som rapporterar läget till ledningsgruppen två gånger per år.
+`,
+		},
+		{
 			name: "a title row across a ruled table is a heading between two tables",
 			pages: func() []rccplans.Page {
 				ws, rs := ruled(cols3, []float64{100, 120, 150, 170, 200}, [][]string{

@@ -234,11 +234,13 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 		usual = math.Max(0, gaps[len(gaps)/4]) // the lower quartile: most gaps are inside cells
 	}
 	split := make([][][]rccplans.Word, len(body)) // each body line's words by column
+	right := make([]float64, nc)                  // per column, where its longest lines end
 	for n, k := range body {
 		split[n] = make([][]rccplans.Word, nc)
 		for _, w := range lines[k].words {
 			j := sort.SearchFloat64s(inner, (w.X0+w.X1)/2)
 			split[n][j] = append(split[n][j], w)
+			right[j] = math.Max(right[j], w.X1)
 		}
 	}
 	var sizes []rccplans.Word
@@ -273,10 +275,13 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 			}
 			// Rows set as close as lines: the first column has no
 			// whitespace to show, but its cell ended a line early.
-			if restart >= 1 && newCell(g, cur.words[0], byCol[0], 0) {
+			if restart >= 1 && newCell(cur.words[0], byCol[0], right[0]) {
 				restart++
 			}
 			start, isSub = restart >= 2, restart >= 2
+			if !start && !numberedRows && first != "" && allNewCells(cur.words, byCol, right) {
+				start = true
+			}
 		}
 		var group []bool
 		if n > 0 && !start && !numberedRows && first == "" && gap > breakGap {
@@ -303,7 +308,7 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 			rows = append(rows, pendingRow{words: make([][]rccplans.Word, nc), top: l.Y0, sub: isSub, ownKey: make([]bool, nc), breakGap: breakGap})
 			cur = &rows[len(rows)-1]
 			for j := range byCol {
-				cur.ownKey[j] = len(byCol[j]) > 0 && (l.Y0-colBot[j] > breakGap || above != nil && newCell(g, above[j], byCol[j], j)) ||
+				cur.ownKey[j] = len(byCol[j]) > 0 && (l.Y0-colBot[j] > breakGap || above != nil && newCell(above[j], byCol[j], right[j])) ||
 					group != nil && group[j]
 			}
 			colBot = make([]float64, nc)
@@ -340,16 +345,17 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 	return taken
 }
 
-// newCell tells whether the words next in column j start a new cell
+// newCell tells whether the words next in a column start a new cell
 // although no whitespace sets them apart from the cell above (ws): the
 // next text starts with a capital or a digit, and the cell's last line
-// ends a sentence or stops short of the column's right edge with room
-// left for the next word (a wrapped line would have taken it).
-func newCell(g *grid, ws, next []rccplans.Word, j int) bool {
+// ends a sentence or stops short of the column's right edge (right: where
+// its longest lines end) with room left for the next word (a wrapped line
+// would have taken it).
+func newCell(ws, next []rccplans.Word, right float64) bool {
 	if len(ws) == 0 || len(next) == 0 {
 		return false
 	}
-	if r, _ := utf8.DecodeRuneInString(next[0].Text); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+	if !startsCapital(next) {
 		return false
 	}
 	last := ws[len(ws)-1]
@@ -360,7 +366,30 @@ func newCell(g *grid, ws, next []rccplans.Word, j int) bool {
 	for k := len(ws) - 1; k >= 0 && ws[k].Y0 < last.Y1 && ws[k].Y1 > last.Y0; k-- {
 		x1 = math.Max(x1, ws[k].X1)
 	}
-	return g.cols[j+1]-x1 > next[0].X1-next[0].X0+0.3*(next[0].Y1-next[0].Y0)
+	return right-x1 > next[0].X1-next[0].X0+0.3*(next[0].Y1-next[0].Y0)
+}
+
+// startsCapital tells whether words start with a capital or a digit.
+func startsCapital(ws []rccplans.Word) bool {
+	r, _ := utf8.DecodeRuneInString(ws[0].Text)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// allNewCells tells whether a line starts a new cell in every column it
+// has text in, two or more, each after text of the row above (newCell):
+// rows of one-line cells set as close as lines.
+func allNewCells(above, byCol [][]rccplans.Word, right []float64) bool {
+	n := 0
+	for j := range byCol {
+		if len(byCol[j]) == 0 {
+			continue
+		}
+		if !newCell(above[j], byCol[j], right[j]) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // bandColumns tells which columns have text in the lines from body[n] down
