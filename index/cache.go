@@ -35,6 +35,8 @@ type matchCache struct {
 	ll    *list.List // of *cacheEntry, most recent first
 	m     map[string]*list.Element
 	total int
+	// running are the searches under way, by key.
+	running map[string]*flight
 }
 
 type cacheEntry struct {
@@ -76,13 +78,56 @@ func (c *matchCache) put(key string, s *matchSet) {
 }
 
 // matches returns the documents the text query q (made from the request
-// text key) matches, from the cache when it has them.
+// text key) matches, from the cache when it has them. Requests that miss
+// on the same key at once wait for the first one's search rather than
+// each running it (a popular query after a swap, or 16 clients at once).
 func (x *Index) matches(ctx context.Context, key string, q query.Query) (*matchSet, error) {
-	if !x.noCache {
-		if s := x.cache.get(key); s != nil {
-			return s, nil
-		}
+	if x.noCache {
+		return x.search1(ctx, q)
 	}
+	if s := x.cache.get(key); s != nil {
+		return s, nil
+	}
+	x.cache.mu.Lock()
+	if x.cache.running == nil {
+		x.cache.running = map[string]*flight{}
+	}
+	if f, ok := x.cache.running[key]; ok {
+		x.cache.mu.Unlock()
+		select {
+		case <-f.done:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		if f.err == nil {
+			return f.set, nil
+		}
+		return x.search1(ctx, q) // its search failed (perhaps cancelled): ours may not
+	}
+	f := &flight{done: make(chan struct{})}
+	x.cache.running[key] = f
+	x.cache.mu.Unlock()
+
+	f.set, f.err = x.search1(ctx, q)
+	if f.err == nil {
+		x.cache.put(key, f.set)
+	}
+	x.cache.mu.Lock()
+	delete(x.cache.running, key)
+	x.cache.mu.Unlock()
+	close(f.done)
+	return f.set, f.err
+}
+
+// flight is one search under way for the cache.
+type flight struct {
+	done chan struct{}
+	set  *matchSet
+	err  error
+}
+
+// search1 runs the text query once.
+func (x *Index) search1(ctx context.Context, q query.Query) (*matchSet, error) {
 	s := &matchSet{}
 	err := x.match(ctx, q, func(n int, score float64) {
 		s.docs = append(s.docs, int32(n))
@@ -90,9 +135,6 @@ func (x *Index) matches(ctx context.Context, key string, q query.Query) (*matchS
 	})
 	if err != nil {
 		return nil, err
-	}
-	if !x.noCache {
-		x.cache.put(key, s)
 	}
 	return s, nil
 }
