@@ -471,6 +471,28 @@ p1 P Ett långt stycke som fyller hela raden och fortsätter på nästa sida med
 `,
 		},
 		{
+			name: "borderless two-row header: a title spanning two columns",
+			pages: func() []rccplans.Page {
+				ws := words(40, 90, "Mål", bodyFS, true)
+				ws = append(ws, words(250, 90, "Aktivitet", bodyFS, true)...)
+				ws = append(ws, words(450, 90, "Genomförande", bodyFS, true)...)
+				ws = append(ws, words(700, 90, "Status", bodyFS, true)...)
+				ws = append(ws, words(450, 108, "Ansvarig", bodyFS, true)...)
+				ws = append(ws, words(580, 108, "Tidsplan", bodyFS, true)...)
+				ws = append(ws, lines(40, 130, bodyFS, false, "Ett mål")...)
+				ws = append(ws, lines(250, 130, bodyFS, false, "Göra något")...)
+				ws = append(ws, lines(450, 130, bodyFS, false, "Chef A")...)
+				ws = append(ws, lines(580, 130, bodyFS, false, "2025")...)
+				ws = append(ws, lines(700, 130, bodyFS, false, "Pågår")...)
+				return []rccplans.Page{page(1, ws, nil)}
+			},
+			want: `p1 TABLE 5 cols, 1 rows
+  head: Mål | Aktivitet | Genomförande | Genomförande | Status
+  head: Mål | Aktivitet | Ansvarig | Tidsplan | Status
+  r1 p1: Ett mål | Göra något | Chef A | 2025 | Pågår
+`,
+		},
+		{
 			name: "prose right under a borderless table",
 			pages: func() []rccplans.Page {
 				ws := words(40, 90, "Målbild", bodyFS, true)

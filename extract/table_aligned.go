@@ -131,9 +131,21 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 	// is centred vertically) in the same weight; their segments join the
 	// anchor they sit under, or open a column of their own.
 	end, top := h, h
+	var groupTitle []string // with a group header, each column's title in the top header row
 	if head.bold {
 		for k := h + 1; k < len(lines) && k <= h+3; k++ {
 			l := &lines[k]
+			if groupTitle == nil && !used[k] && l.bold && l.Y0-lines[end].Y1 <= 1.2*head.height() {
+				// A second header row under a title spanning some
+				// columns ("Genomförande" over "Ansvarig | Tidsplan"),
+				// set apart by the cells' padding.
+				if as, titles := subHeader(anchors, l); as != nil {
+					anchors, groupTitle = as, titles
+					taken = append(taken, k)
+					end = k
+					continue
+				}
+			}
 			// A line that names columns by itself is the next table's
 			// header, unless it only goes on under this one's anchors
 			// ("Mätbar" / "målnivå").
@@ -193,16 +205,94 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 	for j := range anchors {
 		headRow[j] = &cell{lines: []string{wordsText(anchors[j].words)}}
 	}
+	if groupTitle != nil {
+		// Two header rows, as a ruled table with a spanning title gives
+		// them: the titles over their columns, then the columns' own.
+		titles := make([]*cell, len(anchors))
+		for j := range anchors {
+			titles[j] = &cell{lines: []string{groupTitle[j]}}
+		}
+		g.rows = append(g.rows, titles)
+		g.rowY = append(g.rowY, [2]float64{lines[top].Y0, lines[end].Y1})
+		g.pages = append(g.pages, p.Number)
+		g.nhead = 2
+	}
 	g.rows = append(g.rows, headRow)
 	g.rowY = append(g.rowY, [2]float64{lines[top].Y0, lines[end].Y1})
 	g.pages = append(g.pages, p.Number)
 	g.box = rccplans.Box{X0: cols[0], Y0: lines[top].Y0, X1: cols[len(cols)-1], Y1: lines[end].Y1}
 
 	taken = append(taken, fillAligned(g, lines, body, lines[end].Y1, false)...)
-	if len(g.rows) < 2 {
+	if len(g.rows) <= g.nhead {
 		return nil, nil
 	}
 	return g, taken
+}
+
+// subHeader reads l as a header row under anchors in which one anchor is
+// a title spanning two or more columns: every segment of l lies between
+// the anchors to the left and right of one anchor, and some anchor has
+// two or more of them. It returns the anchors with each such title
+// replaced by the columns under it, and each column's title (its own name
+// where it has no title over it); nil when l is no such row.
+func subHeader(anchors []anchor, l *tline) ([]anchor, []string) {
+	segs := segments(l)
+	under := make([][]segment, len(anchors))
+	for _, sg := range segs {
+		i := spanningAnchor(anchors, sg.Box)
+		if i < 0 || len([]rune(sg.text())) > maxHeaderText {
+			return nil, nil
+		}
+		under[i] = append(under[i], sg)
+	}
+	grouped := false
+	for i := range under {
+		grouped = grouped || len(under[i]) >= 2
+	}
+	if !grouped {
+		return nil, nil
+	}
+	var as []anchor
+	var titles []string
+	for i, a := range anchors {
+		title := wordsText(a.words)
+		if len(under[i]) < 2 {
+			if len(under[i]) == 1 { // a wrapped name of a column of its own
+				sg := under[i][0]
+				a.words = append(a.words, sg.words...)
+				a.X0, a.X1 = math.Min(a.X0, sg.X0), math.Max(a.X1, sg.X1)
+				a.Y1 = math.Max(a.Y1, sg.Y1)
+				title = wordsText(a.words)
+			}
+			as = append(as, a)
+			titles = append(titles, title)
+			continue
+		}
+		for _, sg := range under[i] {
+			as = append(as, anchor{Box: sg.Box, words: sg.words})
+			titles = append(titles, title)
+		}
+	}
+	return as, titles
+}
+
+// spanningAnchor is the anchor a segment of the row below the header sits
+// under: the segment lies between the anchors left and right of it, and
+// overlaps it or starts right of its left edge; -1 if none.
+func spanningAnchor(as []anchor, b rccplans.Box) int {
+	best := -1
+	for i, a := range as {
+		if i > 0 && b.X0 < as[i-1].X1-1 || i+1 < len(as) && b.X1 > as[i+1].X0+1 {
+			continue
+		}
+		if math.Min(a.X1, b.X1) > math.Max(a.X0, b.X0) {
+			return i
+		}
+		if b.X0 >= a.X0-1 {
+			best = i
+		}
+	}
+	return best
 }
 
 // fillAligned adds the rows of a borderless table (or of its part on a
