@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
@@ -60,7 +61,13 @@ func (x *Index) collect(ctx context.Context, text query.Query, r Request, facets
 	}
 
 	// fail[i] has bit j set when document ms.docs[i] fails filter j.
-	fail := make([]uint16, len(ms.docs))
+	fp := failPool.Get().(*[]uint16)
+	defer failPool.Put(fp)
+	if cap(*fp) < len(ms.docs) {
+		*fp = make([]uint16, len(ms.docs))
+	}
+	fail := (*fp)[:len(ms.docs)]
+	clear(fail)
 	for j := range flt {
 		if ctx.Err() != nil {
 			return 0, nil, nil, ctx.Err()
@@ -113,6 +120,10 @@ func (x *Index) collect(ctx context.Context, text query.Query, r Request, facets
 	}
 	return total, h.page(from), counts, nil
 }
+
+// failPool holds the filter masks of finished requests (one per match,
+// up to the size of the index): less garbage to collect under load.
+var failPool = sync.Pool{New: func() any { return new([]uint16) }}
 
 // natural reports whether the request's order is the order a match set
 // keeps (relevance, or document order for everything).
