@@ -35,11 +35,27 @@ import (
 // Known limits: one text column per page (no multi-column prose); tables
 // side by side on one page are read top to bottom by their top edge; a
 // borderless table is found only under a header naming at least two known
-// column roles, and its rows are told apart only by a number or vertical
-// whitespace in the first column; a cut row is told from a new one by
-// typography (a cell going on in lower case, a word broken by a hyphen,
-// a sentence not yet ended), which can be wrong when a page break falls
-// exactly between sentences of a cell.
+// column roles (set in bold, or naming a column in each of three or more
+// segments when in the body's weight); a title spanning columns is read
+// only in a bold two-row header. Its rows are told apart by a number in
+// the first column, by vertical whitespace (above a line, or in the first
+// column alone, or across the whole table when cells are centred
+// vertically), or, in rows set as close as lines, by cells that start
+// anew: a capital after a sentence end or after a line that stops short.
+// A cell of several paragraphs whose breaks line up with such a start is
+// split. Vertically centred merged cells without borders cannot be told
+// from an empty cell of the row above or below (the text lands in the
+// middle row only); a short paragraph right under a borderless table (one
+// that does not run across its columns) is read as a row. A cut row is
+// told from a new one by typography (a cell going on in lower case, a
+// word broken by a hyphen, a sentence not yet ended), which can be wrong
+// when a page break falls exactly between sentences of a cell.
+//
+// Measured on fixtures/synthetic (eleven plans from Chromium and
+// LibreOffice: ruled, borderless, centred cells, two-row headers, rows
+// set close, prose around tables, rows over three pages; `go run
+// ./cmd/rccplans eval fixtures/synthetic`): 114/114 rows, 100% fields; the
+// seed corpus and fixtures/holdout are at 100% rows too.
 func Blocks(name string, pages []rccplans.Page) (blocks []rccplans.Block, warns []rccplans.Warning) {
 	defer func() {
 		if r := recover(); r != nil {

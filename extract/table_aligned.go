@@ -12,12 +12,15 @@ import (
 
 // Borderless tables are found from their header line: a line whose
 // gutter-separated segments name at least two known column roles
-// (rccplans.HeaderScore). The header may wrap over a few lines. Columns
-// are anchored on the header segments; the exact boundary between two
-// columns is the whitespace gutter of the body lines nearest to the left
-// edge of the next column's header. Rows start where the first column
-// starts a new block: after vertical whitespace, or at a number ("5.")
-// when the table's rows are numbered.
+// (rccplans.HeaderScore). The header may wrap over a few lines, or carry a
+// title spanning some columns over a row of their names. Columns are
+// anchored on the header segments; the exact boundary between two columns
+// is the whitespace gutter of the body lines nearest to the left edge of
+// the next column's header. The body ends at a new header, a heading, a
+// footnote, a wide gap or prose running across the columns. Rows start
+// where the first column starts a new block: after vertical whitespace, or
+// at a number ("5.") when the table's rows are numbered; see fillAligned
+// for cells centred vertically and rows set as close as lines.
 
 // segment is a run of words in a line with no gutter inside.
 type segment struct {
