@@ -290,3 +290,74 @@ func TestTextColumnAfterColumn(t *testing.T) {
 		t.Errorf("rows\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestTextGlueCuts: where a line may hold two cells, it is cut in pieces
+// the split may keep together or put in neighbouring columns.
+func TestTextGlueCuts(t *testing.T) {
+	tests := []struct {
+		name      string
+		in        string
+		timeCol   int
+		want      []string
+		wantAfter []int // emptyAfter per piece
+	}{
+		{"Ansvarig and Tidsplan on one line", "VC BFM 2023", 5, []string{"VC BFM", "2023"}, []int{0, 2}},
+		{"a closing Löpande", "Repsektive processledare Löpande", 5, []string{"Repsektive processledare", "Löpande"}, []int{0, 2}},
+		{"no Tidsplan column: no time cut", "VC BFM 2023", -1, []string{"VC BFM 2023"}, []int{2}},
+		{"a closing year is a candidate cut (the split may keep it)", "plan fem årskullar 2024", 5, []string{"plan fem årskullar", "2024"}, []int{0, 2}},
+		{"a whole time is not cut", "2022-2024", 5, []string{"2022-2024"}, []int{2}},
+		{"two capitalised words: a one-word cell before the next", "Bibehålla Byte av", -1, []string{"Bibehålla", "Byte av"}, []int{0, 2}},
+		{"an acronym before a name is not cut", "VC Cancercentrum", -1, []string{"VC Cancercentrum"}, []int{2}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u := ptUnit{s: tt.in, n: len([]rune(tt.in)), emptyAfter: 2, rowEnd: true, lead: true}
+			got := ptGlue([]ptUnit{u}, -1, tt.timeCol)
+			var ss []string
+			var after []int
+			for x, p := range got {
+				ss, after = append(ss, p.s), append(after, p.emptyAfter)
+				if x > 0 && (!p.glued || p.lead) {
+					t.Errorf("piece %d %q: glued %v lead %v, want a glued piece without a leading blank", x, p.s, p.glued, p.lead)
+				}
+			}
+			if !reflect.DeepEqual(ss, tt.want) || !reflect.DeepEqual(after, tt.wantAfter) {
+				t.Errorf("ptGlue(%q) = %q %v, want %q %v", tt.in, ss, after, tt.want, tt.wantAfter)
+			}
+		})
+	}
+}
+
+// TestTextCellSignals: the line patterns the split prices.
+func TestTextCellSignals(t *testing.T) {
+	tests := []struct {
+		name string
+		re   func(string) bool
+		in   string
+		want bool
+	}{
+		{"time start: years", ptTimeStartRe.MatchString, "2023 och", true},
+		{"time start: year broken at its dash", ptTimeStartRe.MatchString, "2022-", true},
+		{"time start: quarter", ptTimeStartRe.MatchString, "Q 2 2022 för Business Case", true},
+		{"time start: Löpande", ptTimeStartRe.MatchString, "Löpande", true},
+		{"time start: a percentage is no time", ptTimeStartRe.MatchString, "90% av alla", false},
+		{"time start: a longer number is no year", ptTimeStartRe.MatchString, "20230 kronor", false},
+		{"time start: a word", ptTimeStartRe.MatchString, "Struktur 2023", false},
+		{"year dash", ptYearDashRe.MatchString, "2022-", true},
+		{"year dash after words", ptYearDashRe.MatchString, "under 2022 –", true},
+		{"word dash is no year dash", ptYearDashRe.MatchString, "vårdprog-", false},
+		{"footnote marker ends a line", ptMarkEndRe.MatchString, "kodexen mot cancer. ***", true},
+		{"marker alone", ptMarkEndRe.MatchString, "**", true},
+		{"a star inside a word", ptMarkEndRe.MatchString, "ning*", false},
+		{"lower tail: a word", ptLowerTail, "Bibehålla", true},
+		{"lower tail: an acronym", ptLowerTail, "VC", false},
+		{"lower tail: a mixed name", ptLowerTail, "LPO-Cancer", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.re(tt.in); got != tt.want {
+				t.Errorf("%q: %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}

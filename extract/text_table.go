@@ -29,8 +29,10 @@ import (
 // an Område code ("3.c.ii)"), a bare time ("2022–05", "4 år", "Löpande"),
 // a page break. A line is also cut where two cells may have been printed
 // on one line (before a closing status word, a list dash, a capital after
-// a lower-case word); its pieces stay together unless the split needs
-// them apart. An Område line that also holds the start of the Mål is cut
+// a lower-case word or after a capitalised first word: "Bibehålla Byte
+// av", a closing time when there is a Tidsplan column: "VC BFM 2023");
+// its pieces stay together unless the split needs them apart, and the
+// blanks printed after the line count for its last piece only. An Område line that also holds the start of the Mål is cut
 // at the Område column's width (ptSplitArea).
 //
 // Split. The units are read as a path through the columns by dynamic
@@ -44,14 +46,20 @@ import (
 // after a hyphen; an empty line inside a cell or a missing one between
 // cells; a row boundary (status word, Område code, blanks for empty
 // cells) inside a cell; status words outside the Status column; an Område
-// cell without its code; a time in the Område or Mål column.
+// cell without its code; a time in the Område or Mål column; a cell
+// other than the Tidsplan that starts with a time ("2023 och", "2022-",
+// "Löpande") and a Tidsplan that does not; a cell that goes on after a
+// footnote marker ("… cancer. ***") or that starts after a year broken
+// at its dash ("2022-" / "2024").
 //
 // Widths. Rows that end in a status word and hold exactly one empty-line
 // separated block per column are taken as printed (plainRows) and give
 // each column's width: the width most of their cells' wrap intervals
 // agree with (ptWrapInterval, ptBestWidth), per table (a document's
 // tables may differ), refined twice on the split. Without such rows a few
-// uniform starting widths are refined and the cheapest split is kept.
+// uniform starting widths are refined and the cheapest split is kept;
+// guessed cells then give one width per role for the whole document (a
+// table holds too few of them to outvote the misplaced ones).
 //
 // Merged cells: a row without its own Område code gets the Område and Mål
 // of the row above (Spanned).
@@ -62,10 +70,14 @@ import (
 // 95% / 85%); TestTextSeedsAgainstGold's stricter cell measure gives
 // 42/43 rows and 81%. seeds/001 (a line break after every line, cells
 // column after column, rows cut by page breaks, no status) 33 of 43 rows,
-// 56.7% of the fields (target 90% / 70%: not reached); the cell measure
-// gives 37/43 rows and 39%. What it cannot do: find column widths when no
-// row says them plainly (the split then prefers wrong widths; header
-// titles printed over several lines only bound them), tell a continued
+// 59.2% of the fields (target 90% / 70%: not reached); the cell measure
+// gives 35/43 rows and 42%. With each chapter's true column widths
+// forced, the same split reaches 37/43 rows and 70.6%: the widths, not
+// the split, are now what is missing, and the split is sensitive to them
+// (two characters too wide on every column: 58%). What it cannot do:
+// find column widths when no row says them plainly (the split then
+// prefers wrong widths; header titles printed over several lines only
+// bound them), tell a continued
 // row from a new one after a page break when the first line is
 // capitalised, follow tables whose column widths change from chapter to
 // chapter without plain rows, place a cell by meaning (a timeframe
@@ -98,7 +110,13 @@ var (
 	ptFootnoteRe = regexp.MustCompile(`^\*{1,4}\s*[^*\s]`)
 	ptDashRe     = regexp.MustCompile(`^[-–•]`)
 	// a line that is only a time: "2022–2024", "2022–05", "4 år", "Q2 2023", "Löpande", "Hösten 2023"
-	ptTimeRe = regexp.MustCompile(`^(?i:(?:(?:q|kv)\s?[1-4]|vår(?:en)?|höst(?:en)?|jan\w*|feb\w*|mars|april|maj|juni|juli|aug\w*|sep\w*|okt\w*|nov\w*|dec\w*)?\s*(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?|\d{1,2}\s*(?:år|månader|mån)|löpande|kontinuerligt|årligen|pågående)\.?$`)
+	// a line that starts with a time: "2023 och 2024", "2022-", "Q 2 2022 för …", "Löpande"
+	ptTimeStartRe = regexp.MustCompile(`^(?i:(?:(?:q|kv)\s?[1-4]\s+)?(?:19|20)\d\d(?:\b|[-–/])|(?:löpande|kontinuerligt|årligen|pågående|pågår kontinuerligt)\b)`)
+	// a line that ends in a footnote marker: "… cancer. ***"
+	ptMarkEndRe = regexp.MustCompile(`(?:^|\s)\*{1,4}$`)
+	// a year broken at its dash: "2022-" / "2024"
+	ptYearDashRe = regexp.MustCompile(`(?:19|20)\d\d\s?[-–]$`)
+	ptTimeRe     = regexp.MustCompile(`^(?i:(?:(?:q|kv)\s?[1-4]|vår(?:en)?|höst(?:en)?|jan\w*|feb\w*|mars|april|maj|juni|juli|aug\w*|sep\w*|okt\w*|nov\w*|dec\w*)?\s*(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?|\d{1,2}\s*(?:år|månader|mån)|löpande|kontinuerligt|årligen|pågående)\.?$`)
 )
 
 // ptHeader tries a header starting at line i: it returns the column
@@ -289,9 +307,12 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 				w := make([]float64, len(b.roles))
 				for c, role := range b.roles {
 					iv := local[bi][role]
-					// too little evidence in this table (guessed cells need
-					// more): the document's width for the role
-					if len(iv) < 2 || !usePlain && len(iv) < 4 {
+					// too little evidence in this table: the document's
+					// width for the role; guessed cells (no plain rows)
+					// always take the document's, as a table rarely holds
+					// enough cells to outvote the ones put in the wrong
+					// column
+					if len(iv) < 2 || !usePlain {
 						iv = all[role]
 					}
 					if len(iv) > 0 {
@@ -381,6 +402,7 @@ type ptUnit struct {
 	emptyAfter int
 	lead       bool // printed with a leading blank: an empty cell before it, or a page start
 	timeLike   bool // a time: years, months, "Löpande"
+	timeStart  bool // starts with a time ("2023 och 2024", "2022-", "Löpande")
 	paraMark   bool // a blank marks the end of its paragraph
 }
 
@@ -389,7 +411,7 @@ type ptUnit struct {
 // ("… tillgodoses - RCC Mellansverige"), and before a capitalised word
 // after a lower-case one ("… självtest Kvinnokliniken"). The pieces stay
 // together unless the split through the columns needs them apart.
-func ptGlue(units []ptUnit, statusCol int) []ptUnit {
+func ptGlue(units []ptUnit, statusCol, timeCol int) []ptUnit {
 	var out []ptUnit
 	for _, u := range units {
 		f := strings.Fields(u.s)
@@ -410,10 +432,20 @@ func ptGlue(units []ptUnit, statusCol int) []ptUnit {
 			case statusCol >= 0 && ptIsStatus(strings.Join(f[x:], " ")):
 				cuts = append(cuts, cut{x, 0})
 				x = len(f) // the status runs to the end of the line
+			case timeCol >= 0 && ptTimeRe.MatchString(strings.Join(f[x:], " ")) && !ptTimeRe.MatchString(strings.Join(f[x-1:], " ")):
+				// a time closes the line: the Tidsplan printed on one line
+				// with the cell before it ("VC BFM 2023", "… Löpande")
+				cuts = append(cuts, cut{x, 0.3})
+				x = len(f)
 			case x >= 2 && (strings.HasPrefix(w, "-") || strings.HasPrefix(w, "–")) && !strings.HasSuffix(prev, "-"):
 				cuts = append(cuts, cut{x, 0.8})
 			case x >= 2 && unicode.IsUpper(r) && unicode.IsLower(pr) && !strings.ContainsAny(prev[len(prev)-1:], ",;:(") && prev != "och" && prev != "i" && prev != "av":
 				cuts = append(cuts, cut{x, 1.5})
+			case x == 1 && unicode.IsUpper(r) && unicode.IsUpper(pr) && ptLowerTail(prev) && utf8.RuneCountInString(prev) >= 4:
+				// two capitalised words: a one-word cell ("Bibehålla") before
+				// the first line of the next; names ("Region Västerbotten")
+				// make this dearer than a cut after a lower-case word
+				cuts = append(cuts, cut{x, ptCapitalPairCut})
 			}
 		}
 		if len(cuts) == 0 {
@@ -431,6 +463,8 @@ func ptGlue(units []ptUnit, statusCol int) []ptUnit {
 			p.n = utf8.RuneCountInString(p.s)
 			p.fw = utf8.RuneCountInString(f[from])
 			p.status = ptIsStatus(p.s)
+			p.timeLike = ptTimeRe.MatchString(p.s)
+			p.timeStart = ptTimeStartRe.MatchString(p.s)
 			r, _ := utf8.DecodeRuneInString(p.s)
 			p.startsUp = !unicode.IsLower(r)
 			if from > 0 {
@@ -438,7 +472,11 @@ func ptGlue(units []ptUnit, statusCol int) []ptUnit {
 				p.blank, p.brk, p.area = false, false, false
 			}
 			if to < len(f) {
-				p.paraEnd, p.rowEnd = false, false
+				// the blanks after the line belong to its last piece
+				p.paraEnd, p.rowEnd, p.paraMark, p.emptyAfter = false, false, false, 0
+			}
+			if from > 0 {
+				p.lead = false
 			}
 			out = append(out, p)
 			from = to
@@ -499,6 +537,7 @@ func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW i
 		u.paraEnd = ptEndsSentence(ln.s)
 		u.lead = strings.HasPrefix(ln.raw, " ")
 		u.timeLike = ptTimeRe.MatchString(ln.s)
+		u.timeStart = ptTimeStartRe.MatchString(ln.s)
 		r, _ := utf8.DecodeRuneInString(ln.s)
 		u.startsUp = !unicode.IsLower(r)
 		switch trail := len(ln.raw) - len(strings.TrimRight(ln.raw, " ")); {
@@ -527,13 +566,14 @@ func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW i
 	for _, u := range units {
 		hasArea = hasArea || u.area
 	}
-	units = ptGlue(ptSplitArea(units, areaW), statusCol)
+	timeCol := slices.Index(roles, rccplans.ColTimeframe)
+	units = ptGlue(ptSplitArea(units, areaW), statusCol, timeCol)
 	if !hasArea {
 		areaCol = -1 // no codes printed: the Område column is read like any other
 	}
 
 	return &ptBody{units: units, titles: titles, roles: roles, blankInf: blankInf, areaCol: areaCol,
-		statusCol: statusCol, useRowEnd: useRowEnd, areaW: areaW}
+		statusCol: statusCol, timeCol: timeCol, useRowEnd: useRowEnd, areaW: areaW}
 }
 
 // ptBody is a table body ready to be split into cells.
@@ -543,6 +583,7 @@ type ptBody struct {
 	roles                     []rccplans.Column
 	blankInf, useRowEnd       bool
 	areaCol, statusCol, areaW int
+	timeCol                   int       // the Tidsplan column, -1 without one
 	bounds                    []float64 // per column: narrower than this, from a wrapped title (0: unknown)
 }
 
@@ -588,6 +629,28 @@ func (b *ptBody) path(width []float64) []ptCell {
 	return p
 }
 
+// ptTimeElsewhere is the price of a cell that starts with a time outside
+// the Tidsplan column, ptTimeMissing of a Tidsplan cell that does not.
+var ptTimeElsewhere, ptTimeMissing = 1.0, 1.0
+
+// ptCapitalPairCut is the price of cutting a line between its first two
+// capitalised words.
+var ptCapitalPairCut = 2.0
+
+// ptMarkEnd is the price of a cell going on after a footnote marker.
+var ptMarkEnd = 2.0
+
+// ptLowerTail: every letter after the first is lower case (a word, not an
+// acronym: "Bibehålla", not "VC").
+func ptLowerTail(w string) bool {
+	for i, r := range w {
+		if i > 0 && unicode.IsLetter(r) && !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
 // ptCapitalWrap weighs a wrap-rule miss before a capitalised line.
 const ptCapitalWrap = 0.5
 
@@ -601,7 +664,7 @@ func (b *ptBody) pathCost(width []float64) ([]ptCell, float64) {
 	total := 0.0
 	for at := 0; at < len(b.units); at += ptMaxSplit {
 		to := min(at+ptMaxSplit, len(b.units))
-		p, c := ptPath(b.units[at:to], b.roles, width, b.blankInf, b.areaCol, b.statusCol, b.useRowEnd, b.areaW)
+		p, c := ptPath(b.units[at:to], b.roles, width, b.blankInf, b.areaCol, b.statusCol, b.useRowEnd, b.areaW, b.timeCol)
 		for _, cell := range p {
 			cell.i, cell.j = cell.i+at, cell.j+at
 			out = append(out, cell)
@@ -757,7 +820,7 @@ type ptCell struct {
 // cell in the same or an earlier column opens a new row, except after a
 // page break where a row that was cut restarts its columns (a first line
 // in lower case, or a hyphenated line end before it, tells).
-func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool, areaCol, statusCol int, useRowEnd bool, areaW int) ([]ptCell, float64) {
+func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool, areaCol, statusCol int, useRowEnd bool, areaW, timeCol int) ([]ptCell, float64) {
 	n, k := len(us), len(roles)
 	const maxCell = 60
 	type st struct {
@@ -786,7 +849,7 @@ func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool
 			soft[i] = false
 		}
 	}
-	seg := ptSegCosts(us, roles, maxCell, width, blankInf, areaCol, statusCol, areaW, hard, soft)
+	seg := ptSegCosts(us, roles, maxCell, width, blankInf, areaCol, statusCol, areaW, timeCol, hard, soft)
 	// a row that starts in column c leaves the columns before it empty
 	// (cheap: merged cells printed once); a row without its own Område
 	// shares the Mål above too, so it does not start in the Mål column
@@ -899,7 +962,7 @@ func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool
 // ptSegCosts prices every cell the split may make: seg[i][d][c] is the
 // cost of units[i:i+d] as one cell in column c (d = 0: an empty cell).
 // The costs are summed unit by unit, so a cell grows in constant time.
-func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float64, blankInf bool, areaCol, statusCol int, areaW int, hard, soft []bool) [][][]float64 {
+func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float64, blankInf bool, areaCol, statusCol int, areaW, timeCol int, hard, soft []bool) [][][]float64 {
 	k := len(roles)
 	n := len(us)
 	seg := make([][][]float64, n)
@@ -922,6 +985,9 @@ func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float
 				prev := us[i-1]
 				if strings.HasSuffix(prev.s, "-") && !strings.HasSuffix(prev.s, " -") && ptStartsLower(first.s) {
 					base += 2
+				}
+				if ptYearDashRe.MatchString(prev.s) && first.timeStart {
+					base += 2 // "2022-" / "2024": one time broken at its dash
 				}
 				if blankInf && !first.blank {
 					base += 3
@@ -967,6 +1033,16 @@ func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float
 				if u.timeLike && (roles[c] == rccplans.ColArea || roles[c] == rccplans.ColGoal) {
 					base += 2 // "2022–05", "4 år", "Löpande": a time, not a goal
 				}
+				if x == i && timeCol >= 0 && roles[c] != rccplans.ColArea && roles[c] != rccplans.ColGoal {
+					// a cell that starts with a time is most often the
+					// Tidsplan, and a Tidsplan most often starts with one
+					if u.timeStart && c != timeCol {
+						base += ptTimeElsewhere
+					}
+					if !u.timeStart && c == timeCol {
+						base += ptTimeMissing
+					}
+				}
 				if u.emptyAfter > 0 && c != k-1-u.emptyAfter && statusCol < 0 {
 					base += 3 // one blank for each empty cell after it
 				}
@@ -983,6 +1059,9 @@ func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float
 					if p := us[x-1]; strings.HasSuffix(p.s, ".") && !p.paraMark && u.startsUp && !ptDashRe.MatchString(u.s) {
 						base += 1.5 // a sentence ends, a capital follows, no paragraph mark: a new cell
 					}
+				}
+				if x > i && newLine && ptMarkEndRe.MatchString(us[x-1].s) {
+					base += ptMarkEnd // a footnote marker closes its cell ("… cancer. ***")
 				}
 				if x > i && newLine {
 					p := us[x-1]
