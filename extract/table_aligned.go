@@ -146,7 +146,7 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 					anchors, groupTitle = as, titles
 					taken = append(taken, k)
 					end = k
-					continue
+					break // the columns are named: no more header lines
 				}
 			}
 			// A line that names columns by itself is the next table's
@@ -159,7 +159,7 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 			taken = append(taken, k)
 			end = k
 		}
-		for k := h - 1; k >= 0 && k >= h-2; k-- {
+		for k := h - 1; k >= 0 && k >= h-2 && groupTitle == nil; k-- {
 			l := &lines[k]
 			// A title right above the table starts at the left margin; a
 			// header part centred above its column does not.
@@ -208,7 +208,7 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 	for j := range anchors {
 		headRow[j] = &cell{lines: []string{wordsText(anchors[j].words)}}
 	}
-	if groupTitle != nil {
+	if len(groupTitle) == len(anchors) {
 		// Two header rows, as a ruled table with a spanning title gives
 		// them: the titles over their columns, then the columns' own.
 		titles := make([]*cell, len(anchors))
