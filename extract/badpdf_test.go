@@ -414,6 +414,12 @@ func FuzzRead(f *testing.F) {
 			if err != nil {
 				f.Fatal(err)
 			}
+			if dir == "seeds" {
+				// The start of each text: whole layout-lost texts take
+				// seconds each in the text reader, and the fuzzing worker
+				// dies on them (FuzzText seeds the same way).
+				b = b[:min(len(b), 4<<10)]
+			}
 			f.Add(b)
 		}
 	}
