@@ -403,6 +403,8 @@ type ptUnit struct {
 	lead       bool // printed with a leading blank: an empty cell before it, or a page start
 	timeLike   bool // a time: years, months, "Löpande"
 	timeStart  bool // starts with a time ("2023 och 2024", "2022-", "Löpande")
+	yearDash   bool // ends in a year broken at its dash ("2022-")
+	markEnd    bool // ends in a footnote marker ("… cancer. ***")
 	paraMark   bool // a blank marks the end of its paragraph
 }
 
@@ -568,6 +570,10 @@ func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW i
 	}
 	timeCol := slices.Index(roles, rccplans.ColTimeframe)
 	units = ptGlue(ptSplitArea(units, areaW), statusCol, timeCol)
+	for x := range units {
+		units[x].yearDash = ptYearDashRe.MatchString(units[x].s)
+		units[x].markEnd = ptMarkEndRe.MatchString(units[x].s)
+	}
 	if !hasArea {
 		areaCol = -1 // no codes printed: the Område column is read like any other
 	}
@@ -986,7 +992,7 @@ func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float
 				if strings.HasSuffix(prev.s, "-") && !strings.HasSuffix(prev.s, " -") && ptStartsLower(first.s) {
 					base += 2
 				}
-				if ptYearDashRe.MatchString(prev.s) && first.timeStart {
+				if prev.yearDash && first.timeStart {
 					base += 2 // "2022-" / "2024": one time broken at its dash
 				}
 				if blankInf && !first.blank {
@@ -1060,7 +1066,7 @@ func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float
 						base += 1.5 // a sentence ends, a capital follows, no paragraph mark: a new cell
 					}
 				}
-				if x > i && newLine && ptMarkEndRe.MatchString(us[x-1].s) {
+				if x > i && newLine && us[x-1].markEnd {
 					base += ptMarkEnd // a footnote marker closes its cell ("… cancer. ***")
 				}
 				if x > i && newLine {
