@@ -64,6 +64,7 @@ var regions = []struct{ name, rcc string }{
 
 var (
 	// "2022–2024", "2024 - 2026", "2023–24", "2019—2021".
+	yearRe   = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
 	periodRe = regexp.MustCompile(`\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)?\d\d)\b`)
 	// "gäller från och med 2022 till och med 2024", "för perioden 2022 till 2024".
 	periodWordsRe = regexp.MustCompile(`(?i)\b((?:19|20)\d\d)\s+(?:till och med|till|tom\.?|t\.o\.m\.?)\s+((?:19|20)\d\d)\b`)
@@ -134,6 +135,14 @@ func meta(l *rccplans.Layout, doc *rccplans.Document) {
 					break
 				}
 			}
+		}
+	}
+	if doc.PeriodFrom == 0 && doc.Kind != rccplans.KindUppfoljning {
+		// A one-year plan: "Aktivitetsplan cancer 2025". Only the title
+		// counts: front matter is full of single years (dates, decisions).
+		if ys := yearRe.FindAllString(doc.Title, -1); len(ys) == 1 {
+			y, _ := strconv.Atoi(ys[0])
+			doc.PeriodFrom, doc.PeriodTo = y, y
 		}
 	}
 	if m := followUpRe.FindStringSubmatch(doc.Title); m != nil {

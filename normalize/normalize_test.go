@@ -233,6 +233,15 @@ func TestMeta(t *testing.T) {
 			want: want{"Uppföljning för 2021 av den sjukvårdsregionala cancerplanen för 2019–2021", "RCC Norr", "RCC Norr", "uppfoljning", 2019, 2021, 2021},
 		},
 		{
+			name: "one-year plan: the title's single year is the period, dates elsewhere are not",
+			blocks: []rccplans.Block{
+				heading(1, 1, "Aktivitetsplan cancer 2025"),
+				para(1, "Region Östergötland"),
+				para(1, "Beslutad av regionstyrelsen 2024-11-20."),
+			},
+			want: want{"Aktivitetsplan cancer 2025", "Region Östergötland", "RCC Sydöst", "aktivitetsplan", 2025, 2025, 0},
+		},
+		{
 			name: "RCC Sydöst is not RCC Syd; region gives nothing more",
 			blocks: []rccplans.Block{
 				heading(1, 1, "Regional cancerplan 2024–2026"),
