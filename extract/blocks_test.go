@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -444,6 +445,40 @@ p1 P Ett långt stycke som fyller hela raden och fortsätter på nästa sida med
   head: Mål | Aktivitet | Ansvarig
   r1 p1: Första målet. | Göra A och mer och mest | Chef A
   r2 p1: Andra målet. | Nästa steg här | Chef C
+`,
+		},
+		{
+			// LibreOffice: lines set closer than their boxes are tall, so
+			// cells half a line apart share a line; cells filled to their
+			// padding leave less than a gutter between them. Such a line
+			// is no prose running across the columns.
+			name: "borderless cells centred vertically, filled up to the next column, a regular-weight header",
+			pages: func() []rccplans.Page {
+				xs := []float64{40, 100, 220, 360, 480}
+				var ws []rccplans.Word
+				for j, h := range []string{"Område", "Mål", "Aktivitet", "Ansvarig", "Status"} {
+					ws = append(ws, words(xs[j], 90, h, bodyFS, false)...)
+				}
+				// cell lays a cell's lines from half-line h of a row at base.
+				cell := func(j int, base, h float64, text ...string) {
+					for i, t := range text {
+						ws = append(ws, words(xs[j], 115+(base+h+2*float64(i))*4.75, t, bodyFS, false)...)
+					}
+				}
+				for r, base := range []float64{0, 11, 22} {
+					cell(0, base, 2, fmt.Sprintf("%d.a)", r+1), "Delområde")
+					cell(1, base, 0, "Patienterna ska få", "samtal med kuratorn inom två", "veckor efter", "beskedet.")
+					cell(2, base, 1, "Anställa fler", "kontaktsköterskor inom urologin", "och ge dem tid.")
+					cell(3, base, 2, "Verksamhetschef", "2026")
+					cell(4, base, 3, "Klart")
+				}
+				return []rccplans.Page{page(1, ws, nil)}
+			},
+			want: `p1 TABLE 5 cols, 3 rows
+  head: Område | Mål | Aktivitet | Ansvarig | Status
+  r1 p1: 1.a) Delområde | Patienterna ska få samtal med kuratorn inom två veckor efter beskedet. | Anställa fler kontaktsköterskor inom urologin och ge dem tid. | Verksamhetschef 2026 | Klart
+  r2 p1: 2.a) Delområde | Patienterna ska få samtal med kuratorn inom två veckor efter beskedet. | Anställa fler kontaktsköterskor inom urologin och ge dem tid. | Verksamhetschef 2026 | Klart
+  r3 p1: 3.a) Delområde | Patienterna ska få samtal med kuratorn inom två veckor efter beskedet. | Anställa fler kontaktsköterskor inom urologin och ge dem tid. | Verksamhetschef 2026 | Klart
 `,
 		},
 		{

@@ -17,7 +17,9 @@ import (
 // anchored on the header segments; the exact boundary between two columns
 // is the whitespace gutter of the body lines nearest to the left edge of
 // the next column's header. The body ends at a new header, a heading, a
-// footnote, a wide gap or prose running across the columns. Rows start
+// footnote, a wide gap or prose running across the columns on one baseline
+// (cells centred vertically half a line apart share a line, and may be
+// set closer than a gutter when filled to their padding). Rows start
 // where the first column starts a new block: after vertical whitespace, or
 // at a number ("5.") when the table's rows are numbered; see fillAligned
 // for cells centred vertically and rows set as close as lines.
@@ -640,15 +642,15 @@ func headingLike(l *tline, body float64, afterGap bool) bool {
 }
 
 // acrossAnchors tells whether a line runs across the columns: one of its
-// gutter-free segments reaches over the headers of half the columns, and
-// at least two. Cells keep to their column; two neighbours set closer
-// than a gutter reach over two headers at most.
+// gutter-free runs on one baseline (proseRuns) reaches over the headers of
+// half the columns, and at least two. Cells keep to their column; two
+// neighbours set closer than a gutter reach over two headers at most.
 func acrossAnchors(anchors []anchor, l *tline) bool {
 	need := max(2, (len(anchors)+1)/2)
 	if len(anchors) > 3 {
 		need = max(need, 3)
 	}
-	for _, sg := range segments(l) {
+	for _, sg := range proseRuns(l) {
 		n := 0
 		for _, a := range anchors {
 			if sg.X0 < a.X1 && sg.X1 > a.X0 {
@@ -660,6 +662,32 @@ func acrossAnchors(anchors []anchor, l *tline) bool {
 		}
 	}
 	return false
+}
+
+// proseRuns splits a line's gutter-free segments where the baseline moves
+// by more than a quarter of the font size. A line of prose keeps to one
+// baseline; cells centred vertically in a row of odd and even line counts
+// sit half a line apart, so their words share a line (they overlap
+// vertically) but not a baseline, and cells filled to their padding leave
+// less than a gutter between them.
+func proseRuns(l *tline) []segment {
+	var out []segment
+	for _, sg := range segments(l) {
+		start := 0
+		for k := 1; k <= len(sg.words); k++ {
+			if k < len(sg.words) && math.Abs(sg.words[k].Y1-sg.words[k-1].Y1) <= 0.25*l.size {
+				continue
+			}
+			run := segment{Box: sg.words[start].Box, words: sg.words[start:k]}
+			for _, w := range run.words {
+				run.X0, run.X1 = math.Min(run.X0, w.X0), math.Max(run.X1, w.X1)
+				run.Y0, run.Y1 = math.Min(run.Y0, w.Y0), math.Max(run.Y1, w.Y1)
+			}
+			out = append(out, run)
+			start = k
+		}
+	}
+	return out
 }
 
 // underAnchors tells whether every segment of l sits under an anchor.
