@@ -670,34 +670,7 @@ func TestBlocksGolden(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			l := readFixturePDF(t, name)
 			got := dumpBlocks(l.Blocks)
-			golden := filepath.Join("testdata", "blocks", strings.TrimSuffix(name, ".pdf")+".golden")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update)", err)
-			}
-			if got != string(want) {
-				g, w := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-				i := 0
-				for i < len(g) && i < len(w) && g[i] == w[i] {
-					i++
-				}
-				line := func(ls []string) string {
-					if i < len(ls) {
-						return ls[i]
-					}
-					return "(end)"
-				}
-				t.Errorf("blocks of %s differ from %s at line %d (run with -update after checking the change):\n got  %.200s\n want %.200s", name, golden, i+1, line(g), line(w))
-			}
+			checkGolden(t, filepath.Join("testdata", "blocks", strings.TrimSuffix(name, ".pdf")+".golden"), got)
 		})
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -96,21 +95,7 @@ func TestMarkdownGolden(t *testing.T) {
 	if err := enc.Encode(outline(l.Blocks)); err != nil {
 		t.Fatal(err)
 	}
-	got := buf.Bytes()
-	golden := filepath.Join("testdata", "markup", "003_markdown.golden.json")
-	if *update {
-		os.MkdirAll(filepath.Dir(golden), 0o755)
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if strings.TrimSpace(string(got)) != strings.TrimSpace(string(want)) {
-		t.Errorf("outline differs from %s (run with -update after checking):\n%s", golden, got)
-	}
+	checkGolden(t, filepath.Join("testdata", "markup", "003_markdown.golden.json"), buf.String())
 }
 
 // FuzzMarkdown: no input crashes the reader, and every table it returns

@@ -201,35 +201,7 @@ func TestPDFGolden(t *testing.T) {
 		name := strings.TrimSuffix(filepath.Base(file), ".pdf")
 		t.Run(name, func(t *testing.T) {
 			got := dumpLayout(readFixture(t, file))
-			golden := filepath.Join("testdata", "pdf", name+".golden")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update)", err)
-			}
-			if got != string(want) {
-				gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-				for i := 0; i < max(len(gl), len(wl)); i++ {
-					var g, w string
-					if i < len(gl) {
-						g = gl[i]
-					}
-					if i < len(wl) {
-						w = wl[i]
-					}
-					if g != w {
-						t.Fatalf("%s differs at line %d:\n got: %s\nwant: %s", golden, i+1, g, w)
-					}
-				}
-			}
+			checkGolden(t, filepath.Join("testdata", "pdf", name+".golden"), got)
 		})
 	}
 }
