@@ -54,12 +54,7 @@ bench-extract:
 	$(GO) test -run '^$$' -bench 'PDFvsPoppler|Blocks|DOCX' -benchmem -benchtime 3x ./extract/
 
 fuzz:
-	@for pkg in $$($(GO) list ./...); do \
-		for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
-			echo "fuzz $$pkg $$f"; \
-			$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
-		done; \
-	done
+	GO=$(GO) FUZZTIME=$(FUZZTIME) bash .ci/fuzz
 
 vet:
 	$(GO) vet ./...
