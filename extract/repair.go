@@ -1087,79 +1087,19 @@ func (k *rpKey) decrypt(num, gen int, data []byte) []byte {
 	return out
 }
 
-// rpString decodes a literal "(...)" or hex "<...>" string token.
+// rpString decodes a literal "(...)" or hex "<...>" string token with the
+// content-stream lexer's string rules (escapes, octal codes, odd hex).
 func rpString(t []byte) []byte {
 	t = bytes.TrimSpace(t)
-	if len(t) < 2 {
+	if len(t) < 2 || t[0] != '(' && t[0] != '<' {
 		return nil
 	}
-	var out []byte
-	switch {
-	case t[0] == '<':
-		var hi byte
-		odd := false
-		for _, c := range t[1 : len(t)-1] {
-			var v byte
-			switch {
-			case c >= '0' && c <= '9':
-				v = c - '0'
-			case c >= 'a' && c <= 'f':
-				v = c - 'a' + 10
-			case c >= 'A' && c <= 'F':
-				v = c - 'A' + 10
-			default:
-				continue
-			}
-			if odd {
-				out = append(out, hi<<4|v)
-			} else {
-				hi = v
-			}
-			odd = !odd
-		}
-		if odd {
-			out = append(out, hi<<4)
-		}
-	case t[0] == '(':
-		b := t[1 : len(t)-1]
-		for i := 0; i < len(b); i++ {
-			c := b[i]
-			if c != '\\' || i+1 >= len(b) {
-				out = append(out, c)
-				continue
-			}
-			i++
-			switch c = b[i]; c {
-			case 'n':
-				out = append(out, '\n')
-			case 'r':
-				out = append(out, '\r')
-			case 't':
-				out = append(out, '\t')
-			case 'b':
-				out = append(out, '\b')
-			case 'f':
-				out = append(out, '\f')
-			case '\r':
-				if i+1 < len(b) && b[i+1] == '\n' {
-					i++
-				}
-			case '\n':
-			default:
-				if c >= '0' && c <= '7' {
-					v := int(c - '0')
-					for k := 0; k < 2 && i+1 < len(b) && b[i+1] >= '0' && b[i+1] <= '7'; k++ {
-						i++
-						v = v*8 + int(b[i]-'0')
-					}
-					out = append(out, byte(v))
-				} else {
-					out = append(out, c)
-				}
-			}
-		}
+	lx := pdfLexer{buf: t}
+	o, _, _ := lx.next(0)
+	if o.kind != pdfStr {
+		return nil
 	}
-	return out
+	return o.str
 }
 
 // --- decryption --------------------------------------------------------------
