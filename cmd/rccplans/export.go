@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 
+	rp "rccplans"
 	"rccplans/corpus"
 )
 
@@ -33,20 +34,19 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	path := *data
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		if _, err := os.Stat(filepath.Join(path, "current")); err == nil {
-			path = filepath.Join(path, "current")
+		// An output folder (its published build) or a build folder itself.
+		if cur, err := corpus.Current(path); err == nil {
+			path = cur
 		}
-		path = filepath.Join(path, "records.jsonl")
+		path = filepath.Join(path, corpus.RecordsFile)
 	}
-	f, err := os.Open(path)
-	if err != nil {
+	if _, err := os.Stat(path); err != nil {
 		fmt.Fprintf(stderr, "rccplans export: %v\n", err)
 		return exitUsage
 	}
-	defer f.Close()
-	recs, _, _, err := corpus.DecodeJSONL(f)
+	recs, err := corpus.ReadJSONL[rp.Record](path)
 	if err != nil {
-		fmt.Fprintf(stderr, "rccplans export: %s: %v\n", path, err)
+		fmt.Fprintf(stderr, "rccplans export: %v\n", err)
 		return exitFailed
 	}
 	if *mapping != "" {
