@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"cmp"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -32,16 +34,20 @@ var (
 	webAddress = regexp.MustCompile(`^(https?://|www\.)\S+$`)
 )
 
+// furnCand is a line in a page's top or bottom band that may be a
+// running head or footer: key is its text with digits folded, y its height
+// from the top (top band) or from the foot (bottom band, negative).
+type furnCand struct {
+	page  int
+	key   string
+	y     float64
+	words []int
+}
+
 // furniture marks, per page, the words that are page furniture.
 func furniture(pages []rccplans.Page) [][]bool {
-	type cand struct {
-		page  int
-		key   string
-		y     float64
-		words []int
-	}
 	marks := make([][]bool, len(pages))
-	var cands []cand
+	var cands []furnCand
 	for i := range pages {
 		p := &pages[i]
 		marks[i] = make([]bool, len(p.Words))
@@ -84,25 +90,70 @@ func furniture(pages []rccplans.Page) [][]bool {
 			if bottom {
 				y = l.Y1 - p.Height // from the foot: page heights may differ
 			}
-			cands = append(cands, cand{page: i, key: foldDigits(text), y: y, words: idx})
+			cands = append(cands, furnCand{page: i, key: foldDigits(text), y: y, words: idx})
 		}
 	}
-	n := len(pages)
-	need := int(math.Max(furnMinRep, math.Ceil(furnShare*float64(n))))
-	for _, c := range cands {
-		seen := map[int]bool{}
-		for _, d := range cands {
-			if d.key == c.key && math.Abs(d.y-c.y) <= furnYTol {
-				seen[d.page] = true
-			}
-		}
-		if len(seen) >= need {
-			for _, k := range c.words {
-				marks[c.page][k] = true
+	need := int(math.Max(furnMinRep, math.Ceil(furnShare*float64(len(pages)))))
+	for c, ok := range repeated(cands, len(pages), need) {
+		if ok {
+			for _, k := range cands[c].words {
+				marks[cands[c].page][k] = true
 			}
 		}
 	}
 	return marks
+}
+
+// repeated tells, per candidate, whether lines with its key lie within
+// furnYTol of its height on at least need of the pages (its own
+// included). Candidates are bucketed by key and swept in order of height
+// with a window of ±furnYTol that counts the distinct pages in it, so the
+// cost is n log n in the number of candidates, not n² as comparing every
+// pair would be: a long document repeats its running head on every page.
+func repeated(cands []furnCand, npages, need int) []bool {
+	out := make([]bool, len(cands))
+	groups := map[string][]int{}
+	for c := range cands {
+		// A height that is not finite is never within the tolerance of
+		// anything, itself included.
+		if y := cands[c].y; !math.IsNaN(y) && !math.IsInf(y, 0) {
+			groups[cands[c].key] = append(groups[cands[c].key], c)
+		}
+	}
+	perPage := make([]int, npages) // candidates in the window, by page
+	for _, g := range groups {
+		if len(g) < need {
+			continue // fewer lines than pages needed
+		}
+		slices.SortFunc(g, func(a, b int) int { return cmp.Compare(cands[a].y, cands[b].y) })
+		// The window [lo, hi) holds every d with |d.y - c.y| <= furnYTol;
+		// both ends only move forward as c.y grows. The tests are written
+		// as differences, like the pairwise rule they replace, so that
+		// rounding decides the edge cases the same way.
+		lo, hi, distinct := 0, 0, 0
+		for _, c := range g {
+			y := cands[c].y
+			for hi < len(g) && cands[g[hi]].y-y <= furnYTol {
+				p := cands[g[hi]].page
+				if perPage[p]++; perPage[p] == 1 {
+					distinct++
+				}
+				hi++
+			}
+			for y-cands[g[lo]].y > furnYTol {
+				p := cands[g[lo]].page
+				if perPage[p]--; perPage[p] == 0 {
+					distinct--
+				}
+				lo++
+			}
+			out[c] = distinct >= need
+		}
+		for _, d := range g[lo:hi] {
+			perPage[cands[d].page]--
+		}
+	}
+	return out
 }
 
 // foldDigits makes "Sida 3 av 12" and "Sida 4 av 12" one key.
