@@ -58,6 +58,18 @@ var statusLetters = map[string]string{
 	"e": rccplans.StatusNotStarted,
 }
 
+// statusMarks are statuses printed as a traffic-light colour or a tick,
+// which stand alone in their cell. The colours follow the common legend
+// (grön = genomförd, gul = pågår, röd = ej påbörjad); a plan whose legend
+// reads otherwise (red for "delayed") gets not_started where on_hold or
+// in_progress would be right.
+var statusMarks = map[string]string{
+	"grön": rccplans.StatusDone, "grönt": rccplans.StatusDone,
+	"gul": rccplans.StatusInProgress, "gult": rccplans.StatusInProgress,
+	"röd": rccplans.StatusNotStarted, "rött": rccplans.StatusNotStarted,
+	"✓": rccplans.StatusDone, "✔": rccplans.StatusDone, "☑": rccplans.StatusDone, "✅": rccplans.StatusDone,
+}
+
 // statusLead are words that may stand before the status word without
 // making the text a remark ("Arbetet pågår", "Är genomfört").
 var statusLead = map[string]bool{"arbete": true, "arbetet": true, "är": true, "har": true, "projektet": true, "status": true}
@@ -72,6 +84,9 @@ func Status(raw string) string {
 		return ""
 	}
 	if s, ok := statusLetters[strings.TrimRight(t, ".:;")]; ok {
+		return s
+	}
+	if s, ok := statusMarks[strings.TrimRight(t, ".:;!")]; ok {
 		return s
 	}
 	// "U – uppnått", "P: pågående arbete".
