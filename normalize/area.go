@@ -67,9 +67,19 @@ func dropTrailingNote(s string) string {
 // that a year ("2024 ska …") is never a number.
 var goalNumber = regexp.MustCompile(`^(\d{1,3})\s?[.)]\s+(\S.*)$`)
 
+// goalDotted: a goal numbered within its chapter, "2.3 Alla …" (the
+// number closed by a space, or by "." or ")"). The text must start with a
+// capital so that a decimal ("2.5 procent …") is never a number, and be a
+// sentence (a full stop, or five words or more): a short label under a
+// dotted code ("1.2 Förbättrad diagnostik") is a heading or an area.
+var goalDotted = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){1,3})(?:\.|\s?\))?\s+(\p{Lu}.*)$`)
+
 // SplitGoal splits a printed goal number off a goal text.
 func SplitGoal(s string) (number, goal string) {
 	s = strings.Join(strings.Fields(s), " ")
+	if m := goalDotted.FindStringSubmatch(s); m != nil && (strings.HasSuffix(m[2], ".") || len(strings.Fields(m[2])) >= 5) {
+		return m[1], m[2]
+	}
 	m := goalNumber.FindStringSubmatch(s)
 	if m == nil {
 		return "", s

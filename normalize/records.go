@@ -117,8 +117,10 @@ func titleRow(cells []string) (string, bool) {
 	if !merged && !isUpper(text) {
 		return "", false
 	}
-	if _, g := SplitGoal(text); g != text {
-		return "", false // a numbered goal standing alone is a row
+	if goalNumber.MatchString(text) {
+		if _, g := SplitGoal(text); g != text {
+			return "", false // a numbered goal standing alone is a row
+		}
 	}
 	return text, true
 }
