@@ -85,6 +85,12 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 		levels = headingLevels(l.Blocks)
 		seenTb bool
 		tables int // plan tables seen
+		// goal is a goal printed as a heading or as a row across the
+		// table above activity rows that have no goal column; held is
+		// such a heading not yet pushed (it is one only if the table
+		// below turns out to have a goal column of its own).
+		goal *goalLine
+		held *heldHeading
 	)
 	maxLevel := 0.0
 	for _, lv := range levels {
@@ -108,6 +114,10 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 		top = newNode(text, level, top, pseudo)
 	}
 	for i, b := range l.Blocks {
+		if held != nil && b.Kind != rccplans.BlockTable {
+			push(held.text, held.level, false)
+			held = nil
+		}
 		switch b.Kind {
 		case rccplans.BlockHeading:
 			t := headingText(b.Text)
@@ -117,9 +127,15 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 			if !seenTb && inTitle(t, title) || headerLike(t) {
 				continue
 			}
+			goal = nil
+			if g, ok := goalOf(t); ok && i+1 < len(l.Blocks) && l.Blocks[i+1].Kind == rccplans.BlockTable {
+				held = &heldHeading{text: t, level: levels[i], goal: g}
+				continue
+			}
 			push(t, levels[i], false)
 		case rccplans.BlockParagraph:
 			if i+1 < len(l.Blocks) && l.Blocks[i+1].Kind == rccplans.BlockTable && pseudoHeading(b) {
+				goal = nil
 				push(headingText(b.Text), pseudoLevel, true)
 			}
 		case rccplans.BlockTable:
@@ -169,6 +185,14 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 				// A continuation the reader did not join to its table.
 				roles = prev
 			}
+			if held != nil {
+				if roles != nil && !hasGoalColumn(roles) {
+					goal = &held.goal
+				} else {
+					push(held.text, held.level, false)
+				}
+				held = nil
+			}
 			if roles == nil {
 				if len(tb.Rows) > 0 {
 					warns = append(warns, rccplans.Warning{File: l.SourceFile, Page: b.Page,
@@ -181,7 +205,17 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 			var cur *segment
 			var last *rccplans.Row // the row of cur's last record
 			for _, row := range rows {
+				if !hasGoalColumn(roles) {
+					if t, ok := acrossRow(cellTexts(row.Cells)); ok {
+						if g, ok := goalOf(t); ok {
+							goal = &g
+							cur, last = nil, nil
+							continue
+						}
+					}
+				}
 				if t, ok := titleRow(cellTexts(row.Cells)); ok {
+					goal = nil
 					push(t, pseudoLevel, true)
 					cur, last = nil, nil
 					continue
@@ -198,6 +232,13 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 				warns = append(warns, w...)
 				if len(recs) == 0 {
 					continue
+				}
+				if goal != nil {
+					for k := range recs {
+						if recs[k].Goal == "" && recs[k].GoalNumber == "" {
+							recs[k].GoalNumber, recs[k].Goal = goal.number, goal.text
+						}
+					}
 				}
 				if cur == nil {
 					if top != nil {
@@ -230,6 +271,60 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 		}
 	}
 	return out, warns
+}
+
+// goalLine is a goal printed on a line of its own above its activities.
+type goalLine struct{ number, text string }
+
+// heldHeading is a heading that reads as a goal, waiting for the table
+// under it.
+type heldHeading struct {
+	text  string
+	level float64
+	goal  goalLine
+}
+
+// goalLabel opens a goal line by name: "Mål 1.2: …", "Delmål: …".
+var goalLabel = regexp.MustCompile(`(?i)^(?:mål|delmål|målsättning|målbild)\s*(\d{1,2}(?:\.\d{1,2})*)?\s*[:–-]\s*(\p{Lu}.*)$`)
+
+// goalOf reads a heading or a row across a table as a goal: a numbered
+// sentence ("1.2 Alla vårdcentraler ska … ." — a section title is no
+// sentence) or a line that says it is a goal ("Mål 2: …"). The caller
+// takes it for one only above activity rows of a table without a goal
+// column.
+func goalOf(t string) (goalLine, bool) {
+	t = strings.Join(strings.Fields(t), " ")
+	if m := goalLabel.FindStringSubmatch(t); m != nil {
+		return goalLine{m[1], m[2]}, true
+	}
+	n, g := SplitGoal(t)
+	if n == "" || !strings.HasSuffix(g, ".") || len(strings.Fields(g)) < 4 {
+		return goalLine{}, false
+	}
+	return goalLine{n, g}, true
+}
+
+// acrossRow returns the text of a row that holds one text across the
+// table: merged over every cell, or alone in the first cell.
+func acrossRow(cells []string) (string, bool) {
+	if len(cells) < 2 || cells[0] == "" {
+		return "", false
+	}
+	for _, c := range cells[1:] {
+		if c != "" && c != cells[0] {
+			return "", false
+		}
+	}
+	return cells[0], true
+}
+
+func hasGoalColumn(roles []rccplans.Column) bool {
+	for _, r := range roles {
+		if r == rccplans.ColGoal {
+			return true
+		}
+	}
+	return false
 }
 
 func cellTexts(cells []rccplans.Cell) []string {

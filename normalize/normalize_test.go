@@ -370,6 +370,61 @@ func TestDocumentRecords(t *testing.T) {
 			want: []rec{{"Kapitel 1", "", "Mål D", "Akt D", "in_progress"}},
 		},
 	}
+	act := []string{"Åtgärd", "Ansvarig", "Klart senast", "Status"}
+	tests = append(tests, []struct {
+		name   string
+		blocks []rccplans.Block
+		want   []rec
+	}{
+		{
+			name: "numbered goal sentences as headings over tables without a goal column",
+			blocks: []rccplans.Block{
+				heading(1, 1, "Handlingsplan 2026–2027"),
+				heading(1, 2, "1. Tillgänglighet"),
+				heading(1, 3, "1.1 Alla vårdcentraler ska ha ett cancerombud."),
+				table(1, act, []string{"Utse ombud", "VC", "2026", "Pågår"}),
+				table(2, act, []string{"Utbilda ombud", "VC", "2026", "Klar"}),
+				heading(2, 3, "1.2 Ledtiden ska halveras jämfört med 2023."),
+				table(2, act, []string{"Kartlägga flödet", "RPO", "2027", "Ej startad"}),
+			},
+			want: []rec{
+				{"1. Tillgänglighet", "", "Alla vårdcentraler ska ha ett cancerombud.", "Utse ombud", "in_progress"},
+				{"1. Tillgänglighet", "", "Alla vårdcentraler ska ha ett cancerombud.", "Utbilda ombud", "done"},
+				{"1. Tillgänglighet", "", "Ledtiden ska halveras jämfört med 2023.", "Kartlägga flödet", "not_started"},
+			},
+		},
+		{
+			name: "goal rows across a table without a goal column",
+			blocks: []rccplans.Block{
+				heading(1, 1, "Handlingsplan 2026–2027"),
+				heading(1, 2, "Tillgänglighet"),
+				table(1, act,
+					[]string{"1.1 Alla vårdcentraler ska ha ett cancerombud.", "1.1 Alla vårdcentraler ska ha ett cancerombud.", "1.1 Alla vårdcentraler ska ha ett cancerombud.", "1.1 Alla vårdcentraler ska ha ett cancerombud."},
+					[]string{"Utse ombud", "VC", "2026", "Pågår"},
+					[]string{"Mål 1.2: Ledtiden ska halveras", "", "", ""},
+					[]string{"Kartlägga flödet", "RPO", "2027", "Ej startad"}),
+			},
+			want: []rec{
+				{"Tillgänglighet", "", "Alla vårdcentraler ska ha ett cancerombud.", "Utse ombud", "in_progress"},
+				{"Tillgänglighet", "", "Ledtiden ska halveras", "Kartlägga flödet", "not_started"},
+			},
+		},
+		{
+			name: "numbered headings that are no goal sentence, or over a goal column, stay sections",
+			blocks: []rccplans.Block{
+				heading(1, 1, "Handlingsplan 2026–2027"),
+				heading(1, 2, "1. Tillgänglighet"),
+				heading(1, 3, "1.1 Screening"),
+				table(1, act, []string{"Utse ombud", "VC", "2026", "Pågår"}),
+				heading(1, 3, "1.2 Alla vårdcentraler ska ha ett cancerombud."),
+				table(1, hdr, []string{"Mål E", "Akt E", "VC", "Klar"}),
+			},
+			want: []rec{
+				{"1. Tillgänglighet", "1.1 Screening", "", "Utse ombud", "in_progress"},
+				{"1. Tillgänglighet", "1.2 Alla vårdcentraler ska ha ett cancerombud.", "Mål E", "Akt E", "done"},
+			},
+		},
+	}...)
 	sized := func(size float64, text string) rccplans.Block {
 		return rccplans.Block{Kind: rccplans.BlockHeading, Page: 1, Size: size, Bold: true, Text: text}
 	}
