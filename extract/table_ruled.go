@@ -26,6 +26,9 @@ type edge struct{ pos, a, b float64 }
 type frame struct {
 	hs, vs []edge
 	box    rccplans.Box
+	// filled: the frame is made of the edges of filled rectangles
+	// (shading) only, no drawn line.
+	filled bool
 }
 
 // ruleFrames snaps and joins a page's ruling segments and groups them by
@@ -51,7 +54,11 @@ func ruleFrames(p *rccplans.Page) []frame {
 			rest = append(rest, r)
 		}
 	}
-	return append(frames, framesOf(rest)...)
+	shaded := framesOf(rest)
+	for i := range shaded {
+		shaded[i].filled = true
+	}
+	return append(frames, shaded...)
 }
 
 // framesOf snaps, joins and groups one set of rules.
@@ -142,7 +149,7 @@ func ruledTables(p *rccplans.Page, frames []frame, words []rccplans.Word) ([]*gr
 	var tabs []*grid
 	used := make([]bool, len(words))
 	for _, f := range frames {
-		if t := frameGrid(p, f.hs, f.vs, words, used); t != nil {
+		if t := frameGrid(p, f, words, used); t != nil {
 			tabs = append(tabs, t)
 		}
 	}
@@ -237,8 +244,13 @@ func covered(es []edge, pos, a, b float64) bool {
 // frameGrid builds the cell grid of one frame of intersecting edges. The
 // fine grid has a column between every two vertical positions and a row
 // between every two horizontal ones; neighbouring fine cells with no rule
-// between them are one merged cell.
-func frameGrid(p *rccplans.Page, hs, vs []edge, words []rccplans.Word, used []bool) *grid {
+// between them are one merged cell. In a frame of shading only, a missing
+// edge between two cells of a row says nothing (rows shaded in turn, or
+// only the status cells coloured, leave the other rows without any): the
+// cells of a row are merged only when a word runs across one of its
+// column boundaries (a title across the table).
+func frameGrid(p *rccplans.Page, f frame, words []rccplans.Word, used []bool) *grid {
+	hs, vs := f.hs, f.vs
 	xs, ys := clusterPos(vs), clusterPos(hs)
 	// Side borders that run on above the first or below the last
 	// horizontal rule enclose a row left open by a page break.
@@ -278,9 +290,26 @@ func frameGrid(p *rccplans.Page, hs, vs []edge, words []rccplans.Word, used []bo
 			id[a] = b
 		}
 	}
+	across := func(r int) bool { // a word of row r runs over a column boundary
+		for i, w := range words {
+			if used[i] {
+				continue
+			}
+			if cy := (w.Y0 + w.Y1) / 2; cy <= ys[r] || cy >= ys[r+1] {
+				continue
+			}
+			for _, x := range xs[1:nc] {
+				if w.X0 < x-1 && w.X1 > x+1 {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	for r := 0; r < nr; r++ {
+		mergeRow := !f.filled || across(r)
 		for c := 0; c < nc; c++ {
-			if c+1 < nc && !covered(vs, xs[c+1], ys[r], ys[r+1]) {
+			if c+1 < nc && mergeRow && !covered(vs, xs[c+1], ys[r], ys[r+1]) {
 				union(r*nc+c, r*nc+c+1)
 			}
 			if r+1 < nr && !covered(hs, ys[r+1], xs[c], xs[c+1]) {

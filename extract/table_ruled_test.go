@@ -1,0 +1,91 @@
+package extract
+
+import (
+	"testing"
+
+	"rccplans"
+)
+
+// fill is a filled rectangle as the PDF reader gives it: its four edges,
+// without thickness.
+func fill(x0, y0, x1, y1 float64) []rccplans.Rule {
+	return []rccplans.Rule{
+		{Box: rccplans.Box{X0: x0, Y0: y0, X1: x1, Y1: y0}},
+		{Box: rccplans.Box{X0: x0, Y0: y1, X1: x1, Y1: y1}},
+		{Box: rccplans.Box{X0: x0, Y0: y0, X1: x0, Y1: y1}},
+		{Box: rccplans.Box{X0: x1, Y0: y0, X1: x1, Y1: y1}},
+	}
+}
+
+// TestShadedFrames: tables whose only "rules" are cell shading. A missing
+// edge between two cells of a row is a merged cell only where a word runs
+// across it: rows shaded in turn, or only a coloured status cell, leave
+// the other cells of a row without edges.
+func TestShadedFrames(t *testing.T) {
+	xs := []float64{40, 140, 340, 540, 740}
+	ys := []float64{100, 120, 160, 200, 240}
+	cells := [][]string{
+		{"Status", "Område", "Mål", "Aktivitet"},
+		{"Grön", "Screening", "Fler ska delta", "Skicka påminnelser"},
+		{"Röd", "Rehabilitering", "Bedöma behov", "Införa checklista"},
+		{"Gul", "Palliativ vård", "Jämlik vård", "Utbilda personal"},
+	}
+	text := func(rows [][]string) []rccplans.Word {
+		var ws []rccplans.Word
+		for r, row := range rows {
+			for c, s := range row {
+				if s != "" {
+					ws = append(ws, words(xs[c]+3, ys[r]+3, s, bodyFS, r == 0)...)
+				}
+			}
+		}
+		return ws
+	}
+	rowFills := func(r int) []rccplans.Rule { // every cell of row r shaded
+		var rs []rccplans.Rule
+		for c := 0; c+1 < len(xs); c++ {
+			rs = append(rs, fill(xs[c], ys[r], xs[c+1], ys[r+1])...)
+		}
+		return rs
+	}
+	tests := []struct {
+		name  string
+		words []rccplans.Word
+		rules []rccplans.Rule
+		want  string
+	}{
+		{
+			name:  "zebra rows and coloured status cells",
+			words: text(cells),
+			rules: append(append(append(rowFills(0), rowFills(2)...), fill(xs[0], ys[1], xs[1], ys[2])...), fill(xs[0], ys[3], xs[1], ys[4])...),
+			want: `p1 TABLE 4 cols, 3 rows
+  head: Status | Område | Mål | Aktivitet
+  r1 p1: Grön | Screening | Fler ska delta | Skicka påminnelser
+  r2 p1: Röd | Rehabilitering | Bedöma behov | Införa checklista
+  r3 p1: Gul | Palliativ vård | Jämlik vård | Utbilda personal
+`,
+		},
+		{
+			name: "a shaded title row across the table stays one cell",
+			words: append(text([][]string{cells[0], cells[1], nil, cells[3]}),
+				words(xs[0]+3, ys[2]+3, "Rubrik som löper över hela tabellens bredd och fler kolumner än en", bodyFS, true)...),
+			rules: append(append(rowFills(0), fill(xs[0], ys[2], xs[4], ys[3])...), append(fill(xs[0], ys[1], xs[1], ys[2]), fill(xs[0], ys[3], xs[1], ys[4])...)...),
+			want: `p1 TABLE 4 cols, 1 rows
+  head: Status | Område | Mål | Aktivitet
+  r1 p1: Grön | Screening | Fler ska delta | Skicka påminnelser
+p1 H1 Rubrik som löper över hela tabellens bredd och fler kolumner än en
+p1 TABLE 4 cols, 1 rows
+  head: Status | Område | Mål | Aktivitet
+  r1 p1: Gul | Palliativ vård | Jämlik vård | Utbilda personal
+`,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			bs, _ := Blocks("test.pdf", []rccplans.Page{page(1, tc.words, tc.rules)})
+			if got := dumpBlocks(bs); got != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+}
