@@ -248,6 +248,9 @@ func cleanTitle(t string) string {
 
 func kindOf(title string) string {
 	t := strings.ToLower(title)
+	// A plan "med uppföljning" (with its follow-up columns) is still the
+	// plan; the follow-up is what the title adds, not what it is.
+	t = withFollowUp.ReplaceAllString(t, " ")
 	for _, k := range kindWords {
 		if strings.Contains(t, k.word) {
 			return k.kind
@@ -255,6 +258,10 @@ func kindOf(title string) string {
 	}
 	return ""
 }
+
+// withFollowUp is a follow-up named as a part of a plan: "… med
+// uppföljning", "… samt uppföljning 2024", "inklusive uppföljning".
+var withFollowUp = regexp.MustCompile(`\b(?:med|samt|inklusive|inkl\.?)\s+(?:årlig\s+)?uppföljning\b`)
 
 // period reads a plan period from text: "2022–2024", "2023–24",
 // "från och med 2022 till och med 2024".

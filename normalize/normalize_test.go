@@ -579,3 +579,22 @@ func TestRestoreHyphens(t *testing.T) {
 		})
 	}
 }
+
+func TestKindOf(t *testing.T) {
+	tests := []struct{ title, want string }{
+		{"Uppföljning av handlingsplan för cancervården 2021", rccplans.KindUppfoljning},
+		{"Handlingsplan cancer 2025–2027 med uppföljning", rccplans.KindHandlingsplan},
+		{"Aktivitetsplan 2025 samt uppföljning 2024", rccplans.KindAktivitetplan},
+		{"Handlingsplan inklusive årlig uppföljning", rccplans.KindHandlingsplan},
+		{"Lägesrapport och handlingsplan cancer 2026", rccplans.KindHandlingsplan},
+		{"Regional cancerplan 2023–2026", rccplans.KindCancerplan},
+		{"Årsrapport", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.title, func(t *testing.T) {
+			if got := kindOf(tt.title); got != tt.want {
+				t.Errorf("kindOf(%q) = %q, want %q", tt.title, got, tt.want)
+			}
+		})
+	}
+}
