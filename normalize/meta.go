@@ -400,7 +400,13 @@ func regionOf(fr []rccplans.Block, title string) string {
 		for _, ln := range strings.Split(b.Text, "\n") {
 			ln = oneLine(strings.Trim(ln, "*#_ "))
 			if len(strings.Fields(ln)) > 5 {
-				continue
+				// A line that opens with the region as a sentence of
+				// its own: "Region Västerbotten. Planen är fastställd …".
+				first, _, ok := strings.Cut(ln, ". ")
+				if !ok || len(strings.Fields(first)) > 5 {
+					continue
+				}
+				ln = first
 			}
 			if r := regionIn(ln); r != "" && strings.HasPrefix(ln, "Region") {
 				return r

@@ -223,6 +223,15 @@ func TestMeta(t *testing.T) {
 			want: want{"Verksamhetsplan för Region Västmanland gällande den antagna Cancerplanen 2022–2024", "Region Västmanland", "RCC Mellansverige", "handlingsplan", 2022, 2024, 0},
 		},
 		{
+			name: "region as the first sentence of a line, rcc named after it",
+			blocks: []rccplans.Block{
+				heading(1, 1, "Regional handlingsplan cancer 2026–2028"),
+				para(1, "Region Västerbotten. Planen är fastställd av nämnden och bygger på planen från RCC Norr."),
+				{Kind: rccplans.BlockTable, Page: 1, Table: &rccplans.Table{Header: [][]string{{"Område", "Insats", "Mål", "Status"}}}},
+			},
+			want: want{"Regional handlingsplan cancer 2026–2028", "Region Västerbotten", "RCC Norr", "handlingsplan", 2026, 2028, 0},
+		},
+		{
 			name: "region on a line of its own, rcc from the sjukvårdsregion",
 			blocks: []rccplans.Block{
 				heading(1, 1, "Lokal handlingsplan för cancervården 2022–2024"),
