@@ -4,7 +4,7 @@ BIN     := bin/rccplans
 OUT     ?= out
 FUZZTIME ?= 10s
 
-.PHONY: all build run test test-go deps-test eval bench bench-extract fuzz vet clean
+.PHONY: all build run test test-go deps-test eval eval-text bench bench-extract fuzz vet clean
 
 all: build
 
@@ -40,9 +40,25 @@ test-go:
 
 # Extraction quality: the seed corpus, then the held-out synthetic plans
 # (other regions, producers, fonts and layouts; fixtures/synthetic/gen.go).
-eval:
+eval: eval-text
 	$(GO) run ./cmd/rccplans eval fixtures
 	$(GO) run ./cmd/rccplans eval fixtures/synthetic
+
+# Layout-lost text of plans the text reader was not written against: the
+# synthetic and held-out plans' PDFs as pdftotext -raw prints them (cells in
+# content order, column after column, no empty lines), scored against their
+# gold.
+EVALTEXT := bin/eval-text
+.PHONY: eval-text
+eval-text: deps-test
+	rm -rf $(EVALTEXT) && mkdir -p $(EVALTEXT)/corpus $(EVALTEXT)/gold
+	for d in fixtures/synthetic fixtures/holdout; do \
+		for f in $$d/corpus/*.pdf; do \
+			b=$$(basename $$f .pdf); s=$${b%%-*}; \
+			pdftotext -raw $$f $(EVALTEXT)/corpus/$$b-raw.txt && cp $$d/gold/$$s.json $(EVALTEXT)/gold/ || exit 1; \
+		done; \
+	done
+	$(GO) run ./cmd/rccplans eval $(EVALTEXT)
 
 # Every figure is a ratio against a reference run in the same command:
 # extraction against pdftotext -bbox-layout (x-poppler, goal <= 3), a

@@ -297,22 +297,34 @@ func TestTextGlueCuts(t *testing.T) {
 	tests := []struct {
 		name      string
 		in        string
+		next      string // the line after it, "" for none
 		timeCol   int
+		statusCol int // -1 without one; the table has 8 columns
 		want      []string
 		wantAfter []int // emptyAfter per piece
 	}{
-		{"Ansvarig and Tidsplan on one line", "VC BFM 2023", 5, []string{"VC BFM", "2023"}, []int{0, 2}},
-		{"a closing Löpande", "Repsektive processledare Löpande", 5, []string{"Repsektive processledare", "Löpande"}, []int{0, 2}},
-		{"no Tidsplan column: no time cut", "VC BFM 2023", -1, []string{"VC BFM 2023"}, []int{2}},
-		{"a closing year is a candidate cut (the split may keep it)", "plan fem årskullar 2024", 5, []string{"plan fem årskullar", "2024"}, []int{0, 2}},
-		{"a whole time is not cut", "2022-2024", 5, []string{"2022-2024"}, []int{2}},
-		{"two capitalised words: a one-word cell before the next", "Bibehålla Byte av", -1, []string{"Bibehålla", "Byte av"}, []int{0, 2}},
-		{"an acronym before a name is not cut", "VC Cancercentrum", -1, []string{"VC Cancercentrum"}, []int{2}},
+		{"Ansvarig and Tidsplan on one line", "VC BFM 2023", "", 5, -1, []string{"VC BFM", "2023"}, []int{0, 2}},
+		{"a closing Löpande", "Repsektive processledare Löpande", "", 5, -1, []string{"Repsektive processledare", "Löpande"}, []int{0, 2}},
+		{"no Tidsplan column: no time cut", "VC BFM 2023", "", -1, -1, []string{"VC BFM 2023"}, []int{2}},
+		{"a closing year is a candidate cut (the split may keep it)", "plan fem årskullar 2024", "", 5, -1, []string{"plan fem årskullar", "2024"}, []int{0, 2}},
+		{"a whole time is not cut", "2022-2024", "", 5, -1, []string{"2022-2024"}, []int{2}},
+		{"two capitalised words: a one-word cell before the next", "Bibehålla Byte av", "", -1, -1, []string{"Bibehålla", "Byte av"}, []int{0, 2}},
+		{"an acronym before a name is not cut", "VC Cancercentrum", "", -1, -1, []string{"VC Cancercentrum"}, []int{2}},
+		{"a closing status", "Processledare cancer Ej påbörjad", "", -1, 7, []string{"Processledare cancer", "Ej påbörjad"}, []int{0, 2}},
+		{"a status word the next line goes on from is text", "Pilot genomförd", "på en enhet med", -1, 7, []string{"Pilot genomförd"}, []int{2}},
+		{"a status before the next column's first line", "2026–2027 Genomfört Rapporteras till", "", -1, 6, []string{"2026–2027", "Genomfört", "Rapporteras till"}, []int{0, 0, 2}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			u := ptUnit{s: tt.in, n: len([]rune(tt.in)), emptyAfter: 2, rowEnd: true, lead: true}
-			got := ptGlue([]ptUnit{u}, -1, tt.timeCol)
+			us := []ptUnit{u}
+			if tt.next != "" {
+				us = append(us, ptUnit{s: tt.next, n: len([]rune(tt.next))})
+			}
+			got := ptGlue(us, 8, tt.statusCol, tt.timeCol, ptIsStatus)
+			if tt.next != "" {
+				got = got[:len(got)-1]
+			}
 			var ss []string
 			var after []int
 			for x, p := range got {
@@ -323,6 +335,41 @@ func TestTextGlueCuts(t *testing.T) {
 			}
 			if !reflect.DeepEqual(ss, tt.want) || !reflect.DeepEqual(after, tt.wantAfter) {
 				t.Errorf("ptGlue(%q) = %q %v, want %q %v", tt.in, ss, after, tt.want, tt.wantAfter)
+			}
+		})
+	}
+}
+
+// TestTextUnwrapStatus: a status wrapped in its narrow column is put back
+// on one line; a follow-up code counts only where the table grades by code.
+func TestTextUnwrapStatus(t *testing.T) {
+	codes := func(s string) bool { return ptIsStatus(s) || ptIsCode(s) }
+	tests := []struct {
+		name     string
+		in       []string
+		isStatus func(string) bool
+		want     []string
+	}{
+		{"two-word status over two lines", []string{"HT 2025 Ej", "påbörjad"}, ptIsStatus, []string{"HT 2025", "Ej påbörjad"}},
+		{"the first half alone on its line", []string{"2026", "Ej", "påbörjad"}, ptIsStatus, []string{"2026", "", "Ej påbörjad"}},
+		{"a one-word status stays", []string{"Chef primärvård", "Påbörjad"}, ptIsStatus, []string{"Chef primärvård", "Påbörjad"}},
+		{"a status after a page break is not joined", []string{"HT 2025 Ej", "påbörjad"}, ptIsStatus, []string{"HT 2025 Ej", "påbörjad"}},
+		{"codes", []string{"Processledare cancer 2025", "P"}, codes, []string{"Processledare cancer 2025", "P"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var lines []ptLine
+			for _, s := range tt.in {
+				brk := strings.HasPrefix(s, "\f")
+				s = strings.TrimPrefix(s, "\f")
+				lines = append(lines, ptLine{s: s, raw: s, brk: brk})
+			}
+			var got []string
+			for _, ln := range ptUnwrapStatus(lines, tt.isStatus) {
+				got = append(got, ln.s)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}
@@ -359,5 +406,57 @@ func TestTextCellSignals(t *testing.T) {
 				t.Errorf("%q: %v, want %v", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestTextRawOrder: text in content order without empty lines (what
+// pdftotext -raw prints): numbered goals that look like chapter headings,
+// a status wrapped in its column, a status on one line with the cell
+// before it.
+func TestTextRawOrder(t *testing.T) {
+	in := strings.Join([]string{
+		"1. Prevention",
+		"Målbild Planerade aktiviteter Ansvar Status",
+		"1. Palliativ vård ska vara",
+		"jämlik och tillgänglig i",
+		"hela länet, oavsett",
+		"diagnos och boendeform.",
+		"Säkerställa att kontaktsjuksköterskor",
+		"har avsatt tid för uppdraget i sina",
+		"tjänster.",
+		"Processledare cancer Ej",
+		"påbörjad",
+		"2. Fler patienter ska erbjudas",
+		"att delta i kliniska studier",
+		"via 1177 och vid nybesök.",
+		"Rekrytera ytterligare specialistläkare",
+		"och skapa utbildningstjänster för",
+		"läkare under utbildning.",
+		"RCC-samordnare Pågående",
+	}, "\n")
+	bs := textBlocksOf(t, in)
+	var tb *rccplans.Table
+	for _, bl := range bs {
+		if bl.Table != nil {
+			tb = bl.Table
+		}
+	}
+	if tb == nil {
+		t.Fatalf("no table: %q", kinds(bs))
+	}
+	var got [][]string
+	for _, r := range tb.Rows {
+		var row []string
+		for _, c := range r.Cells {
+			row = append(row, c.Text)
+		}
+		got = append(got, row)
+	}
+	want := [][]string{
+		{"1. Palliativ vård ska vara jämlik och tillgänglig i hela länet, oavsett diagnos och boendeform.", "Säkerställa att kontaktsjuksköterskor har avsatt tid för uppdraget i sina tjänster.", "Processledare cancer", "Ej påbörjad"},
+		{"2. Fler patienter ska erbjudas att delta i kliniska studier via 1177 och vid nybesök.", "Rekrytera ytterligare specialistläkare och skapa utbildningstjänster för läkare under utbildning.", "RCC-samordnare", "Pågående"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rows\n got %q\nwant %q", got, want)
 	}
 }
