@@ -184,10 +184,13 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 	// vertical gap.
 	var body []int
 	prev := &lines[end]
+	bands := ruledBands(p, anchors[0].X0, anchors[len(anchors)-1].X1, lines[top].Y0, lines[end].Y1)
 	for k := end + 1; k < len(lines); k++ {
 		l := &lines[k]
-		// Prose right under the table runs across the columns.
-		if used[k] || headerLine(l) || acrossAnchors(anchors, l) {
+		// Prose right under the table runs across the columns (but a
+		// line of cells filled to their edges inside a ruled row does
+		// too).
+		if used[k] || headerLine(l) || acrossAnchors(anchors, l) && !inRuledRow(bands, anchors, lines, k) {
 			break
 		}
 		gap := l.Y0 - prev.Y1
@@ -601,10 +604,22 @@ func alignedContinuation(p *rccplans.Page, lines []tline, prev *grid) (*grid, []
 	}
 	nc := prev.ncols()
 	var body []int
+	// The columns as anchors, and the rows a table of horizontal rules
+	// draws: a word over a column boundary inside a ruled row is cells
+	// filled to their edges.
+	cols := make([]anchor, nc)
+	for j := range cols {
+		cols[j].Box = rccplans.Box{X0: prev.cols[j], X1: prev.cols[j+1]}
+	}
+	bands := ruledBands(p, prev.cols[0], prev.cols[nc], lines[0].Y0, lines[0].Y1)
 	for k := range lines {
 		l := &lines[k]
-		if headerLine(l) || headingLike(l, prev.size, true) || crossesColumns(prev, l.words) ||
-			l.X0 < prev.cols[0]-2 || l.X1 > prev.cols[nc]+2 {
+		gap := 0.0
+		if k > 0 {
+			gap = l.Y0 - lines[k-1].Y1
+		}
+		if headerLine(l) || headingLike(l, prev.size, true) || crossesColumns(prev, l.words) && !inRuledRow(bands, cols, lines, k) ||
+			footnoteLike(l, prev.size, gap) || l.X0 < prev.cols[0]-2 || l.X1 > prev.cols[nc]+2 {
 			break
 		}
 		if k > 0 && l.Y0-lines[k-1].Y1 > 2*lines[k-1].height() {
@@ -798,4 +813,64 @@ func alignedColumns(as []anchor, lines []tline, body []int) []float64 {
 		cols = append(cols, best)
 	}
 	return append(cols, right+1)
+}
+
+// ruledBands are the rows of a table drawn with horizontal rules only (no
+// vertical ones): the spans between consecutive rules that run across
+// most of the table's width x0..x1 (a rule under a merged first column
+// starts at the second), when such a rule lies on the top or bottom edge
+// of its first line (the header, or the first line of a part continued
+// on a new page) at headTop..headBottom. Nil for a table without them.
+func ruledBands(p *rccplans.Page, x0, x1, headTop, headBottom float64) [][2]float64 {
+	var ys []float64
+	for _, r := range p.Rules {
+		if !r.Horizontal() || r.Y1-r.Y0 > maxRule {
+			continue
+		}
+		if lo, hi := math.Max(r.X0, x0), math.Min(r.X1, x1); hi-lo >= 0.6*(x1-x0) {
+			ys = append(ys, (r.Y0+r.Y1)/2)
+		}
+	}
+	sort.Float64s(ys)
+	h := headBottom - headTop
+	onHeader := false
+	for _, y := range ys {
+		if math.Abs(y-headTop) < h || math.Abs(y-headBottom) < h {
+			onHeader = true
+		}
+	}
+	if !onHeader {
+		return nil
+	}
+	var bands [][2]float64
+	for i := 1; i < len(ys); i++ {
+		if ys[i]-ys[i-1] >= minSlice && ys[i-1] >= headTop-h {
+			bands = append(bands, [2]float64{ys[i-1], ys[i]})
+		}
+	}
+	return bands
+}
+
+// inRuledRow tells whether lines[k] lies in a ruled row (ruledBands) that
+// also holds a line set in columns: then a line running across the
+// columns is cells filled to their edges, not prose (prose between two
+// ruled tables has no line set in columns).
+func inRuledRow(bands [][2]float64, anchors []anchor, lines []tline, k int) bool {
+	l := &lines[k]
+	for _, b := range bands {
+		if l.Y0 < b[0]-1 || l.Y1 > b[1]+1 {
+			continue
+		}
+		for j := range lines {
+			o := &lines[j]
+			if j == k || o.Y0 < b[0]-1 || o.Y1 > b[1]+1 {
+				continue
+			}
+			if len(segments(o)) >= 2 && !acrossAnchors(anchors, o) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }

@@ -1,0 +1,116 @@
+package extract
+
+import (
+	"testing"
+
+	"rccplans"
+)
+
+// TestRuledRows: a table drawn with horizontal rules only. A line whose
+// cells are filled to their edges runs across the columns like prose; in
+// a ruled row that also holds a line set in columns it is cells, on its
+// page and on the next, where the table goes on without its header. A
+// line across the columns under the last rule is prose, and a footnote in
+// smaller type under the continued part is no row.
+func TestRuledRows(t *testing.T) {
+	head := func(y float64) []rccplans.Word {
+		var ws []rccplans.Word
+		for c, h := range []string{"Område", "Mål", "Aktivitet"} {
+			ws = append(ws, words(cols3[c]+3, y, h, bodyFS, true)...)
+		}
+		return ws
+	}
+	row := func(y float64, cells ...string) []rccplans.Word {
+		var ws []rccplans.Word
+		for c, s := range cells {
+			if s != "" {
+				ws = append(ws, words(cols3[c]+3, y, s, bodyFS, false)...)
+			}
+		}
+		return ws
+	}
+	rules := func(ys ...float64) []rccplans.Rule {
+		var rs []rccplans.Rule
+		for _, y := range ys {
+			rs = append(rs, hrule(cols3[0], cols3[3], y))
+		}
+		return rs
+	}
+	// Row 2's first line: the Område cell, then the Mål cell filled to its
+	// edge and the Aktivitet cell right after it, closer than a gutter.
+	tight := func(y float64) []rccplans.Word {
+		return words(43, y, "1.b) Andra området fyller ut sin cell Ett långt mål som fyller sin cell hela vägen ut Aktiviteten börjar", bodyFS, false)
+	}
+	page1 := func(withRules, prose bool) rccplans.Page {
+		ws := words(40, 60, "Insatser", 14, true)
+		ws = append(ws, head(100)...)
+		ws = append(ws, row(118, "1.a) Första", "Mål ett.", "Akt ett.")...)
+		ws = append(ws, tight(140)...)
+		ws = append(ws, row(151.7, "", "och slutar här.", "och slutar.")...)
+		ws = append(ws, row(172, "1.c) Tredje", "Mål tre.", "Akt tre.")...)
+		if prose {
+			ws = append(ws, words(40, 200, "Text under tabellen som löper över alla kolumner i hela dess bredd och slutar.", bodyFS, false)...)
+		}
+		var rs []rccplans.Rule
+		if withRules {
+			rs = rules(97, 113, 136, 166, 190)
+		}
+		return page(1, ws, rs)
+	}
+	tests := []struct {
+		name  string
+		pages func() []rccplans.Page
+		want  string
+	}{
+		{
+			name:  "cells filled to their edges in a ruled row",
+			pages: func() []rccplans.Page { return []rccplans.Page{page1(true, true)} },
+			want: `p1 H1 Insatser
+p1 TABLE 3 cols, 3 rows
+  head: Område | Mål | Aktivitet
+  r1 p1: 1.a) Första | Mål ett. | Akt ett.
+  r2 p1: 1.b) Andra området fyller ut sin cell Ett långt | mål som fyller sin cell hela vägen ut Aktiviteten och slutar här. | börjar och slutar.
+  r3 p1: 1.c) Tredje | Mål tre. | Akt tre.
+p1 P Text under tabellen som löper över alla kolumner i hela dess bredd och slutar.
+`,
+		},
+		{
+			name:  "without rules the same line ends the table",
+			pages: func() []rccplans.Page { return []rccplans.Page{page1(false, true)} },
+			want: `p1 H1 Insatser
+p1 TABLE 3 cols, 1 rows
+  head: Område | Mål | Aktivitet
+  r1 p1: 1.a) Första | Mål ett. | Akt ett.
+p1 P 1.b) Andra området fyller ut sin cell Ett långt mål som fyller sin cell hela vägen ut Aktiviteten börjar och slutar här. och slutar.
+p1 P 1.c) Tredje Mål tre. Akt tre.
+p1 P Text under tabellen som löper över alla kolumner i hela dess bredd och slutar.
+`,
+		},
+		{
+			name: "continued on the next page without its header, a footnote under it",
+			pages: func() []rccplans.Page {
+				ws := words(43, 53, "1.d) Fjärde området fyller ut sin cell Nytt Mål Som fyller sin cell hela vägen ut Aktiviteten Börjar", bodyFS, false)
+				ws = append(ws, row(64.7, "", "och slutar här.", "och slutar.")...)
+				ws = append(ws, words(40, 86, "Status: Grön = genomförd, Gul = pågår, Röd = ej påbörjad.", 7, false)...)
+				return []rccplans.Page{page1(true, false), page(2, ws, rules(50, 80))}
+			},
+			want: `p1 H1 Insatser
+p1 TABLE 3 cols, 4 rows
+  head: Område | Mål | Aktivitet
+  r1 p1: 1.a) Första | Mål ett. | Akt ett.
+  r2 p1: 1.b) Andra området fyller ut sin cell Ett långt | mål som fyller sin cell hela vägen ut Aktiviteten och slutar här. | börjar och slutar.
+  r3 p1: 1.c) Tredje | Mål tre. | Akt tre.
+  r4 p2: 1.d) Fjärde området fyller ut sin cell Nytt Mål | Som fyller sin cell hela vägen ut Aktiviteten och slutar här. | Börjar och slutar.
+p2 P Status: Grön = genomförd, Gul = pågår, Röd = ej påbörjad.
+`,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			bs, _ := Blocks("test.pdf", tc.pages())
+			if got := dumpBlocks(bs); got != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+}
