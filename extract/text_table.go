@@ -124,7 +124,6 @@ func ptBlocks(name string, lines []ptLine) ([]rccplans.Block, []rccplans.Warning
 var (
 	ptAreaRe     = regexp.MustCompile(`^\d{1,2}(?:\.[a-zA-Z0-9]{1,4}){0,4}\.?\)\s*\S`) // "3.c.ii) Screening", "6) Forskning"
 	ptFootnoteRe = regexp.MustCompile(`^\*{1,4}\s*[^*\s]`)
-	ptDashRe     = regexp.MustCompile(`^[-–•]`)
 	// a line that is only a time: "2022–2024", "2022–05", "4 år", "Q2 2023", "Löpande", "Hösten 2023"
 	// a line that starts with a time: "2023 och 2024", "2022-", "Q 2 2022 för …", "Löpande"
 	ptTimeStartRe = regexp.MustCompile(`^(?i:(?:(?:q|kv)\s?[1-4]\s+)?(?:19|20)\d\d(?:\b|[-–/])|(?:löpande|kontinuerligt|årligen|pågående|pågår kontinuerligt)\b)`)
@@ -644,6 +643,13 @@ func ptStatusBefore(f []string, x int, isStatus func(string) bool) int {
 	return 0
 }
 
+// ptStartsDash: s starts a list item ("- ", "– ", "• "). A function, not
+// a regular expression: the split asks it for every cell it prices.
+func ptStartsDash(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == '-' || r == '–' || r == '•'
+}
+
 // ptIsCode: a follow-up code of a plan that grades its goals U, P or E
 // (uppnått, pågående, ej påbörjat).
 func ptIsCode(s string) bool {
@@ -1081,8 +1087,9 @@ func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float
 	seg := make([][][]float64, n)
 	for i := range us {
 		seg[i] = make([][]float64, min(maxCell, n-i)+1)
+		flat := make([]float64, len(seg[i])*k) // one allocation per line, not per cell length
 		for d := range seg[i] {
-			seg[i][d] = make([]float64, k)
+			seg[i][d] = flat[d*k : (d+1)*k : (d+1)*k]
 		}
 		for c := 0; c < k; c++ {
 			seg[i][0][c] = 0.4 // an empty cell
@@ -1169,7 +1176,7 @@ func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float
 					base += 3 // a leading blank starts a cell
 				}
 				if x > i && newLine && !blankInf {
-					if p := us[x-1]; strings.HasSuffix(p.s, ".") && !p.paraMark && u.startsUp && !ptDashRe.MatchString(u.s) {
+					if p := us[x-1]; strings.HasSuffix(p.s, ".") && !p.paraMark && u.startsUp && !ptStartsDash(u.s) {
 						base += 1.5 // a sentence ends, a capital follows, no paragraph mark: a new cell
 					}
 				}
@@ -1178,7 +1185,7 @@ func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float
 				}
 				if x > i && newLine {
 					p := us[x-1]
-					if !p.paraEnd && !ptDashRe.MatchString(u.s) {
+					if !p.paraEnd && !ptStartsDash(u.s) {
 						// the word would have fitted on the line before; a
 						// capital may start a name or an item on its own line
 						t, wt := float64(prevLen+1+u.fw), 1.0

@@ -1,10 +1,12 @@
 package extract
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"rccplans"
@@ -152,4 +154,33 @@ func TestTextSeedsAgainstGold(t *testing.T) {
 
 func readSeed(stem string) ([]byte, error) {
 	return os.ReadFile("../fixtures/seeds/" + stem + ".txt")
+}
+
+// BenchmarkText shows how the layout-lost text reader scales with the
+// size of a text: seeds/001 eight times over against the seed once, in the
+// same run. A time ratio near 8 is linear.
+//
+//	go test ./extract -run '^$' -bench BenchmarkText -benchtime 2x
+func BenchmarkText(b *testing.B) {
+	one, err := readSeed("001_2c1f4fc1918a0a87")
+	if err != nil {
+		b.Fatal(err)
+	}
+	eight := bytes.Repeat(one, 8)
+	var tOne, tEight time.Duration
+	for b.Loop() {
+		start := time.Now()
+		if _, err := Text("one.txt", one); err != nil {
+			b.Fatal(err)
+		}
+		tOne += time.Since(start)
+		start = time.Now()
+		if _, err := Text("eight.txt", eight); err != nil {
+			b.Fatal(err)
+		}
+		tEight += time.Since(start)
+	}
+	b.ReportMetric(float64(tOne.Milliseconds())/float64(b.N), "ms-1x")
+	b.ReportMetric(float64(tEight.Milliseconds())/float64(b.N), "ms-8x")
+	b.ReportMetric(float64(tEight)/float64(max(tOne, 1)), "time-ratio-8x/1x")
 }
