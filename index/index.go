@@ -95,6 +95,10 @@ func Write(dir string, recs []rccplans.Record, secs []rccplans.Section, abbrs []
 	// saves a fifth of the build's CPU. Restored when Write returns.
 	defer debug.SetGCPercent(debug.SetGCPercent(800))
 
+	dm, err := newDocMaker(im)
+	if err != nil {
+		return err
+	}
 	comp := newCompounder()
 	for i := range recs {
 		comp.learn(recordTexts(&recs[i]))
@@ -117,7 +121,7 @@ func Write(dir string, recs []rccplans.Record, secs []rccplans.Section, abbrs []
 		go func() {
 			defer wg.Done()
 			for c := range chunks {
-				if err := writeChunk(idx, recs, secs, c.lo, c.hi, comp); err != nil {
+				if err := writeChunk(idx, dm, recs, secs, c.lo, c.hi, comp); err != nil {
 					errs <- fmt.Errorf("index: write %s: %w", dir, err)
 					for range chunks { // drain
 					}
@@ -158,23 +162,23 @@ func Write(dir string, recs []rccplans.Record, secs []rccplans.Section, abbrs []
 }
 
 // writeChunk indexes documents lo..hi (records first, then sections) as one batch.
-func writeChunk(idx bleve.Index, recs []rccplans.Record, secs []rccplans.Section, lo, hi int, comp *compounder) error {
+func writeChunk(idx bleve.Index, dm *docMaker, recs []rccplans.Record, secs []rccplans.Section, lo, hi int, comp *compounder) error {
 	b := idx.NewBatch()
 	for seq := lo; seq < hi; seq++ {
-		var d map[string]any
+		var vs []fieldValue
 		var id string
 		var err error
 		if seq < len(recs) {
-			d, err = recordDoc(&recs[seq], comp)
+			vs, err = recordValues(&recs[seq], comp)
 			id = docID("r", seq)
 		} else {
-			d, err = sectionDoc(&secs[seq-len(recs)], comp)
+			vs, err = sectionValues(&secs[seq-len(recs)], comp)
 			id = docID("s", seq)
 		}
 		if err != nil {
 			return err
 		}
-		if err := b.Index(id, d); err != nil {
+		if err := b.IndexAdvanced(dm.doc(id, vs)); err != nil {
 			return fmt.Errorf("%s: %w", id, err)
 		}
 	}
@@ -199,49 +203,6 @@ func period(from, to int) string {
 		return strconv.Itoa(to)
 	}
 	return fmt.Sprintf("%d–%d", from, to)
-}
-
-func recordDoc(r *rccplans.Record, comp *compounder) (map[string]any, error) {
-	src, err := json.Marshal(r)
-	if err != nil {
-		return nil, err
-	}
-	d := make(map[string]any, 32)
-	d[fieldSource], d[fieldType] = string(src), "record"
-	d["period_from"], d["period_to"] = r.PeriodFrom, r.PeriodTo
-	d[fieldTerms] = comp.terms(r.Goal, r.Activity, r.RCCActivity, r.CurrentState, r.Target,
-		r.Responsible, r.Area, r.Chapter, r.Section, r.FollowUp, r.Evaluation)
-	// Empty values are left out: an empty text has no words, an empty
-	// keyword is no facet bucket, and each field costs the segment builder.
-	strs(d, "goal", r.Goal, "activity", r.Activity, "rcc_activity", r.RCCActivity, "current_state", r.CurrentState,
-		"target", r.Target, "responsible", r.Responsible, "area", r.Area, "chapter", r.Chapter, "section", r.Section,
-		"timeframe", r.Timeframe, "status_raw", r.StatusRaw, "follow_up", r.FollowUp, "evaluation", r.Evaluation,
-		"region", r.Region, "rcc", r.RCC, "kind", r.Kind, "status", r.Status,
-		"area_code", r.AreaCode, "doc_id", r.DocID, "source_file", r.SourceFile, fieldPeriod, period(r.PeriodFrom, r.PeriodTo))
-	return d, nil
-}
-
-func sectionDoc(s *rccplans.Section, comp *compounder) (map[string]any, error) {
-	src, err := json.Marshal(s)
-	if err != nil {
-		return nil, err
-	}
-	d := make(map[string]any, 16)
-	d[fieldSource], d[fieldType] = string(src), "section"
-	d["period_from"], d["period_to"], d["follow_up_year"] = s.PeriodFrom, s.PeriodTo, s.FollowUpYear
-	d[fieldTerms] = comp.terms(s.Title, s.Text)
-	strs(d, "title", s.Title, "text", s.Text, "region", s.Region, "rcc", s.RCC, "kind", s.Kind,
-		"doc_id", s.DocID, "source_file", s.SourceFile, fieldPeriod, period(s.PeriodFrom, s.PeriodTo))
-	return d, nil
-}
-
-// strs adds the non-empty values of name, value pairs.
-func strs(d map[string]any, kv ...string) {
-	for i := 0; i+1 < len(kv); i += 2 {
-		if kv[i+1] != "" {
-			d[kv[i]] = kv[i+1]
-		}
-	}
 }
 
 // Index is an open, read-only index.

@@ -5,7 +5,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
-	"github.com/blevesearch/bleve/v2/analysis/lang/sv" // registers the Swedish analyzer; it is not registered otherwise
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/sv" // registers the Swedish analyzer; it is not registered otherwise
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
@@ -58,7 +58,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}); err != nil {
 		return nil, err
 	}
-	im.DefaultAnalyzer = sv.AnalyzerName
+	im.DefaultAnalyzer = analyzerSwedish
 	im.DefaultField = fieldAll
 	im.StoreDynamic = false
 	im.IndexDynamic = false
@@ -67,7 +67,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	doc := bleve.NewDocumentStaticMapping()
 	text := func() *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
-		f.Analyzer = sv.AnalyzerName
+		f.Analyzer = analyzerSwedish
 		f.Store = false
 		f.IncludeTermVectors = true // phrases of the query-string syntax need positions
 		f.IncludeInAll = true
@@ -137,7 +137,7 @@ type analyzers struct {
 
 func newAnalyzers(im *mapping.IndexMappingImpl) (analyzers, error) {
 	var a analyzers
-	a.sv = im.AnalyzerNamed(sv.AnalyzerName)
+	a.sv = im.AnalyzerNamed(analyzerSwedish)
 	a.lower = im.AnalyzerNamed(analyzerLower)
 	if a.sv == nil || a.lower == nil {
 		return a, errAnalyzer

@@ -1,0 +1,102 @@
+package index
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/document"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// describe analyses d's fields as scorch does and lists what each field
+// gives the index: name, options, value, type and analysed tokens.
+func describe(d *document.Document) []string {
+	var out []string
+	freqs := func(tf index.TokenFrequencies) string {
+		var ts []string
+		for term, f := range tf {
+			// The mapping visits a document's fields in map order, so
+			// the order of a composite's locations is not its own.
+			var ls []string
+			for _, l := range f.Locations {
+				ls = append(ls, fmt.Sprintf("%s@%d[%d:%d]%v", l.Field, l.Position, l.Start, l.End, len(l.ArrayPositions)))
+			}
+			sort.Strings(ls)
+			ts = append(ts, fmt.Sprintf("%q×%d %v", term, f.Frequency(), ls))
+		}
+		sort.Strings(ts)
+		return fmt.Sprint(ts)
+	}
+	d.VisitFields(func(f index.Field) {
+		if f.Options().IsIndexed() {
+			f.Analyze()
+			d.VisitComposite(func(cf index.CompositeField) { cf.Compose(f.Name(), f.AnalyzedLength(), f.AnalyzedTokenFrequencies()) })
+		}
+		out = append(out, fmt.Sprintf("%s %v %c %q %d %d %s", f.Name(), f.Options(), f.EncodedFieldType(), f.Value(),
+			len(f.ArrayPositions()), f.AnalyzedLength(), freqs(f.AnalyzedTokenFrequencies())))
+	})
+	d.VisitComposite(func(cf index.CompositeField) {
+		out = append(out, fmt.Sprintf("composite %s %v %d %s", cf.Name(), cf.Options(), cf.AnalyzedLength(), freqs(cf.AnalyzedTokenFrequencies())))
+	})
+	sort.Strings(out)
+	return out
+}
+
+// TestDocuments: the documents Write makes are those bleve's mapping makes
+// of the same values.
+func TestDocuments(t *testing.T) {
+	im, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dm, err := newDocMaker(im)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := loadGold(t)
+	comp := newCompounder()
+	for i := range c.recs {
+		comp.learn(recordTexts(&c.recs[i]))
+	}
+	comp.freeze()
+	var docs [][]fieldValue
+	for i := range c.recs {
+		vs, err := recordValues(&c.recs[i], comp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, vs)
+	}
+	for i := range c.secs {
+		vs, err := sectionValues(&c.secs[i], comp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, vs)
+	}
+	docs = append(docs, []fieldValue{{name: "goal", n: 3, num: true}, {name: "period_from", text: "x"}, {name: "unknown", text: "y"}})
+	for i, vs := range docs {
+		m := map[string]any{}
+		for _, v := range vs {
+			if v.num {
+				m[v.name] = v.n
+			} else {
+				m[v.name] = v.text
+			}
+		}
+		want := document.NewDocument("d")
+		if err := im.MapDocument(want, m); err != nil {
+			t.Fatal(err)
+		}
+		got := dm.doc("d", vs)
+		if g, w := describe(got), describe(want); !reflect.DeepEqual(g, w) {
+			for j := range max(len(g), len(w)) {
+				if j >= len(g) || j >= len(w) || g[j] != w[j] {
+					t.Fatalf("document %d field %d:\ngot  %q\nwant %q", i, j, g[min(j, len(g)-1)], w[min(j, len(w)-1)])
+				}
+			}
+		}
+	}
+}
