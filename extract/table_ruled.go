@@ -270,6 +270,12 @@ func frameGrid(p *rccplans.Page, f frame, words []rccplans.Word, used []bool) *g
 	if nc < 1 || nr < 1 || nc*nr < 2 {
 		return nil
 	}
+	// One column of shading (status cells coloured by their value down a
+	// borderless table) is no table of its own: its words belong to the
+	// table around it.
+	if f.filled && nc == 1 {
+		return nil
+	}
 	id := make([]int, nr*nc)
 	for i := range id {
 		id[i] = i

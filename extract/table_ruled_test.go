@@ -89,3 +89,38 @@ p1 TABLE 4 cols, 1 rows
 		})
 	}
 }
+
+// TestShadedColumn: one column of shaded cells (status cells coloured by
+// their value down a borderless table) is no table of its own: its words
+// stay for the table around it. Two shaded columns, or one column of
+// drawn lines, are.
+func TestShadedColumn(t *testing.T) {
+	ws := append(words(43, 103, "Grön", bodyFS, false), words(43, 123, "Röd", bodyFS, false)...)
+	drawn := func(rs []rccplans.Rule) []rccplans.Rule {
+		for i := range rs {
+			rs[i].Width = 0.5
+		}
+		return rs
+	}
+	tests := []struct {
+		name   string
+		rules  []rccplans.Rule
+		tables int
+	}{
+		{"one shaded column", append(fill(40, 100, 140, 120), fill(40, 120, 140, 140)...), 0},
+		{"two shaded columns", append(fill(40, 100, 140, 120), fill(140, 100, 240, 120)...), 1},
+		{"one column of drawn lines", drawn(append(fill(40, 100, 140, 120), fill(40, 120, 140, 140)...)), 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := page(1, ws, tc.rules)
+			tabs, rest := ruledTables(&p, ruleFrames(&p), ws)
+			if len(tabs) != tc.tables {
+				t.Fatalf("%d tables, want %d", len(tabs), tc.tables)
+			}
+			if tc.tables == 0 && len(rest) != len(ws) {
+				t.Errorf("%d words left for the other passes, want %d", len(rest), len(ws))
+			}
+		})
+	}
+}
