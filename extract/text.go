@@ -361,14 +361,8 @@ func ptEdgeDistance(lines []ptLine) []int {
 	return dist
 }
 
-// ptStatusWords are the status values plan tables print; they repeat at
-// page ends without being furniture.
-var ptStatusWords = map[string]bool{
-	"påbörjad": true, "ej påbörjad": true, "ej påbörjat": true, "påbörjat": true, "klar": true, "klart": true,
-	"pågående": true, "pågår": true, "genomfört": true, "genomförd": true, "infört": true, "uppnått mål": true,
-	"avvaktar": true, "vilande": true, "avslutad": true, "avslutat": true,
-}
-
+// ptIsStatus: the line is a status and nothing else (rccplans.StatusPhrase);
+// statuses repeat at page ends without being furniture.
 func ptIsStatus(s string) bool {
-	return ptStatusWords[strings.ToLower(strings.Trim(strings.TrimSpace(s), "•-–.* "))]
+	return rccplans.StatusPhrase(s) != ""
 }

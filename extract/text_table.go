@@ -465,7 +465,7 @@ func ptGlue(units []ptUnit, cols, statusCol, timeCol int, isStatus func(string) 
 			r, _ := utf8.DecodeRuneInString(w)
 			pr, _ := utf8.DecodeRuneInString(prev)
 			switch {
-			case statusCol >= 0 && !runsOn && isStatus(strings.Join(f[x:], " ")):
+			case statusCol >= 0 && !runsOn && !ptStartsLower(f[x]) && isStatus(strings.Join(f[x:], " ")):
 				cuts = append(cuts, cut{x, 0})
 				x = len(f) // the status runs to the end of the line
 			case statusCol >= 0 && statusCol < cols-1 && ptStatusBefore(f, x, isStatus) > 0:
@@ -633,7 +633,7 @@ func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW i
 // that a capitalised word follows on the same line; 0 when there is none.
 func ptStatusBefore(f []string, x int, isStatus func(string) bool) int {
 	for k := 2; k >= 1; k-- {
-		if x+k >= len(f) || !isStatus(strings.Join(f[x:x+k], " ")) {
+		if x+k >= len(f) || ptStartsLower(f[x]) || !isStatus(strings.Join(f[x:x+k], " ")) {
 			continue
 		}
 		if r, _ := utf8.DecodeRuneInString(f[x+k]); unicode.IsUpper(r) {

@@ -213,11 +213,11 @@ func record(cells []rccplans.Cell, roles []rccplans.Column) (rec rccplans.Record
 	if t := get(rccplans.ColStatus); t != "" {
 		rec.StatusRaw = joinText(rec.StatusRaw, t)
 	}
-	rec.Status = Status(rec.StatusRaw)
+	rec.Status = rccplans.StatusOf(rec.StatusRaw)
 	if !hasStatusCol && rec.FollowUp != "" {
 		// A follow-up column filled with the levels U/P/E (or a status
 		// word) carries the row's status.
-		if s := Status(rec.FollowUp); s != "" {
+		if s := rccplans.StatusOf(rec.FollowUp); s != "" {
 			rec.StatusRaw, rec.Status = rec.FollowUp, s
 		}
 	}

@@ -1,0 +1,99 @@
+package rccplans
+
+import "testing"
+
+func TestStatusOf(t *testing.T) {
+	tests := []struct {
+		raw, want string
+	}{
+		{"Påbörjad", StatusInProgress},
+		{"Pågående", StatusInProgress},
+		{"Pågår klinisk forskning i regionen", StatusInProgress},
+		{"Pågående på onkologen", StatusInProgress},
+		{"Arbetet pågår", StatusInProgress},
+		{"Ej påbörjad", StatusNotStarted},
+		{"Ej Påbörjad", StatusNotStarted},
+		{"ej påbörjat arbete", StatusNotStarted},
+		{"Uppstart kvartal 1 2026", StatusNotStarted},
+		{"Klar", StatusDone},
+		{"Klart", StatusDone},
+		{"Genomfört", StatusDone},
+		{"Genomfört projekt i sjukvårdsregionen", StatusDone},
+		{"Infört", StatusDone},
+		{"Uppnått mål", StatusDone},
+		{"Avvaktar", StatusOnHold},
+		{"Avvaktar införandet av nytt system.", StatusOnHold},
+		{"Vilande", StatusOnHold},
+		{"U", StatusDone},
+		{"P", StatusInProgress},
+		{"E", StatusNotStarted},
+		{" p. ", StatusInProgress},
+		{"U – uppnått", StatusDone},
+		{"• Påbörjad", StatusInProgress},
+		{"När inte målet på 50% för 2025.", ""},
+		{"LPPL har en rollbeskrivning.", ""},
+		{"Genomförd", StatusDone},
+		{"Genomförd 2025", StatusDone},
+		{"Delvis genomförd", StatusInProgress},
+		{"Ej startad", StatusNotStarted},
+		{"Avslutad", StatusDone},
+		{"Pausad", StatusOnHold},
+		{"Planerad", StatusNotStarted},
+		{"Grön", StatusDone},
+		{"Grönt", StatusDone},
+		{"gul", StatusInProgress},
+		{"Röd", StatusNotStarted},
+		{"Rött.", StatusNotStarted},
+		{"✓", StatusDone},
+		{"✔", StatusDone},
+		{"Grönare vårdmiljö", ""},
+		{"Röda dagar undantas", ""},
+		{"", ""},
+		{"-", ""},
+		{"Ej", ""},
+		{"2023", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.raw, func(t *testing.T) {
+			if got := StatusOf(tt.raw); got != tt.want {
+				t.Errorf("StatusOf(%q) = %q, want %q", tt.raw, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestStatusPhrase(t *testing.T) {
+	tests := []struct {
+		in, want string
+	}{
+		{"Ej påbörjad", StatusNotStarted},
+		{"Ej påbörjat arbete", StatusNotStarted},
+		{"Uppnått mål", StatusDone},
+		{"Pågår", StatusInProgress},
+		{"Planerad", StatusNotStarted},
+		{"Pausad", StatusOnHold},
+		{"Delvis genomförd", StatusInProgress},
+		{"Genomförd 2025", StatusDone},
+		{"Grön", StatusDone},
+		{"✓", StatusDone},
+		{"• Klart.", StatusDone},
+		{"Planera utbildning", ""},
+		{"Pågår sedan hösten", ""},
+		{"2025 Ej påbörjad", ""}, // a time before the status is another cell
+		{"Ej", ""},
+		{"P", ""}, // a code is a status only in a column that grades by code
+		{"Grönare vårdmiljö", ""},
+		{"Genomföra en kampanj", ""},
+		{"Genomföra", ""}, // a verb that starts an activity
+		{"Planera", ""},   // the infinitive, not "Planerad"
+		{"Implementerade", StatusDone},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := StatusPhrase(tt.in); got != tt.want {
+				t.Errorf("StatusPhrase(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
