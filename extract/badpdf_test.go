@@ -3,8 +3,6 @@ package extract
 import (
 	"bytes"
 	"compress/zlib"
-	"context"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -13,11 +11,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/ledongthuc/pdf"
 
-	"rccplans"
 	"rccplans/fixtures"
 	"rccplans/fixtures/bad"
 )
@@ -396,61 +392,6 @@ func FuzzRepair(f *testing.F) {
 		}
 		if !bytes.Equal(again, out) {
 			t.Fatalf("repair is not a fixpoint:\n%q\n%q", out, again)
-		}
-	})
-}
-
-// FuzzRead: whatever the bytes, extract.Read returns (no panic, no hang),
-// and an error names the file. Seeded from every
-// fixture and the bad corpus.
-func FuzzRead(f *testing.F) {
-	for _, dir := range []string{"corpus", "seeds"} {
-		ents, err := fs.ReadDir(fixtures.FS, dir)
-		if err != nil {
-			f.Fatal(err)
-		}
-		for _, e := range ents {
-			b, err := fs.ReadFile(fixtures.FS, dir+"/"+e.Name())
-			if err != nil {
-				f.Fatal(err)
-			}
-			if dir == "seeds" {
-				// The start of each text: whole layout-lost texts take
-				// seconds each in the text reader, and the fuzzing worker
-				// dies on them (FuzzText seeds the same way).
-				b = b[:min(len(b), 4<<10)]
-			}
-			f.Add(b)
-		}
-	}
-	clean, err := fs.ReadFile(fixtures.FS, "corpus/000_363f1a49b5c57245-word.pdf")
-	if err != nil {
-		f.Fatal(err)
-	}
-	files, err := bad.Corpus(clean)
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, b := range files {
-		if len(b.Data) < 256<<10 {
-			f.Add(b.Data)
-		}
-	}
-	recoverPanics = false
-	defer func() { recoverPanics = true }()
-	f.Fuzz(func(t *testing.T, data []byte) {
-		const name = "fuzz.bin"
-		// No time bound here: a read that never ends must show as the
-		// fuzzer's own timeout, not be cut short by Read's.
-		l, err := Read(context.Background(), name, data, Options{MaxPages: 50, Timeout: 24 * time.Hour})
-		if err != nil {
-			var le *rccplans.Error
-			if !errors.As(err, &le) || le.File != name {
-				t.Fatalf("error does not name the file: %v", err)
-			}
-		}
-		if l != nil && l.SourceFile != "" && l.SourceFile != name {
-			t.Fatalf("layout names %q", l.SourceFile)
 		}
 	})
 }
