@@ -165,9 +165,10 @@ type cutJudgement struct {
 // row, cut by the page break, and which merged cells go on if it is not.
 // A row can only be cut when it reaches the foot of the page body. Per
 // cell of the new row:
-//   - strong: it starts in lower case where the old cell has text, the
-//     old cell ends with a hyphen, or the table's rows open with a number
-//     and this first-column text does not;
+//   - strong: it starts in lower case where the old cell has text (not
+//     in a time or status column, whose cells may start so), the old cell
+//     ends with a hyphen, or the table's rows open with a number and this
+//     first-column text does not;
 //   - weak: the old cell has text that does not end a sentence.
 //
 // The row goes on when no non-empty cell outside the key columns (area,
@@ -192,7 +193,7 @@ func judgeCut(s, t *grid, bottoms map[int]float64) cutJudgement {
 			continue
 		}
 		switch {
-		case old[k] != "" && (startsLower(cur[k]) || strings.HasSuffix(old[k], "-")):
+		case old[k] != "" && (startsLower(cur[k]) && !timeColumn(s, k) || strings.HasSuffix(old[k], "-")):
 			strong[k] = true
 		case k == 0 && numberedRows && !numbered.MatchString(cur[k]):
 			strong[k] = true
@@ -279,6 +280,19 @@ func replaceCell(t *grid, from, to *cell) {
 // spansRows tells whether the cell at (r, j) also covers the row above.
 func spansRows(g *grid, r, j int) bool {
 	return r > g.nhead && g.rows[r-1][j] == g.rows[r][j]
+}
+
+// timeColumn tells whether column j holds times or statuses by its
+// header: their cells start in lower case of their own ("december 2027",
+// "våren 2026", "löpande"), so that says nothing about a cut.
+func timeColumn(g *grid, j int) bool {
+	for r := 0; r < g.nhead; r++ {
+		switch rccplans.ColumnOf(g.rows[r][j].text()) {
+		case rccplans.ColTimeframe, rccplans.ColStatus:
+			return true
+		}
+	}
+	return false
 }
 
 // keyColumn tells whether column j identifies rows (area, goal): the first
