@@ -460,3 +460,34 @@ func TestTextRawOrder(t *testing.T) {
 		t.Errorf("rows\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestTextSplitFront: the short lines that open a text without empty
+// lines are paragraphs of their own, so the title is not run together
+// with the region and the first sentences.
+func TestTextSplitFront(t *testing.T) {
+	long := "Planen beskriver hur regionen arbetar med de mål som RCC har satt i den regionala cancerplanen."
+	tests := []struct {
+		name string
+		in   []string
+		want []string // blocks' texts
+	}{
+		{"title over two lines, region, prose", []string{"Handlingsplan cancer Region Halland 2026–", "2027", "Region Halland", long},
+			[]string{"Handlingsplan cancer Region Halland 2026–2027", "Region Halland", long}},
+		{"prose from the first line", []string{long, "Det andra stycket börjar här och fortsätter på nästa rad som är lång."},
+			[]string{long + " Det andra stycket börjar här och fortsätter på nästa rad som är lång."}},
+		{"a short line that runs on", []string{"Planen gäller", "regionens hela cancervård och uppdateras årligen av ledningen för hälso- och sjukvård."},
+			[]string{"Planen gäller regionens hela cancervård och uppdateras årligen av ledningen för hälso- och sjukvård."}},
+		{"empty lines already", []string{"Handlingsplan 2026", "", long}, []string{"Handlingsplan 2026", long}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, b := range textBlocksOf(t, strings.Join(tt.in, "\n")) {
+				got = append(got, b.Text)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("blocks\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -109,6 +109,7 @@ type ptSpan struct {
 // ptBlocks reads the lines into blocks: plan tables where a header line
 // is found, prose around them.
 func ptBlocks(name string, lines []ptLine) ([]rccplans.Block, []rccplans.Warning) {
+	lines = ptSplitFront(lines)
 	spans, warns := ptTables(name, lines)
 	var out []rccplans.Block
 	at := 0
@@ -133,6 +134,40 @@ var (
 	ptYearDashRe = regexp.MustCompile(`(?:19|20)\d\d\s?[-–]$`)
 	ptTimeRe     = regexp.MustCompile(`^(?i:(?:(?:q|kv)\s?[1-4]|vår(?:en)?|höst(?:en)?|jan\w*|feb\w*|mars|april|maj|juni|juli|aug\w*|sep\w*|okt\w*|nov\w*|dec\w*)?\s*(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?|\d{1,2}\s*(?:år|månader|mån)|löpande|kontinuerligt|årligen|pågående)\.?$`)
 )
+
+// ptSplitFront gives the short lines that open a text paragraphs of
+// their own: text without empty lines runs the title, the region and the
+// first sentences together ("Handlingsplan cancer Region Halland 2026–" /
+// "2027" / "Region Halland" / "Planen beskriver hur …"). A line is short
+// next to the longest line of the opening lines (a title is set large and
+// a subtitle stands alone; prose fills its lines); a line that ends in a
+// dash goes on in the next ("2026–" / "2027").
+func ptSplitFront(lines []ptLine) []ptLine {
+	from := 0
+	for from < len(lines) && lines[from].s == "" {
+		from++
+	}
+	to := from
+	longest := 0
+	for to < len(lines) && lines[to].s != "" && to-from < 12 {
+		longest = max(longest, utf8.RuneCountInString(lines[to].s))
+		to++
+	}
+	var out []ptLine
+	out = append(out, lines[:from]...)
+	i := from
+	for ; i < to-1; i++ {
+		ln := lines[i]
+		if 10*utf8.RuneCountInString(ln.s) > 6*longest || ptEndsSentence(ln.s) || ptStartsLower(lines[i+1].s) {
+			break
+		}
+		out = append(out, ln)
+		if !strings.HasSuffix(ln.s, "–") && !strings.HasSuffix(ln.s, "-") {
+			out = append(out, ptLine{page: ln.page})
+		}
+	}
+	return append(out, lines[i:]...)
+}
 
 // ptHeader tries a header starting at line i: it returns the column
 // titles and roles and the index after the header's last line.
