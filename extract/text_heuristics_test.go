@@ -18,6 +18,30 @@ func textBlocksOf(t *testing.T, s string) []rccplans.Block {
 	return l.Blocks
 }
 
+// tableRowsOf reads s and returns the cell texts of its last table.
+func tableRowsOf(t *testing.T, s string) ([][]string, *rccplans.Table) {
+	t.Helper()
+	bs := textBlocksOf(t, s)
+	var tb *rccplans.Table
+	for _, bl := range bs {
+		if bl.Table != nil {
+			tb = bl.Table
+		}
+	}
+	if tb == nil {
+		t.Fatalf("no table: %q", kinds(bs))
+	}
+	var got [][]string
+	for _, r := range tb.Rows {
+		var row []string
+		for _, c := range r.Cells {
+			row = append(row, c.Text)
+		}
+		got = append(got, row)
+	}
+	return got, tb
+}
+
 func kinds(bs []rccplans.Block) []string {
 	var out []string
 	for _, b := range bs {
@@ -145,24 +169,7 @@ func TestTextTableRows(t *testing.T) {
 		"",
 		"Ej påbörjad",
 	}, "\n")
-	bs := textBlocksOf(t, in)
-	var tb *rccplans.Table
-	for _, b := range bs {
-		if b.Table != nil {
-			tb = b.Table
-		}
-	}
-	if tb == nil {
-		t.Fatalf("no table: %q", kinds(bs))
-	}
-	var got [][]string
-	for _, r := range tb.Rows {
-		var row []string
-		for _, c := range r.Cells {
-			row = append(row, c.Text)
-		}
-		got = append(got, row)
-	}
+	got, tb := tableRowsOf(t, in)
 	want := [][]string{
 		{"1.a) Prevention", "Minska insjuknandet i cancer genom hälsosamma levnadsvanor.", "Sprida kunskap om solvanor", "Region X", "Påbörjad"},
 		{"1.a) Prevention", "Minska insjuknandet i cancer genom hälsosamma levnadsvanor.", "Följa upp indikatorer", "Region X", "Klar"},
@@ -264,23 +271,10 @@ func TestTextColumnAfterColumn(t *testing.T) {
 		}
 		b.WriteString("  \n\n")
 	}
-	bs := textBlocksOf(t, b.String())
-	var tb *rccplans.Table
-	for _, bl := range bs {
-		if bl.Table != nil {
-			tb = bl.Table
-		}
-	}
-	if tb == nil {
-		t.Fatalf("no table: %q", kinds(bs))
-	}
+	all, _ := tableRowsOf(t, b.String())
 	var got [][]string
-	for _, r := range tb.Rows {
-		var row []string
-		for _, c := range r.Cells[:4] {
-			row = append(row, c.Text)
-		}
-		got = append(got, row)
+	for _, r := range all {
+		got = append(got, r[:4])
 	}
 	want := [][]string{
 		{"Alla patienter ska erbjudas en kontaktsjuksköterska.", "Kontaktsjuksköterskor finns för de flesta diagnoserna.", "Verksamhetschef", "2023"},
@@ -434,24 +428,7 @@ func TestTextRawOrder(t *testing.T) {
 		"läkare under utbildning.",
 		"RCC-samordnare Pågående",
 	}, "\n")
-	bs := textBlocksOf(t, in)
-	var tb *rccplans.Table
-	for _, bl := range bs {
-		if bl.Table != nil {
-			tb = bl.Table
-		}
-	}
-	if tb == nil {
-		t.Fatalf("no table: %q", kinds(bs))
-	}
-	var got [][]string
-	for _, r := range tb.Rows {
-		var row []string
-		for _, c := range r.Cells {
-			row = append(row, c.Text)
-		}
-		got = append(got, row)
-	}
+	got, _ := tableRowsOf(t, in)
 	want := [][]string{
 		{"1. Palliativ vård ska vara jämlik och tillgänglig i hela länet, oavsett diagnos och boendeform.", "Säkerställa att kontaktsjuksköterskor har avsatt tid för uppdraget i sina tjänster.", "Processledare cancer", "Ej påbörjad"},
 		{"2. Fler patienter ska erbjudas att delta i kliniska studier via 1177 och vid nybesök.", "Rekrytera ytterligare specialistläkare och skapa utbildningstjänster för läkare under utbildning.", "RCC-samordnare", "Pågående"},
