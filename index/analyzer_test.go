@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -156,5 +157,34 @@ func BenchmarkSwedishAnalyzer(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestNormIsPrefix: the normal form of a word is a prefix of it, which the
+// highlighter's quick test (marker.may) relies on. Every word of the fixture
+// corpus and a few forms that change most.
+func TestNormIsPrefix(t *testing.T) {
+	c := loadGold(t)
+	seen := map[string]bool{}
+	check := func(text string) {
+		for _, w := range words(text) {
+			if seen[w] {
+				continue
+			}
+			seen[w] = true
+			if n := norm(w); !strings.HasPrefix(w, n) {
+				t.Errorf("norm(%q) = %q, not a prefix", w, n)
+			}
+		}
+	}
+	for _, r := range c.recs {
+		check(recordTexts(&r) + " " + r.Timeframe + " " + r.StatusRaw)
+	}
+	for _, s := range c.secs {
+		check(s.Title + " " + s.Text)
+	}
+	check("programmet programmen resultatet palliativt sjuksköterskan fullt löst kallt hemmet stadd bygd ständigt 2024 covid19 ÅÄÖ")
+	if len(seen) < 1000 {
+		t.Errorf("only %d words checked", len(seen))
 	}
 }

@@ -128,6 +128,12 @@ type flight struct {
 
 // search1 runs the text query once.
 func (x *Index) search1(ctx context.Context, q query.Query) (*matchSet, error) {
+	if p, ok := planOf(q); ok {
+		s, ok, err := x.fast(ctx, p)
+		if err != nil || ok {
+			return s, err
+		}
+	}
 	s := &matchSet{}
 	err := x.match(ctx, q, func(n int, score float64) {
 		s.docs = append(s.docs, int32(n))
@@ -137,6 +143,20 @@ func (x *Index) search1(ctx context.Context, q query.Query) (*matchSet, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// fast evaluates a free-text query's plan (fastmatch.go).
+func (x *Index) fast(ctx context.Context, p *plan) (*matchSet, bool, error) {
+	adv, err := x.bleve.Advanced()
+	if err != nil {
+		return nil, false, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, false, err
+	}
+	defer r.Close()
+	return x.fastMatch(searchContext(ctx), r, p)
 }
 
 // docCache keeps recently shown documents decoded (their Hit without score

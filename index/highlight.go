@@ -70,6 +70,26 @@ func (m *marker) word(w, s string) bool {
 	return utf8.RuneCountInString(s) >= minPrefix && strings.Contains(w, s)
 }
 
+// may reports whether text can have a word to mark. A normal form is a
+// prefix of its word (the stemmer and norm only take endings off:
+// TestNormIsPrefix), so a word that matches a query stem contains it, and
+// so does the lower-cased text: most fields of most hits are passed over
+// without splitting them into words.
+func (m *marker) may(text string) bool {
+	lower := strings.ToLower(text)
+	for _, s := range m.stems {
+		if strings.Contains(lower, s) {
+			return true
+		}
+	}
+	for _, p := range m.phrases {
+		if strings.Contains(lower, p[0]) {
+			return true
+		}
+	}
+	return false
+}
+
 type span struct{ start, end int }
 
 // token is a word of a text with its byte span.
@@ -100,6 +120,9 @@ func tokens(text string) []token {
 
 // marks returns the byte spans of text to mark, in order.
 func (m *marker) marks(text string) []span {
+	if !m.may(text) {
+		return nil
+	}
 	toks := tokens(text)
 	marked := make([]bool, len(toks))
 	for i, t := range toks {

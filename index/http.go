@@ -201,9 +201,59 @@ func (s *server) serveAPI(w http.ResponseWriter, r *http.Request) {
 		json.NewEncoder(w).Encode(map[string]string{"error": err.Error()})
 		return
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(true) // snippets carry <mark>; keep the JSON inert in any context
-	enc.Encode(res)
+	b, err := res.appendJSON(make([]byte, 0, 16<<10))
+	if err != nil {
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(true) // snippets carry <mark>; keep the JSON inert in any context
+		enc.Encode(res)
+		return
+	}
+	w.Write(b)
+}
+
+// appendJSON appends what json.Encoder (escaping HTML) writes for r, without
+// its second pass over every hit: the encoder re-reads and compacts what a
+// Marshaler returns, and a hit is its stored JSON, written by json.Marshal
+// (compact, HTML-escaped) and decoded once already when the hit was loaded,
+// plus extras from json.Marshal. TestResultJSON checks that both give the
+// same bytes.
+func (r *Result) appendJSON(b []byte) ([]byte, error) {
+	head, err := json.Marshal(struct {
+		Total  uint64  `json:"total"`
+		Page   int     `json:"page"`
+		Size   int     `json:"size"`
+		Query  string  `json:"query"`
+		Syntax string  `json:"syntax"`
+		TookMS float64 `json:"took_ms"`
+	}{r.Total, r.Page, r.Size, r.Query, r.Syntax, r.TookMS})
+	if err != nil {
+		return nil, err
+	}
+	b = append(b, head[:len(head)-1]...)
+	b = append(b, `,"hits":`...)
+	if r.Hits == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, h := range r.Hits {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			hb, err := h.MarshalJSON()
+			if err != nil {
+				return nil, err
+			}
+			b = append(b, hb...)
+		}
+		b = append(b, ']')
+	}
+	fb, err := json.Marshal(r.Facets)
+	if err != nil {
+		return nil, err
+	}
+	b = append(b, `,"facets":`...)
+	b = append(b, fb...)
+	return append(b, "}\n"...), nil
 }
 
 // pageData is what page.html renders.

@@ -1,6 +1,8 @@
 package index
 
 import (
+	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"io"
@@ -296,5 +298,36 @@ func TestRequestURLRoundTrip(t *testing.T) {
 	if back.Query != want.Query || back.Sort != want.Sort || back.Page != want.Page || back.Size != want.Size ||
 		strings.Join(back.Filters["region"], ",") != "A,B" || strings.Join(back.Filters["status"], ",") != "done" {
 		t.Errorf("%+v", back)
+	}
+}
+
+// TestResultJSON: the API writes a result as json.Encoder (escaping HTML) would.
+func TestResultJSON(t *testing.T) {
+	x, _ := openGold(t)
+	for _, r := range []Request{{}, {Query: "kontaktsjuksköterska"}, {Query: "script"}, {Query: "palliativ vård", Page: 2, Size: 3},
+		{Query: "xyzzy"}, {Query: `+region:"Region Västmanland" screening*`}, {Filters: map[string][]string{"status": {"done"}}}} {
+		res, err := x.Search(context.Background(), r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(true)
+		if err := enc.Encode(res); err != nil {
+			t.Fatal(err)
+		}
+		got, err := res.appendJSON(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("%+v:\ngot  %s\nwant %s", r, got, want.Bytes())
+		}
+		res.Hits = nil
+		want.Reset()
+		enc.Encode(res)
+		if got, _ := res.appendJSON(nil); !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("no hits:\ngot  %s\nwant %s", got, want.Bytes())
+		}
 	}
 }
