@@ -185,18 +185,25 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 	var body []int
 	prev := &lines[end]
 	bands := ruledBands(p, anchors[0].X0, anchors[len(anchors)-1].X1, lines[top].Y0, lines[end].Y1)
+	titles := map[int]bool{} // bold lines across the table over rows in its columns
 	for k := end + 1; k < len(lines); k++ {
 		l := &lines[k]
-		// Prose right under the table runs across the columns (but a
-		// line of cells filled to their edges inside a ruled row does
-		// too).
-		if used[k] || headerLine(l) || acrossAnchors(anchors, l) && !inRuledRow(bands, anchors, lines, k) {
-			break
-		}
 		gap := l.Y0 - prev.Y1
 		lim := 2.0 * prev.height()
 		if len(body) == 0 {
 			lim = 3.5 * prev.height()
+		}
+		// Prose right under the table runs across the columns (but a
+		// line of cells filled to their edges inside a ruled row does
+		// too, and so does a title row over the rows below it).
+		if !used[k] && gap <= lim && titleInTable(anchors, lines, k, used) {
+			titles[k] = true
+			body = append(body, k)
+			prev = l
+			continue
+		}
+		if used[k] || headerLine(l) || acrossAnchors(anchors, l) && !inRuledRow(bands, anchors, lines, k) {
+			break
 		}
 		if gap > lim {
 			break
@@ -230,7 +237,7 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 	g.pages = append(g.pages, p.Number)
 	g.box = rccplans.Box{X0: cols[0], Y0: lines[top].Y0, X1: cols[len(cols)-1], Y1: lines[end].Y1}
 
-	taken = append(taken, fillAligned(g, lines, body, lines[end].Y1, false)...)
+	taken = append(taken, fillAligned(g, lines, body, lines[end].Y1, false, titles)...)
 	if len(g.rows) <= g.nhead {
 		return nil, nil
 	}
@@ -312,9 +319,10 @@ func spanningAnchor(as []anchor, b rccplans.Box) int {
 // the block it began the row with (cells centred vertically: a shorter
 // first cell starts lower than its neighbours). A line after whitespace
 // in two or more columns outside the key ones (goal, area) is a sub-row:
-// its key cells span from the row above.
+// its key cells span from the row above. A title line (titles, by line
+// index) is a row of its own, one cell across the table.
 // It returns the lines taken.
-func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRows bool) []int {
+func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRows bool, titles map[int]bool) []int {
 	nc := g.ncols()
 	inner := g.cols[1:nc]
 	var taken []int
@@ -344,8 +352,18 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 	var sizes []rccplans.Word
 	colBot := make([]float64, nc)   // per column, the bottom of its last line in the row
 	blockTop := make([]float64, nc) // per column, the top of its current block in the row
+	afterTitle, rowsSeen := false, false
 	for n, k := range body {
 		l := &lines[k]
+		if titles[k] {
+			rows = append(rows, pendingRow{words: make([][]rccplans.Word, nc), top: l.Y0, bot: l.Y1, title: true})
+			rows[len(rows)-1].words[0] = l.words
+			cur, afterTitle = nil, true
+			prevBot = l.Y1
+			g.box.Y1 = math.Max(g.box.Y1, l.Y1)
+			taken = append(taken, k)
+			continue
+		}
 		breakGap := usual + math.Max(2, 0.25*l.height())
 		byCol := split[n]
 		sizes = append(sizes, l.words...)
@@ -354,12 +372,14 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 			first = (&tline{words: byCol[0]}).text()
 		}
 		gap := l.Y0 - prevBot
-		start, isSub := n == 0, false
-		if n == 0 {
+		start, isSub := !rowsSeen || afterTitle, false
+		if !rowsSeen {
 			numberedRows = numberedRows || numbered.MatchString(first)
+		} else if afterTitle {
 		} else if first != "" && (!numberedRows || numbered.MatchString(first)) {
 			start = numberedRows || gap > breakGap || colBot[0] > 0 && l.Y0-colBot[0] > breakGap && !heldOpen(byCol, colBot, blockTop, cur.top, l.Y0, breakGap)
 		}
+		rowsSeen, afterTitle = true, false
 		if n > 0 && !start {
 			// Text starting again after whitespace in two or more columns
 			// outside the key ones (goal, area), while those go on or
@@ -511,6 +531,7 @@ func bandColumns(lines []tline, body []int, split [][][]rccplans.Word, n int, us
 // pendingRow is a borderless row being read: its words per column.
 type pendingRow struct {
 	words    [][]rccplans.Word
+	title    bool // a title line across the table: one cell, its words in words[0]
 	top, bot float64
 	sub      bool   // a sub-row: its key cells span from the row above
 	ownKey   []bool // ... except those that start anew with it
@@ -580,6 +601,16 @@ func maxY1(ws []rccplans.Word) float64 {
 func addPendingRow(g *grid, pr *pendingRow) {
 	nc := g.ncols()
 	row := make([]*cell, nc)
+	if pr.title {
+		c := &cell{lines: cellLines(pr.words[0])}
+		for j := range row {
+			row[j] = c
+		}
+		g.rows = append(g.rows, row)
+		g.rowY = append(g.rowY, [2]float64{pr.top, pr.bot})
+		g.pages = append(g.pages, g.page)
+		return
+	}
 	for j := range row {
 		row[j] = &cell{lines: cellLines(pr.words[j])}
 		if pr.sub && !pr.ownKey[j] && len(g.rows) > g.nhead && keyColumn(g, j) {
@@ -631,7 +662,7 @@ func alignedContinuation(p *rccplans.Page, lines []tline, prev *grid) (*grid, []
 		return nil, lines
 	}
 	g := &grid{page: p.Number, cols: append([]float64(nil), prev.cols...), box: rccplans.Box{X0: prev.cols[0], Y0: lines[0].Y0, X1: prev.cols[nc], Y1: lines[0].Y1}}
-	taken := fillAligned(g, lines, body, lines[0].Y0, numberedColumn(prev))
+	taken := fillAligned(g, lines, body, lines[0].Y0, numberedColumn(prev), nil)
 	used := map[int]bool{}
 	for _, k := range taken {
 		used[k] = true
@@ -873,4 +904,34 @@ func inRuledRow(bands [][2]float64, anchors []anchor, lines []tline, k int) bool
 		return false
 	}
 	return false
+}
+
+// titleInTable tells whether lines[k] is a title row inside a borderless
+// table (a goal or a section set across the columns, as a word processor
+// prints a merged row): one bold run across the columns in the body's
+// size, with the next line close below it set in the columns (in two or
+// more, or within one; not a header, not larger).
+func titleInTable(anchors []anchor, lines []tline, k int, used []bool) bool {
+	l := &lines[k]
+	if !l.bold || len(segments(l)) != 1 || !acrossAnchors(anchors, l) || k+1 >= len(lines) || used[k+1] {
+		return false
+	}
+	n := &lines[k+1]
+	if n.Y0-l.Y1 > 2*l.height() || math.Abs(n.size-l.size) > 0.75 || headerLine(n) || acrossAnchors(anchors, n) || n.bold && len(segments(n)) == 1 {
+		return false
+	}
+	// The next line is in two or more columns, or in one.
+	segs := segments(n)
+	return len(segs) >= 2 || insideOneAnchor(anchors, segs[0].Box)
+}
+
+// insideOneAnchor tells whether b keeps to one column: it runs over no
+// header's left edge but its own (cells start under their headers).
+func insideOneAnchor(as []anchor, b rccplans.Box) bool {
+	for _, a := range as[1:] {
+		if b.X0 < a.X0-2 && b.X1 > a.X0+2 {
+			return false
+		}
+	}
+	return true
 }

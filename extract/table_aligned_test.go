@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"rccplans"
@@ -108,6 +109,62 @@ p2 P Status: Grön = genomförd, Gul = pågår, Röd = ej påbörjad.
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			bs, _ := Blocks("test.pdf", tc.pages())
+			if got := dumpBlocks(bs); got != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestTitleRows: a bold line across a borderless table (a goal or a
+// section set in a merged row) over rows set in the columns is a row of
+// its own inside the table, split off as a heading between its parts like
+// a ruled table's; a bold line across the columns over prose ends it.
+func TestTitleRows(t *testing.T) {
+	build := func(after string) []rccplans.Page {
+		ws := words(40, 60, "Insatser", 14, true)
+		for c, h := range []string{"Åtgärd", "Ansvarig", "Status"} {
+			ws = append(ws, words(cols3[c]+3, 100, h, bodyFS, true)...)
+		}
+		ws = append(ws, words(43, 125, "1.1 Alla vårdcentraler ska ha ett utsett cancerombud med avsatt tid för uppdraget.", bodyFS, true)...)
+		ws = append(ws, words(43, 150, "Utse ombud", bodyFS, false)...)
+		ws = append(ws, words(243, 150, "Verksamhetschef", bodyFS, false)...)
+		ws = append(ws, words(443, 150, "Pågår", bodyFS, false)...)
+		ws = append(ws, words(43, 175, "1.2 Ledtiden från remiss till behandling ska halveras jämfört med 2023 års nivå.", bodyFS, true)...)
+		ws = append(ws, words(43, 200, after, bodyFS, false)...)
+		if strings.HasPrefix(after, "Kartlägga") {
+			ws = append(ws, words(243, 200, "Chefläkare", bodyFS, false)...)
+			ws = append(ws, words(443, 200, "Klar", bodyFS, false)...)
+		}
+		return []rccplans.Page{page(1, ws, nil)}
+	}
+	tests := []struct {
+		name, after, want string
+	}{
+		{"title rows over rows in the columns", "Kartlägga flödet",
+			`p1 H1 Insatser
+p1 H2 1.1 Alla vårdcentraler ska ha ett utsett cancerombud med avsatt tid för uppdraget.
+p1 TABLE 3 cols, 1 rows
+  head: Åtgärd | Ansvarig | Status
+  r1 p1: Utse ombud | Verksamhetschef | Pågår
+p1 H2 1.2 Ledtiden från remiss till behandling ska halveras jämfört med 2023 års nivå.
+p1 TABLE 3 cols, 1 rows
+  head: Åtgärd | Ansvarig | Status
+  r1 p1: Kartlägga flödet | Chefläkare | Klar
+`},
+		{"a bold line over prose ends the table", "Texten under tabellen löper över alla kolumner i hela dess bredd och slutar här.",
+			`p1 H1 Insatser
+p1 H3 1.1 Alla vårdcentraler ska ha ett utsett cancerombud med avsatt tid för uppdraget.
+p1 TABLE 3 cols, 1 rows
+  head: Åtgärd | Ansvarig | Status
+  r1 p1: Utse ombud | Verksamhetschef | Pågår
+p1 H2 1.2 Ledtiden från remiss till behandling ska halveras jämfört med 2023 års nivå.
+p1 P Texten under tabellen löper över alla kolumner i hela dess bredd och slutar här.
+`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			bs, _ := Blocks("test.pdf", build(tc.after))
 			if got := dumpBlocks(bs); got != tc.want {
 				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
 			}

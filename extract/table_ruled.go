@@ -380,8 +380,11 @@ func frameGrid(p *rccplans.Page, f frame, words []rccplans.Word, used []bool) *g
 		sizes = append(sizes, ws...)
 	}
 	// One ruled row of bold header words is a boxed or shaded header over
-	// a body without borders: the borderless pass reads it.
-	if nr == 1 && rowBold[0] && rccplans.HeaderScore(g.rowTexts(0)) >= 2 {
+	// a body without borders: the borderless pass reads it. So is shading
+	// that holds only bold header words over several thin rows (a word
+	// processor shades each header paragraph to its own height: a
+	// two-line header name gets a taller box than its neighbours).
+	if nr == 1 && rowBold[0] && rccplans.HeaderScore(g.rowTexts(0)) >= 2 || f.filled && shadedHeader(g, rowBold, cellWords) {
 		for _, i := range taken {
 			used[i] = false
 		}
@@ -394,6 +397,28 @@ func frameGrid(p *rccplans.Page, f frame, words []rccplans.Word, used []bool) *g
 		g.closed[c] = covered(hs, ys[nr], xs[c], xs[c+1])
 	}
 	return g
+}
+
+// shadedHeader tells whether a grid of shading holds bold words only,
+// which, read down each column, name two or more column roles.
+func shadedHeader(g *grid, rowBold []bool, cellWords map[int][]rccplans.Word) bool {
+	if len(cellWords) == 0 {
+		return false
+	}
+	cols := make([]string, g.ncols())
+	for r, row := range g.rows {
+		texts := g.rowTexts(r)
+		for c := range row {
+			if texts[c] == "" || r > 0 && row[c] == g.rows[r-1][c] {
+				continue // empty, or merged from the row above
+			}
+			if !rowBold[r] {
+				return false
+			}
+			cols[c] = strings.TrimSpace(cols[c] + " " + texts[c])
+		}
+	}
+	return rccplans.HeaderScore(cols) >= 2
 }
 
 // dominantSize is the font size carrying most characters.
