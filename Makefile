@@ -44,21 +44,25 @@ eval: eval-text
 	$(GO) run ./cmd/rccplans eval fixtures
 	$(GO) run ./cmd/rccplans eval fixtures/synthetic
 
-# Layout-lost text of plans the text reader was not written against: the
-# synthetic and held-out plans' PDFs as pdftotext -raw prints them (cells in
-# content order, column after column, no empty lines), scored against their
-# gold.
+# Text pulled out of PDFs the text reader was not written against: the
+# synthetic and held-out plans' PDFs as pdftotext -raw prints them (layout
+# lost: cells in content order, column after column, no empty lines) and as
+# pdftotext -layout prints them (columns kept by position), each scored
+# against the plan's gold.
 EVALTEXT := bin/eval-text
 .PHONY: eval-text
 eval-text: deps-test
-	rm -rf $(EVALTEXT) && mkdir -p $(EVALTEXT)/corpus $(EVALTEXT)/gold
-	for d in fixtures/synthetic fixtures/holdout; do \
-		for f in $$d/corpus/*.pdf; do \
-			b=$$(basename $$f .pdf); s=$${b%%-*}; \
-			pdftotext -raw $$f $(EVALTEXT)/corpus/$$b-raw.txt && cp $$d/gold/$$s.json $(EVALTEXT)/gold/ || exit 1; \
+	for mode in raw layout; do \
+		rm -rf $(EVALTEXT)/$$mode && mkdir -p $(EVALTEXT)/$$mode/corpus $(EVALTEXT)/$$mode/gold || exit 1; \
+		for d in fixtures/synthetic fixtures/holdout; do \
+			for f in $$d/corpus/*.pdf; do \
+				b=$$(basename $$f .pdf); s=$${b%%-*}; \
+				pdftotext -$$mode $$f $(EVALTEXT)/$$mode/corpus/$$b-$$mode.txt && cp $$d/gold/$$s.json $(EVALTEXT)/$$mode/gold/ || exit 1; \
+			done; \
 		done; \
 	done
-	$(GO) run ./cmd/rccplans eval $(EVALTEXT)
+	$(GO) run ./cmd/rccplans eval $(EVALTEXT)/raw
+	$(GO) run ./cmd/rccplans eval $(EVALTEXT)/layout
 
 # Every figure is a ratio against a reference run in the same command:
 # extraction against pdftotext -bbox-layout (x-poppler, goal <= 3), a

@@ -45,7 +45,14 @@ func Text(name string, data []byte) (l *rccplans.Layout, err error) {
 			l, err = nil, fmt.Errorf("%w: text reader: %v", ErrMalformed, r)
 		}
 	}()
-	lines := ptLines(data)
+	s := ptDecode(data)
+	if layoutKept(s) {
+		// columns stand where they were printed: read positions
+		pages := layoutPages(s)
+		blocks, warns := Blocks(name, pages)
+		return &rccplans.Layout{SourceFile: name, Format: FormatText, NumPages: len(pages), Pages: pages, Blocks: blocks, Warnings: warns}, nil
+	}
+	lines := ptSplit(s)
 	if len(lines) == 0 {
 		return nil, ErrEmpty
 	}
@@ -80,6 +87,12 @@ var (
 // "N (M)" or a line printed with one leading space (how pdftotext-like
 // tools start a page) starts a new page.
 func ptLines(data []byte) []ptLine {
+	return ptSplit(ptDecode(data))
+}
+
+// ptDecode decodes data as UTF-8, or as Latin-1 when it is not valid
+// UTF-8; line ends become "\n".
+func ptDecode(data []byte) string {
 	// a file cut inside a character is still UTF-8
 	if !utf8.Valid(data) {
 		for k := 1; k < utf8.UTFMax && k < len(data); k++ {
@@ -100,6 +113,11 @@ func ptLines(data []byte) []ptLine {
 	s = strings.TrimPrefix(s, "\ufeff")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
+	return s
+}
+
+// ptSplit splits decoded text into lines and numbers the pages.
+func ptSplit(s string) []ptLine {
 	var out []ptLine
 	page, pending := 1, false
 	seen := false
