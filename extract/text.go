@@ -10,9 +10,12 @@ import (
 	"rccplans"
 )
 
-// Text reads plain text pulled out of a PDF whose layout was lost
-// (pdftotext without -layout, copy and paste from a viewer). What survives
-// is the reading order, the line breaks, blank lines, a leading space on
+// Text reads plain text pulled out of a PDF. Text that kept its layout
+// (pdftotext -layout: columns padded to their positions) is read by
+// position through the PDF's table reconstruction (text_layout.go). Text
+// whose layout was lost (pdftotext without -layout or -raw, copy and paste
+// from a viewer) is read from what survives:
+// the reading order, the line breaks, blank lines, a leading space on
 // the first line of a page, page markers ("4 (24)"), running heads and
 // footers. From those it rebuilds:
 //
