@@ -15,7 +15,10 @@
 // activity column (numeric tables in reports), header rows repeated on a
 // later page, template rows that explain the columns (detected by a
 // status cell that lists several statuses), and sub-heading rows inside a
-// table (they become the section of the rows below).
+// table (they become the section of the rows below). A goal printed on a
+// line of its own over a table without a goal column (a heading, or a row
+// across the table: "1.2 Alla vårdcentraler ska … .", "Mål 2: …") is the
+// goal and goal number of the rows below it, not a section.
 //
 // An appendix of completed goals (a heading that says the goals under it
 // are done or no longer relevant, followed by a numbered list) is kept as
