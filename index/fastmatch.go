@@ -6,8 +6,10 @@ import (
 	"math"
 	"slices"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
 // Free-text queries are trees of term, conjunction and disjunction queries
@@ -34,7 +36,9 @@ type plan struct {
 
 	// Set while evaluating a term.
 	idf float64
-	r   index.TermFieldReader
+	r   index.TermFieldReader  // when the reader is not a scorch snapshot
+	pls []segment.PostingsList // per segment of a scorch snapshot
+	n   uint64                 // postings
 }
 
 // planOf converts q, or reports that fastMatch cannot evaluate it.
@@ -95,7 +99,7 @@ func (p *plan) prepare() float64 {
 // count is the number of postings under p, as bleve's searchers count them.
 func (p *plan) count() uint64 {
 	if p.kids == nil {
-		return p.r.Count()
+		return p.n
 	}
 	var n uint64
 	for _, k := range p.kids {
@@ -134,17 +138,48 @@ func (x *Index) fastMatch(ctx context.Context, r index.IndexReader, p *plan) (s 
 			}
 		}
 	}()
-	for _, l := range leaves {
-		if l.r, err = r.TermFieldReader(ctx, []byte(l.term), l.field, true, true, false); err != nil {
-			return nil, false, err
+	// A scorch snapshot's segments are read directly: its term field
+	// reader spends as long again per posting on bookkeeping (bytes read,
+	// internal ids as bytes).
+	snap, direct := r.(*scorch.IndexSnapshot)
+	var segs []*scorch.SegmentSnapshot
+	var offsets []uint64
+	if direct {
+		segs = snap.Segments()
+		var at uint64
+		for _, s := range segs {
+			offsets = append(offsets, at)
+			at += s.Segment().Count()
 		}
-		l.idf = 1.0 + math.Log(float64(total)/float64(l.r.Count()+1.0))
+	}
+	for _, l := range leaves {
+		if direct {
+			term := []byte(l.term)
+			for _, s := range segs {
+				d, err := s.Segment().Dictionary(l.field)
+				if err != nil {
+					return nil, false, err
+				}
+				pl, err := d.PostingsList(term, s.Deleted(), nil)
+				if err != nil {
+					return nil, false, err
+				}
+				l.pls = append(l.pls, pl)
+				l.n += pl.Count()
+			}
+		} else {
+			if l.r, err = r.TermFieldReader(ctx, []byte(l.term), l.field, true, true, false); err != nil {
+				return nil, false, err
+			}
+			l.n = l.r.Count()
+		}
+		l.idf = 1.0 + math.Log(float64(total)/float64(l.n+1.0))
 	}
 	qnorm := 1.0 / math.Sqrt(p.prepare())
 	if p.kids == nil {
 		qnorm = math.NaN() // a lone term searcher is never given a query norm
 	}
-	h, err := x.eval(ctx, p, qnorm)
+	h, err := x.eval(ctx, p, qnorm, offsets)
 	if err != nil {
 		return nil, false, err
 	}
@@ -158,13 +193,13 @@ func (x *Index) fastMatch(ctx context.Context, r index.IndexReader, p *plan) (s 
 	return s, true, nil
 }
 
-func (x *Index) eval(ctx context.Context, p *plan, qnorm float64) (hits, error) {
+func (x *Index) eval(ctx context.Context, p *plan, qnorm float64, offsets []uint64) (hits, error) {
 	if p.kids == nil {
-		return readTerm(ctx, p, qnorm)
+		return readTerm(ctx, p, qnorm, offsets)
 	}
 	kids := make([]hits, len(p.kids))
 	for i, k := range p.kids {
-		h, err := x.eval(ctx, k, qnorm)
+		h, err := x.eval(ctx, k, qnorm, offsets)
 		if err != nil {
 			return hits{}, err
 		}
@@ -181,12 +216,38 @@ func (x *Index) eval(ctx context.Context, p *plan, qnorm float64) (hits, error) 
 
 // readTerm reads one term's postings and scores them as bleve's
 // TermQueryScorer does.
-func readTerm(ctx context.Context, p *plan, qnorm float64) (hits, error) {
-	n := int(p.r.Count())
-	h := hits{docs: make([]int32, 0, n), scores: make([]float64, 0, n)}
+func readTerm(ctx context.Context, p *plan, qnorm float64, offsets []uint64) (hits, error) {
+	h := hits{docs: make([]int32, 0, p.n), scores: make([]float64, 0, p.n)}
 	weight := 1.0
 	if !math.IsNaN(qnorm) {
 		weight = p.boost * p.idf * qnorm
+	}
+	add := func(num uint64, freq uint64, norm float64) {
+		score := math.Sqrt(float64(freq)) * norm * p.idf
+		if weight != 1.0 {
+			score = score * weight
+		}
+		h.docs = append(h.docs, int32(num))
+		h.scores = append(h.scores, score)
+	}
+	if p.r == nil {
+		for i, pl := range p.pls {
+			it := pl.Iterator(true, true, false, nil)
+			for j := 0; ; j++ {
+				if j%4096 == 0 && ctx.Err() != nil {
+					return hits{}, ctx.Err()
+				}
+				post, err := it.Next()
+				if err != nil {
+					return hits{}, err
+				}
+				if post == nil {
+					break
+				}
+				add(post.Number()+offsets[i], post.Frequency(), post.Norm())
+			}
+		}
+		return h, nil
 	}
 	var tfd index.TermFieldDoc
 	for i := 0; ; i++ {
@@ -200,16 +261,9 @@ func readTerm(ctx context.Context, p *plan, qnorm float64) (hits, error) {
 		if d == nil {
 			return h, nil
 		}
-		num := internalNumber(d.ID)
-		if num < 0 {
-			continue
+		if num := internalNumber(d.ID); num >= 0 {
+			add(uint64(num), d.Freq, d.Norm)
 		}
-		score := math.Sqrt(float64(d.Freq)) * d.Norm * p.idf
-		if weight != 1.0 {
-			score = score * weight
-		}
-		h.docs = append(h.docs, int32(num))
-		h.scores = append(h.scores, score)
 	}
 }
 

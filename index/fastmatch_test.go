@@ -2,10 +2,14 @@ package index
 
 import (
 	"context"
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // TestFastMatch: fastMatch finds the documents bleve's searchers find, with
@@ -31,6 +35,21 @@ func TestFastMatch(t *testing.T) {
 			if err != nil || !ok {
 				t.Fatalf("fast: %v %v", ok, err)
 			}
+			// Through bleve's term field readers (a reader that is not a scorch snapshot).
+			adv, _ := x.bleve.Advanced()
+			r, err := adv.Reader()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer r.Close()
+			p, _ = planOf(text)
+			viaReaders, ok, err := x.fastMatch(searchContext(ctx), struct{ index.IndexReader }{r}, p)
+			if err != nil || !ok {
+				t.Fatalf("fastMatch through readers: %v %v", ok, err)
+			}
+			if !slices.Equal(viaReaders.docs, got.docs) || !slices.Equal(viaReaders.scores, got.scores) {
+				t.Errorf("through term field readers: %d matches, directly %d", len(viaReaders.docs), len(got.docs))
+			}
 			want := &matchSet{}
 			if err := x.match(ctx, text, func(n int, score float64) {
 				want.docs = append(want.docs, int32(n))
@@ -53,5 +72,52 @@ func TestFastMatch(t *testing.T) {
 		if _, ok := planOf(q); ok {
 			t.Errorf("%T has a plan", q)
 		}
+	}
+}
+
+// TestSimplify: simplified query strings find the same documents with the
+// same scores as bleve's own reading of them.
+func TestSimplify(t *testing.T) {
+	x, _ := openGold(t)
+	for q, want := range map[string]string{`region:"Region Västmanland"`: "*query.TermQuery", `goal:screening*`: "*query.PrefixQuery",
+		`goal:"palliativ vård"`: "*query.MatchPhraseQuery", `chapter_key:"Kapitel 2"`: "*query.MatchPhraseQuery", `goal:s*g`: "*query.WildcardQuery"} {
+		parsed, err := bleve.NewQueryStringQuery(q).Parse()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprintf("%T", simplify(parsed).(*query.BooleanQuery).Should.(*query.DisjunctionQuery).Disjuncts[0]); got != want {
+			t.Errorf("%s: %s, want %s", q, got, want)
+		}
+	}
+	ctx := context.Background()
+	for _, q := range []string{`+goal:screening* +region:"Region Västmanland"`, `region:"Region Västmanland"`, `region:"Region Västmanland"^3 vård`,
+		`-region:"Region Västmanland" cancer`, `status:done`, `goal:patient*`, `patient*`, `goal:scr?ening*`, `activity:"patient*"`,
+		`kind:"handlingsplan" OR region:"Region Blekinge"`, `+chapter_key:"Patientens medverkan, Kapitel 2" närstående` /* bleve finds nothing: no analyzer of its own */, `goal:"palliativ vård"`} {
+		t.Run(q, func(t *testing.T) {
+			want := &matchSet{}
+			if err := x.match(ctx, bleve.NewQueryStringQuery(q), func(n int, score float64) {
+				want.docs = append(want.docs, int32(n))
+				want.scores = append(want.scores, float32(score))
+			}); err != nil {
+				t.Fatal(err)
+			}
+			text, _, err := textQuery(q, x.syn, x.an)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := &matchSet{}
+			if err := x.match(ctx, text, func(n int, score float64) {
+				got.docs = append(got.docs, int32(n))
+				got.scores = append(got.scores, float32(score))
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got.docs, want.docs) || !slices.Equal(got.scores, want.scores) {
+				t.Errorf("got %v %v\nwant %v %v", got.docs, got.scores, want.docs, want.scores)
+			}
+			if len(want.docs) == 0 && !strings.Contains(q, "scr?ening") && !strings.Contains(q, "chapter_key") {
+				t.Errorf("no matches: the test says nothing")
+			}
+		})
 	}
 }

@@ -8,10 +8,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -352,11 +354,11 @@ func textQuery(q string, syn *synonyms, an analyzers) (query.Query, *marker, err
 		return nil, nil, nil
 	}
 	if Syntax(q) == "query_string" {
-		qs := bleve.NewQueryStringQuery(q)
-		if _, err := qs.Parse(); err != nil {
+		parsed, err := bleve.NewQueryStringQuery(q).Parse()
+		if err != nil {
 			return nil, nil, fmt.Errorf("%w: %v", ErrBadQuery, err)
 		}
-		return qs, newMarker(queryStringWords(q), nil, an), nil
+		return simplify(parsed), newMarker(queryStringWords(q), nil, an), nil
 	}
 	var qw []string
 	for _, t := range an.lower.Analyze([]byte(q)) {
@@ -444,6 +446,67 @@ func wordQuery(w string, an analyzers) query.Query {
 	exact.SetField(fieldAll)
 	exact.SetBoost(2)
 	return bleve.NewDisjunctionQuery(t, exact)
+}
+
+// isKeyword holds the fields a query string reads with the keyword
+// analyzer (one token per value). Not chapter_key: a query names it by its
+// index name, for which the mapping has no analyzer of its own.
+// (Made when first used: the mapping needs the analyzers registered by init.)
+var isKeyword = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	im, err := newMapping()
+	if err != nil {
+		return m
+	}
+	for _, f := range keywordFields {
+		m[f] = im.AnalyzerNameForPath(f) == keyword.Name
+	}
+	return m
+})
+
+// simplify rewrites the parts of a parsed query string that bleve answers
+// the slow way into ones that find the same documents with the same scores:
+// a phrase on a keyword field (region:"Region Skåne") is its one term, so
+// no term vectors are read to check positions; a wildcard that only ends in
+// * (goal:screening*) is a prefix, so no automaton is built. (A one-term
+// phrase scores as its term; both the wildcard and the prefix score as the
+// disjunction of the same terms.) TestSimplify compares them.
+func simplify(q query.Query) query.Query {
+	switch q := q.(type) {
+	case *query.BooleanQuery:
+		if q.Must != nil {
+			q.Must = simplify(q.Must)
+		}
+		if q.Should != nil {
+			q.Should = simplify(q.Should)
+		}
+		if q.MustNot != nil {
+			q.MustNot = simplify(q.MustNot)
+		}
+	case *query.ConjunctionQuery:
+		for i, c := range q.Conjuncts {
+			q.Conjuncts[i] = simplify(c)
+		}
+	case *query.DisjunctionQuery:
+		for i, c := range q.Disjuncts {
+			q.Disjuncts[i] = simplify(c)
+		}
+	case *query.MatchPhraseQuery:
+		if isKeyword()[q.FieldVal] && q.MatchPhrase != "" && q.Analyzer == "" && q.Fuzziness == 0 {
+			t := bleve.NewTermQuery(q.MatchPhrase)
+			t.SetField(q.FieldVal)
+			t.BoostVal = q.BoostVal
+			return t
+		}
+	case *query.WildcardQuery:
+		if p, ok := strings.CutSuffix(q.Wildcard, "*"); ok && p != "" && !strings.ContainsAny(p, `*?\`) {
+			pq := bleve.NewPrefixQuery(p)
+			pq.SetField(q.FieldVal)
+			pq.BoostVal = q.BoostVal
+			return pq
+		}
+	}
+	return q
 }
 
 var qsToken = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}\-]*`)
