@@ -5,6 +5,7 @@ import (
 	"context"
 	"math"
 	"slices"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -179,7 +180,9 @@ func (x *Index) fastMatch(ctx context.Context, r index.IndexReader, p *plan) (s 
 	if p.kids == nil {
 		qnorm = math.NaN() // a lone term searcher is never given a query norm
 	}
-	h, err := x.eval(ctx, p, qnorm, offsets)
+	e := &evaluation{offsets: offsets}
+	defer e.release()
+	h, err := e.eval(ctx, p, qnorm)
 	if err != nil {
 		return nil, false, err
 	}
@@ -193,13 +196,44 @@ func (x *Index) fastMatch(ctx context.Context, r index.IndexReader, p *plan) (s 
 	return s, true, nil
 }
 
-func (x *Index) eval(ctx context.Context, p *plan, qnorm float64, offsets []uint64) (hits, error) {
+// evaluation is one fastMatch: the segments' offsets and the lists it
+// made, which go back to a pool when it is done (a word most documents
+// have makes lists of a megabyte; sixteen searches at once would make the
+// garbage collector the bottleneck).
+type evaluation struct {
+	offsets []uint64
+	lists   []*hits
+}
+
+var hitsPool = sync.Pool{New: func() any { return new(hits) }}
+
+// list returns an empty list with room for n.
+func (e *evaluation) list(n int) *hits {
+	h := hitsPool.Get().(*hits)
+	if cap(h.docs) < n {
+		h.docs, h.scores = make([]int32, 0, n), make([]float64, 0, n)
+	}
+	h.docs, h.scores = h.docs[:0], h.scores[:0]
+	e.lists = append(e.lists, h)
+	return h
+}
+
+func (e *evaluation) release() {
+	for _, h := range e.lists {
+		if cap(h.docs) <= 1<<20 {
+			hitsPool.Put(h)
+		}
+	}
+	e.lists = nil
+}
+
+func (e *evaluation) eval(ctx context.Context, p *plan, qnorm float64) (hits, error) {
 	if p.kids == nil {
-		return readTerm(ctx, p, qnorm, offsets)
+		return e.readTerm(ctx, p, qnorm)
 	}
 	kids := make([]hits, len(p.kids))
 	for i, k := range p.kids {
-		h, err := x.eval(ctx, k, qnorm, offsets)
+		h, err := e.eval(ctx, k, qnorm)
 		if err != nil {
 			return hits{}, err
 		}
@@ -209,15 +243,16 @@ func (x *Index) eval(ctx context.Context, p *plan, qnorm float64, offsets []uint
 		return hits{}, ctx.Err()
 	}
 	if p.and {
-		return intersect(kids), nil
+		return e.intersect(kids), nil
 	}
-	return union(kids), nil
+	return e.union(kids), nil
 }
 
 // readTerm reads one term's postings and scores them as bleve's
 // TermQueryScorer does.
-func readTerm(ctx context.Context, p *plan, qnorm float64, offsets []uint64) (hits, error) {
-	h := hits{docs: make([]int32, 0, p.n), scores: make([]float64, 0, p.n)}
+func (e *evaluation) readTerm(ctx context.Context, p *plan, qnorm float64) (hits, error) {
+	h := e.list(int(p.n))
+	offsets := e.offsets
 	weight := 1.0
 	if !math.IsNaN(qnorm) {
 		weight = p.boost * p.idf * qnorm
@@ -230,6 +265,7 @@ func readTerm(ctx context.Context, p *plan, qnorm float64, offsets []uint64) (hi
 		h.docs = append(h.docs, int32(num))
 		h.scores = append(h.scores, score)
 	}
+	done := func() (hits, error) { return *h, nil }
 	if p.r == nil {
 		for i, pl := range p.pls {
 			it := pl.Iterator(true, true, false, nil)
@@ -244,10 +280,10 @@ func readTerm(ctx context.Context, p *plan, qnorm float64, offsets []uint64) (hi
 				if post == nil {
 					break
 				}
-				add(post.Number()+offsets[i], post.Frequency(), post.Norm())
+				add(post.Number()+offsets[i], post.Frequency(), postingNorm(post))
 			}
 		}
-		return h, nil
+		return done()
 	}
 	var tfd index.TermFieldDoc
 	for i := 0; ; i++ {
@@ -259,7 +295,7 @@ func readTerm(ctx context.Context, p *plan, qnorm float64, offsets []uint64) (hi
 			return hits{}, err
 		}
 		if d == nil {
-			return h, nil
+			return done()
 		}
 		if num := internalNumber(d.ID); num >= 0 {
 			add(uint64(num), d.Freq, d.Norm)
@@ -267,17 +303,39 @@ func readTerm(ctx context.Context, p *plan, qnorm float64, offsets []uint64) (hi
 	}
 }
 
+// normTable holds zap's norm, 1/sqrt(field length) rounded to float32,
+// for the common lengths: computing it is a tenth of a cold search.
+var normTable = func() (t [4096]float64) {
+	for i := range t {
+		t[i] = float64(float32(1.0 / math.Sqrt(float64(i))))
+	}
+	return t
+}()
+
+// postingNorm is post.Norm(), from the table when zap gives the field length.
+func postingNorm(post segment.Posting) float64 {
+	if p, ok := post.(interface{ NormUint64() uint64 }); ok {
+		if l := p.NormUint64(); l < uint64(len(normTable)) {
+			return normTable[l]
+		}
+	}
+	return post.Norm()
+}
+
 // union merges sorted lists: a document's score is the sum of its scores
 // in the lists, in list order, times the share of lists it is in.
-func union(ls []hits) hits {
+func (e *evaluation) union(ls []hits) hits {
 	if len(ls) == 1 {
 		return ls[0] // coord 1/1
+	}
+	if len(ls) == 2 {
+		return e.union2(ls[0], ls[1])
 	}
 	n := 0
 	for _, l := range ls {
 		n += len(l.docs)
 	}
-	out := hits{docs: make([]int32, 0, n), scores: make([]float64, 0, n)}
+	out := e.list(n)
 	at := make([]int, len(ls))
 	for {
 		min := int32(math.MaxInt32)
@@ -287,7 +345,7 @@ func union(ls []hits) hits {
 			}
 		}
 		if min == math.MaxInt32 {
-			return out
+			return *out
 		}
 		sum := 0.0
 		count := 0
@@ -303,9 +361,41 @@ func union(ls []hits) hits {
 	}
 }
 
+// union2 is union of two lists, the common case (a word's two forms).
+func (e *evaluation) union2(a, b hits) hits {
+	out := e.list(len(a.docs) + len(b.docs))
+	i, j := 0, 0
+	for i < len(a.docs) && j < len(b.docs) {
+		switch da, db := a.docs[i], b.docs[j]; {
+		case da < db:
+			out.docs = append(out.docs, da)
+			out.scores = append(out.scores, a.scores[i]*0.5)
+			i++
+		case db < da:
+			out.docs = append(out.docs, db)
+			out.scores = append(out.scores, b.scores[j]*0.5)
+			j++
+		default:
+			out.docs = append(out.docs, da)
+			out.scores = append(out.scores, (a.scores[i]+b.scores[j])*1.0) // coord 2/2, as bleve multiplies
+			i++
+			j++
+		}
+	}
+	for ; i < len(a.docs); i++ {
+		out.docs = append(out.docs, a.docs[i])
+		out.scores = append(out.scores, a.scores[i]*0.5)
+	}
+	for ; j < len(b.docs); j++ {
+		out.docs = append(out.docs, b.docs[j])
+		out.scores = append(out.scores, b.scores[j]*0.5)
+	}
+	return *out
+}
+
 // intersect keeps the documents in every list, with the sum of their
 // scores in list order.
-func intersect(ls []hits) hits {
+func (e *evaluation) intersect(ls []hits) hits {
 	if len(ls) == 1 {
 		return ls[0]
 	}
@@ -315,7 +405,7 @@ func intersect(ls []hits) hits {
 			short = i
 		}
 	}
-	out := hits{}
+	out := e.list(len(ls[short].docs))
 	at := make([]int, len(ls))
 next:
 	for _, d := range ls[short].docs {
@@ -326,7 +416,7 @@ next:
 			}
 			at[i] = j
 			if j == len(l.docs) {
-				return out
+				return *out
 			}
 			if l.docs[j] != d {
 				continue next
@@ -339,5 +429,5 @@ next:
 		out.docs = append(out.docs, d)
 		out.scores = append(out.scores, sum)
 	}
-	return out
+	return *out
 }
