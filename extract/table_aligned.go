@@ -168,6 +168,31 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 			if used[k] || !l.bold || l.size != head.size || lines[top].Y0-l.Y1 > 0.6*head.height() || headerLine(l) || l.X0 <= anchors[0].X1 {
 				break
 			}
+			// A group title above two or more columns whose names sit
+			// lower (the other names centred between the two rows).
+			// Its columns are those named below the header line, from
+			// the first one it overlaps on.
+			if segs := segments(l); len(segs) == 1 {
+				var over []int
+				for j, a := range anchors {
+					lower := a.Y0 > (head.Y0+head.Y1)/2
+					if lower && (len(over) > 0 || math.Min(a.X1, segs[0].X1) > math.Max(a.X0, segs[0].X0)) {
+						over = append(over, j)
+					}
+				}
+				if len(over) >= 2 {
+					groupTitle = make([]string, len(anchors))
+					for j, a := range anchors {
+						groupTitle[j] = wordsText(a.words)
+					}
+					for _, j := range over {
+						groupTitle[j] = segs[0].text()
+					}
+					taken = append(taken, k)
+					top = k
+					break
+				}
+			}
 			fits := true
 			for _, sg := range segments(l) {
 				fits = fits && bestAnchor(anchors, sg.Box) >= 0
@@ -262,7 +287,21 @@ func subHeader(anchors []anchor, l *tline) ([]anchor, []string) {
 	}
 	grouped := false
 	for i := range under {
-		grouped = grouped || len(under[i]) >= 2
+		if len(under[i]) < 2 {
+			continue
+		}
+		// A title spans its columns: one of them at least lies under it.
+		// Names right of the last header, clear of it, are columns of
+		// their own beside it (a group title above them, the other
+		// names centred between the two rows).
+		over := false
+		for _, sg := range under[i] {
+			over = over || math.Min(anchors[i].X1, sg.X1) > math.Max(anchors[i].X0, sg.X0)
+		}
+		if !over {
+			return nil, nil
+		}
+		grouped = true
 	}
 	if !grouped {
 		return nil, nil

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -167,6 +168,53 @@ p1 P Texten under tabellen löper över alla kolumner i hela dess bredd och slut
 			bs, _ := Blocks("test.pdf", build(tc.after))
 			if got := dumpBlocks(bs); got != tc.want {
 				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestGroupTitleAbove: a borderless header whose group title stands above
+// two columns named below the other names (a word processor centres the
+// names of the columns the title does not cover between its two rows),
+// with or without each header paragraph shaded: five columns, the title
+// over the last two. Names right of the last header and clear of it are
+// columns of their own, not parts under it.
+func TestGroupTitleAbove(t *testing.T) {
+	xs := []float64{40, 200, 360, 520, 640}
+	build := func(shaded bool) []rccplans.Page {
+		ws := words(xs[3]+3, 100, "Uppföljning 2025", bodyFS, true)
+		for c, h := range []string{"Mål", "Aktivitet", "Ansvarig"} {
+			ws = append(ws, words(xs[c]+3, 113, h, bodyFS, true)...)
+		}
+		ws = append(ws, words(xs[3]+3, 126, "Status", bodyFS, true)...)
+		ws = append(ws, words(xs[4]+3, 126, "Kommentar", bodyFS, true)...)
+		for r, row := range [][]string{
+			{"Fler ska|delta.", "Skicka|påminnelser.", "Chefläkare", "Pågår", "Klar i juni"},
+			{"Kortare|ledtider.", "Kartlägga|flödet.", "Kvalitetsstrateg", "Genomförd", "Fortsätter 2026"},
+		} {
+			for c, x := range row {
+				ws = append(ws, lines(xs[c]+3, 150+40*float64(r), bodyFS, false, strings.Split(x, "|")...)...)
+			}
+		}
+		var rs []rccplans.Rule
+		if shaded {
+			rs = append(rs, fill(xs[3], 99, 800, 111)...)
+			rs = append(rs, fill(xs[3], 125, xs[4]-3, 137)...)
+			rs = append(rs, fill(xs[4], 125, 800, 137)...)
+		}
+		return []rccplans.Page{page(1, ws, rs)}
+	}
+	want := `p1 TABLE 5 cols, 2 rows
+  head: Mål | Aktivitet | Ansvarig | Uppföljning 2025 | Uppföljning 2025
+  head: Mål | Aktivitet | Ansvarig | Status | Kommentar
+  r1 p1: Fler ska delta. | Skicka påminnelser. | Chefläkare | Pågår | Klar i juni
+  r2 p1: Kortare ledtider. | Kartlägga flödet. | Kvalitetsstrateg | Genomförd | Fortsätter 2026
+`
+	for _, shaded := range []bool{false, true} {
+		t.Run(fmt.Sprintf("shaded=%v", shaded), func(t *testing.T) {
+			bs, _ := Blocks("test.pdf", build(shaded))
+			if got := dumpBlocks(bs); got != want {
+				t.Errorf("got\n%s\nwant\n%s", got, want)
 			}
 		})
 	}

@@ -400,7 +400,8 @@ func frameGrid(p *rccplans.Page, f frame, words []rccplans.Word, used []bool) *g
 }
 
 // shadedHeader tells whether a grid of shading holds bold words only,
-// which, read down each column, name two or more column roles.
+// which, read down each column, name a column role: a header or a part
+// of one (a group title over its columns' names).
 func shadedHeader(g *grid, rowBold []bool, cellWords map[int][]rccplans.Word) bool {
 	if len(cellWords) == 0 {
 		return false
@@ -418,7 +419,7 @@ func shadedHeader(g *grid, rowBold []bool, cellWords map[int][]rccplans.Word) bo
 			cols[c] = strings.TrimSpace(cols[c] + " " + texts[c])
 		}
 	}
-	return rccplans.HeaderScore(cols) >= 2
+	return rccplans.HeaderScore(cols) >= 1
 }
 
 // dominantSize is the font size carrying most characters.
