@@ -41,8 +41,8 @@ import (
 // borderless table is found only under a header naming at least two known
 // column roles (set in bold, or naming a column in each of three or more
 // segments when in the body's weight); a title spanning some columns is
-// read only in a bold two-row header whose rows are top-aligned (a group
-// title above vertically centred column names is not), and a bold line
+// read only in a bold two-row header (top-aligned, or the title above the
+// names of its columns with the other names centred between), and a bold line
 // across all columns over rows set in them is a title row inside the
 // table (split off as a heading, like a ruled table's). Its rows are told
 // apart by a number in
