@@ -188,3 +188,27 @@ func TestNormIsPrefix(t *testing.T) {
 		t.Errorf("only %d words checked", len(seen))
 	}
 }
+
+// TestStopWordsNeverSearched: the index leaves stop words out of the
+// compound field because a free-text query never looks one up.
+func TestStopWordsNeverSearched(t *testing.T) {
+	im, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, err := newAnalyzers(im)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stopWords) < 100 {
+		t.Fatalf("%d stop words", len(stopWords))
+	}
+	for w := range stopWords {
+		if q := wordQuery(w, an); q != nil {
+			t.Errorf("stop word %q is searched", w)
+		}
+	}
+	if c := newCompounder(); c.terms("och vården i regionen") != "region vård" {
+		t.Errorf("terms: %q", c.terms("och vården i regionen"))
+	}
+}

@@ -1,6 +1,8 @@
 package index
 
 import (
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/sv"
 	"slices"
 	"strings"
 	"unicode"
@@ -156,12 +158,16 @@ func (c *compounder) split(w string) []string {
 
 // terms returns the normal forms of every word of the texts and of their
 // compound parts, space separated and without repeats: the value of
-// fieldTerms. (Their order does not matter: fieldTerms has no positions
+// fieldTerms. Swedish stop words are left out (wordQuery never looks one
+// up), which spares the index a posting per stop word and document. (Their order does not matter: fieldTerms has no positions
 // worth using; sorting is the cheapest way to drop repeats.)
 func (c *compounder) terms(texts ...string) string {
 	ts := make([]string, 0, 64)
 	for _, text := range texts {
 		eachWord(strings.ToLower(text), func(w string) {
+			if stopWords[w] {
+				return // never searched: a free-text stop word is left out of the query
+			}
 			if c.frozen {
 				if e, ok := c.entries[w]; ok {
 					ts = append(ts, e...)
@@ -188,6 +194,15 @@ func (c *compounder) terms(texts ...string) string {
 	}
 	return b.String()
 }
+
+// stopWords are bleve's Swedish stop words, as its analyzer drops them.
+var stopWords = func() analysis.TokenMap {
+	m := analysis.NewTokenMap()
+	if err := m.LoadBytes(sv.SwedishStopWords); err != nil {
+		panic(err)
+	}
+	return m
+}()
 
 // eachWord calls fn for every word of the lower-cased text, as words
 // splits it, without making the slice.

@@ -1,12 +1,17 @@
 package index
 
 import (
+	"errors"
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"sort"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
@@ -97,6 +102,87 @@ func TestDocuments(t *testing.T) {
 					t.Fatalf("document %d field %d:\ngot  %q\nwant %q", i, j, g[min(j, len(g)-1)], w[min(j, len(w)-1)])
 				}
 			}
+		}
+	}
+}
+
+// TestStoredColumns: the columns kept with an index are those an index with
+// doc values gives (as written before the columns were stored), and damaged
+// stored columns are an error, not wrong facets.
+func TestStoredColumns(t *testing.T) {
+	x, c := openGold(t)
+	// An index as Write made it before: keyword doc values, no stored columns.
+	im, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dm := range im.DefaultMapping.Properties {
+		for _, fm := range dm.Fields {
+			if fm.Analyzer == keyword.Name && fm.Index {
+				fm.DocValues = true
+			}
+		}
+	}
+	dmk, err := newDocMaker(im)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := bleve.NewUsing(filepath.Join(t.TempDir(), "old"), im, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer old.Close()
+	comp := newCompounder()
+	comp.freeze()
+	b := old.NewBatch()
+	for i := range c.recs {
+		vs, err := recordValues(&c.recs[i], comp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.IndexAdvanced(dmk.doc(docID("r", i), vs))
+	}
+	if err := old.Batch(b); err != nil {
+		t.Fatal(err)
+	}
+	fromDV, err := readColumns(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := func(cs *columns) map[string]string {
+		m := map[string]string{}
+		for n, id := range cs.ids {
+			if id == "" || id[0] != 'r' {
+				continue
+			}
+			for _, f := range columnFields {
+				col := cs.cols[f]
+				if k := col.value(n); k >= 0 {
+					m[id+" "+f] = col.dict[k]
+				}
+			}
+		}
+		return m
+	}
+	got, want := byID(x.cols), byID(fromDV)
+	if len(want) < len(c.recs)*5 {
+		t.Fatalf("only %d values from doc values", len(want))
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("stored columns differ from doc values: %d values, %d from doc values", len(got), len(want))
+	}
+
+	// Damaged stored columns.
+	raw, err := x.bleve.GetInternal(internalColumns)
+	if err != nil || len(raw) == 0 {
+		t.Fatalf("no stored columns: %v", err)
+	}
+	for _, bad := range [][]byte{raw[:len(raw)/2], append([]byte{99}, raw[1:]...), {1}} {
+		if err := old.SetInternal(internalColumns, bad); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := readColumns(old); !errors.Is(err, errColumns) {
+			t.Errorf("%d bytes: err %v, want errColumns", len(bad), err)
 		}
 	}
 }

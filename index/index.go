@@ -113,6 +113,7 @@ func Write(dir string, recs []rccplans.Record, secs []rccplans.Section, abbrs []
 	// every core.
 	type chunk struct{ lo, hi int } // over records then sections, by seq
 	n := len(recs) + len(secs)
+	cw := newColumnWriter(n)
 	chunks := make(chan chunk)
 	errs := make(chan error, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
@@ -121,7 +122,7 @@ func Write(dir string, recs []rccplans.Record, secs []rccplans.Section, abbrs []
 		go func() {
 			defer wg.Done()
 			for c := range chunks {
-				if err := writeChunk(idx, dm, recs, secs, c.lo, c.hi, comp); err != nil {
+				if err := writeChunk(idx, dm, cw, recs, secs, c.lo, c.hi, comp); err != nil {
 					errs <- fmt.Errorf("index: write %s: %w", dir, err)
 					for range chunks { // drain
 					}
@@ -149,6 +150,7 @@ func Write(dir string, recs []rccplans.Record, secs []rccplans.Section, abbrs []
 		return err
 	}
 	b.SetInternal(internalAbbr, ab)
+	b.SetInternal(internalColumns, cw.encode())
 	// Persistence is in order: once the last batch is on disk, all are.
 	persisted := make(chan error, 1)
 	b.SetPersistedCallback(func(err error) { persisted <- err })
@@ -162,7 +164,7 @@ func Write(dir string, recs []rccplans.Record, secs []rccplans.Section, abbrs []
 }
 
 // writeChunk indexes documents lo..hi (records first, then sections) as one batch.
-func writeChunk(idx bleve.Index, dm *docMaker, recs []rccplans.Record, secs []rccplans.Section, lo, hi int, comp *compounder) error {
+func writeChunk(idx bleve.Index, dm *docMaker, cw *columnWriter, recs []rccplans.Record, secs []rccplans.Section, lo, hi int, comp *compounder) error {
 	b := idx.NewBatch()
 	for seq := lo; seq < hi; seq++ {
 		var vs []fieldValue
@@ -177,6 +179,13 @@ func writeChunk(idx bleve.Index, dm *docMaker, recs []rccplans.Record, secs []rc
 		}
 		if err != nil {
 			return err
+		}
+		for _, v := range vs {
+			for _, p := range dm.plans[v.name] {
+				if !p.number {
+					cw.set(seq, p.name, v.text)
+				}
+			}
 		}
 		if err := b.IndexAdvanced(dm.doc(id, vs)); err != nil {
 			return fmt.Errorf("%s: %w", id, err)

@@ -87,7 +87,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		f.Store = false
 		f.IncludeInAll = false
 		f.IncludeTermVectors = true // query strings search region:"Region X" as a phrase
-		f.DocValues = true
+		f.DocValues = false         // facets and filters read the stored columns (columns.go)
 		return f
 	}
 	// chapter is both text (searched) and keyword (faceted).
