@@ -243,11 +243,11 @@ func TestEvaluate(t *testing.T) {
 // wrapped in their column), -layout keeps the columns by position. The
 // floors sit a few points under what the readers reached when they were
 // set (raw 90.5% of the rows and 72.9% of the fields, where the text
-// reader stood at 71% and 52% before it knew this kind of text; layout 79%
-// and 66.8%, from 70.5% and 43.5% before text was read by position, though
-// with rows split where pdftotext set a cell's lines half a line off its
-// row: 45.6% precision); make eval-text prints the figures for every
-// rendering.
+// reader stood at 71% and 52% before it knew this kind of text; layout
+// 77.1% and 68.3%, from 70.5% and 43.5% before text was read by position,
+// with 50% precision: a row is still split where a cell centred in a table
+// set without empty lines interleaves its lines with the next row's); make
+// eval-text prints the figures for every rendering.
 func TestEvaluateTextOfPDFs(t *testing.T) {
 	if testing.Short() {
 		t.Skip("extracts every synthetic plan")

@@ -49,19 +49,18 @@ func Text(name string, data []byte) (l *rccplans.Layout, err error) {
 		}
 	}()
 	s := ptDecode(data)
-	if layoutKept(s) {
-		// columns stand where they were printed: read positions
-		pages := layoutPages(s)
-		blocks, warns := Blocks(name, pages)
-		return &rccplans.Layout{SourceFile: name, Format: FormatText, NumPages: len(pages), Pages: pages, Blocks: blocks, Warnings: warns}, nil
-	}
-	lines := ptSplit(s)
+	kept := layoutKept(s)
+	lines := ptSplit(s, kept)
 	if len(lines) == 0 {
 		return nil, ErrEmpty
 	}
 	lines = ptDropTOC(lines)
 	lines = ptDropFurniture(lines)
-	blocks, warns := ptBlocks(name, lines)
+	tables := ptTables
+	if kept {
+		tables = layoutTables // columns stand where they were printed
+	}
+	blocks, warns := ptBlocks(name, lines, tables)
 	pages := 0
 	for _, ln := range lines {
 		pages = max(pages, ln.page)
@@ -90,7 +89,7 @@ var (
 // "N (M)" or a line printed with one leading space (how pdftotext-like
 // tools start a page) starts a new page.
 func ptLines(data []byte) []ptLine {
-	return ptSplit(ptDecode(data))
+	return ptSplit(ptDecode(data), false)
 }
 
 // ptDecode decodes data as UTF-8, or as Latin-1 when it is not valid
@@ -119,8 +118,10 @@ func ptDecode(data []byte) string {
 	return s
 }
 
-// ptSplit splits decoded text into lines and numbers the pages.
-func ptSplit(s string) []ptLine {
+// ptSplit splits decoded text into lines and numbers the pages. Text
+// that kept its layout has its tabs expanded to stops of eight, and a
+// leading blank there is indentation, not a page start.
+func ptSplit(s string, kept bool) []ptLine {
 	var out []ptLine
 	page, pending := 1, false
 	seen := false
@@ -130,6 +131,9 @@ func ptSplit(s string) []ptLine {
 			if pi > 0 && seen {
 				page++
 				pending = true
+			}
+			if kept {
+				p = ptExpandTabs(p)
 			}
 			p = strings.Map(func(r rune) rune {
 				if r == '\t' || r == '\u00a0' {
@@ -150,7 +154,7 @@ func ptSplit(s string) []ptLine {
 					pending = true
 					continue
 				}
-				if !pending && seen && strings.HasPrefix(p, " ") && !strings.HasPrefix(p, "  ") {
+				if !kept && !pending && seen && strings.HasPrefix(p, " ") && !strings.HasPrefix(p, "  ") {
 					page++
 					pending = true
 				}
@@ -167,6 +171,26 @@ func ptSplit(s string) []ptLine {
 		out = out[:len(out)-1]
 	}
 	return out
+}
+
+// ptExpandTabs replaces tabs with the spaces to the next stop of eight.
+func ptExpandTabs(s string) string {
+	if !strings.ContainsRune(s, '\t') {
+		return s
+	}
+	var b strings.Builder
+	col := 0
+	for _, r := range s {
+		if r == '\t' {
+			n := 8 - col%8
+			b.WriteString(strings.Repeat(" ", n))
+			col += n
+			continue
+		}
+		b.WriteRune(r)
+		col++
+	}
+	return b.String()
 }
 
 // ptDropTOC removes a table of contents: the span between the first and the

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,26 +12,34 @@ import (
 
 // Text that kept its layout: pdftotext -layout, a viewer's "save as
 // formatted text", a fixed-width print. Each column of a table stands at
-// the same character position on every line, padded with spaces, and a
-// cell's lines stand under each other. Such text is read as positioned
-// words, one character one unit wide and one line one unit high, and goes
-// through the PDF's table reconstruction (Blocks): aligned columns, a
-// header of known column words, rows told apart by the lines between them,
-// running heads and footers repeated on every page (a form feed starts a
-// page).
+// its own character position on every line, padded with spaces, so a
+// word's column is where it starts; empty lines stand between rows. What
+// the producer does not keep is the vertical alignment inside a row: a
+// cell centred in its row, or set in a smaller face, has its lines
+// interleaved with the lines of its neighbours.
 //
-// Known limits: there are no fonts, so a borderless table needs a header
-// of known column words (Blocks' rule for tables without a bold header);
-// a cell wider than its column in proportional print may be shifted by a
-// character or two, which the alignment tolerates up to half a word gap.
-
-// Positions of a character cell of kept-layout text, in points: an
-// average glyph of a 10 pt face and a line spacing of 1.2.
-const (
-	tlSize    = 10.0
-	tlAdvance = 5.0
-	tlLeading = 12.0
-)
+// Header: a line cut at gutters (two spaces or more) into short segments
+// that name at least two column roles (rccplans.ColumnOf), with the lines
+// right above and below it that continue its titles ("Mätbar" / "Mål
+// Nuläge" / "målnivå"). Columns start where their titles start, moved left
+// to the gutter of the body (a title centred over its column starts right
+// of the column's text).
+//
+// Body: the lines after the header to a heading or prose that runs across
+// the columns, a footnote ("* …"), or the end; a repeated header (the
+// next page's) is skipped. Rows are the blocks between empty lines; a
+// word goes to the column it starts in, so interleaved lines and gutters
+// squeezed to one space still fall in the right cells. A block that opens
+// a page and starts in lower case (or with its first column empty) goes on
+// with the row the page break cut. A row without its own Område or Mål
+// takes the one above (Spanned).
+//
+// Prose around the tables is read as layout-lost text (ptProse).
+//
+// Known limits: a table printed without empty lines between its rows is
+// read with a row starting at each capitalised first-column line after a
+// finished sentence; a cell whose text starts left of its column (a word
+// longer than the gutter) goes to the column on its left.
 
 // tlGapRe is a gap of three spaces or more between two printed characters:
 // the gutter between two columns.
@@ -53,81 +62,39 @@ func layoutKept(s string) bool {
 	return gutters >= 5 && 10*gutters >= printed
 }
 
-// layoutPages turns kept-layout text into positioned pages: words at their
-// character positions, and lines cut at gutters (two spaces or more), as
-// the PDF reader cuts a line at a wide gap.
-func layoutPages(s string) []rccplans.Page {
-	var pages []rccplans.Page
-	for n, text := range strings.Split(s, "\f") {
-		p := rccplans.Page{Number: n + 1}
-		rows := strings.Split(strings.TrimRight(text, "\n"), "\n")
-		width := 0
-		top := -tlLeading
-		for _, row := range rows {
-			width = max(width, utf8.RuneCountInString(row))
-			// an empty line is vertical space, not a line of text: half a
-			// line, so a gap between two rows of a table stays smaller than
-			// the gap that ends it
-			if strings.TrimSpace(row) == "" {
-				top += tlLeading / 2
-				continue
-			}
-			top += tlLeading
-			var line *rccplans.Line
-			col, prevEnd := 0, -10
-			for _, w := range tlWords(row) {
-				col = w.col
-				word := rccplans.Word{
-					Box:  rccplans.Box{X0: float64(col) * tlAdvance, X1: float64(col+w.n) * tlAdvance, Y0: top, Y1: top + tlSize},
-					Text: w.s, Size: tlSize,
-				}
-				p.Words = append(p.Words, word)
-				if line == nil || col-prevEnd >= 2 {
-					p.Lines = append(p.Lines, rccplans.Line{Box: word.Box, Size: tlSize})
-					line = &p.Lines[len(p.Lines)-1]
-				} else {
-					line.X1 = word.X1
-					line.Text += " "
-				}
-				line.Text += word.Text
-				line.Words = append(line.Words, word)
-				prevEnd = col + w.n
-			}
-		}
-		p.Width = float64(max(width, 1)) * tlAdvance
-		p.Height = max(top+tlLeading, tlLeading)
-		if len(p.Words) > 0 || n == 0 {
-			pages = append(pages, p)
-		}
-	}
-	for i := range pages {
-		pages[i].Number = i + 1
-	}
-	return pages
+// tlSeg is a run of a line's text with no gutter inside, at its
+// character position.
+type tlSeg struct {
+	s          string
+	start, end int // character positions [start, end)
 }
 
-// tlWord is a run of printed characters and its character position.
-type tlWord struct {
-	s      string
-	col, n int
+// tlSegments cuts a printed line at gutters of two spaces or more.
+func tlSegments(raw string) []tlSeg {
+	var out []tlSeg
+	for _, w := range tlWords(raw) {
+		if n := len(out); n > 0 && w.start-out[n-1].end < 2 {
+			out[n-1].s += " " + w.s
+			out[n-1].end = w.end
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
-func tlWords(row string) []tlWord {
-	var out []tlWord
+// tlWords are the words of a printed line at their character positions.
+func tlWords(raw string) []tlSeg {
+	var out []tlSeg
 	col, start := 0, -1
 	var b strings.Builder
-	for _, r := range row {
-		if r == ' ' || r == '\u00a0' || r == '\t' {
+	for _, r := range raw {
+		if unicode.IsSpace(r) {
 			if start >= 0 {
-				out = append(out, tlWord{b.String(), start, col - start})
+				out = append(out, tlSeg{b.String(), start, col})
 				b.Reset()
 				start = -1
 			}
-			if r == '\t' {
-				col = (col/8+1)*8 - 1 // to the next tab stop
-			}
-		} else if unicode.IsControl(r) {
-			continue // takes no place
 		} else {
 			if start < 0 {
 				start = col
@@ -137,7 +104,394 @@ func tlWords(row string) []tlWord {
 		col++
 	}
 	if start >= 0 {
-		out = append(out, tlWord{b.String(), start, col - start})
+		out = append(out, tlSeg{b.String(), start, col})
+	}
+	return out
+}
+
+// tlColumn is one column of a kept-layout table.
+type tlColumn struct {
+	title      []string // its title's parts, top to bottom
+	start, end int      // the title's character positions
+	left       int      // where the column's text starts
+}
+
+// tlHeader reads a table header whose main line is lines[i]: the columns
+// and the lines [from, to) the header takes.
+func tlHeader(lines []ptLine, i int) (cols []tlColumn, from, to int, ok bool) {
+	if lines[i].s == "" || lines[i].drop {
+		return nil, 0, 0, false
+	}
+	segs := tlSplitTitles(tlSegments(lines[i].raw))
+	if len(segs) < 2 {
+		return nil, 0, 0, false
+	}
+	var texts []string
+	for _, sg := range segs {
+		if utf8.RuneCountInString(sg.s) > maxHeaderText {
+			return nil, 0, 0, false
+		}
+		texts = append(texts, sg.s)
+	}
+	if rccplans.HeaderScore(texts) < 2 {
+		return nil, 0, 0, false
+	}
+	band := map[int][]tlSeg{i: segs}
+	from, to = i, i+1
+	// titles wrapped in their cells, above and below the main line
+	for k := i - 1; k >= 0 && k >= i-2 && tlTitleLine(lines[k]); k-- {
+		above := tlSegments(lines[k].raw)
+		if len(above) == 1 && above[0].start <= segs[0].start {
+			break // a heading over the table ("Insatser"), not a title's first line
+		}
+		band[k], from = above, k
+	}
+	for k := i + 1; k < len(lines) && k <= i+2 && tlTitleLine(lines[k]); k++ {
+		band[k], to = tlSegments(lines[k].raw), k+1
+	}
+	// columns: the segments of the band's lines, merged where they overlap
+	for k := from; k < to; k++ {
+		for _, sg := range band[k] {
+			j := slices.IndexFunc(cols, func(c tlColumn) bool { return sg.start < c.end+1 && c.start < sg.end+1 })
+			if j < 0 {
+				cols = append(cols, tlColumn{title: []string{sg.s}, start: sg.start, end: sg.end})
+				continue
+			}
+			cols[j].title = append(cols[j].title, sg.s)
+			cols[j].start, cols[j].end = min(cols[j].start, sg.start), max(cols[j].end, sg.end)
+		}
+	}
+	slices.SortFunc(cols, func(a, b tlColumn) int { return a.start - b.start })
+	titles := make([]string, len(cols))
+	known := 0
+	for j := range cols {
+		titles[j] = rccplans.JoinLines(cols[j].title)
+		if rccplans.ColumnOf(titles[j]) != rccplans.ColUnknown {
+			known++
+		}
+		cols[j].left = cols[j].start
+	}
+	if rccplans.HeaderScore(titles) < 2 || 2*known < len(cols) {
+		return nil, 0, 0, false
+	}
+	return cols, from, to, true
+}
+
+// tlSplitTitles cuts a segment that holds the titles of two or more
+// columns, set closer than a gutter ("Mätbar målnivå Aktivitet"), where
+// a word names a role of its own (ptGroupHeader).
+func tlSplitTitles(segs []tlSeg) []tlSeg {
+	var out []tlSeg
+	for _, sg := range segs {
+		words := tlWords(strings.Repeat(" ", sg.start) + sg.s)
+		texts := make([]string, len(words))
+		for x, w := range words {
+			texts[x] = w.s
+		}
+		titles, _, _ := ptGroupHeader(texts, make([]int, len(texts)))
+		if len(titles) < 2 {
+			out = append(out, sg)
+			continue
+		}
+		at := 0
+		for _, t := range titles {
+			n := len(strings.Fields(t))
+			if at+n > len(words) {
+				break
+			}
+			out = append(out, tlSeg{s: t, start: words[at].start, end: words[at+n-1].end})
+			at += n
+		}
+	}
+	return out
+}
+
+// tlTitleLine: a line that may hold parts of wrapped column titles: short
+// segments of at most three words, each a column name, a lower-case
+// continuation or a year ("Uppföljning 2025").
+func tlTitleLine(ln ptLine) bool {
+	if ln.s == "" || ln.drop || ln.brk {
+		return false
+	}
+	for _, sg := range tlSegments(ln.raw) {
+		words := strings.Fields(sg.s)
+		if len(words) > 3 || utf8.RuneCountInString(sg.s) > 25 {
+			return false
+		}
+		if rccplans.ColumnOf(sg.s) == rccplans.ColUnknown && !ptStartsLower(sg.s) && !strings.HasSuffix(words[0], "-") && !ptTimeRe.MatchString(sg.s) {
+			return false
+		}
+	}
+	return true
+}
+
+// layoutTables finds the kept-layout tables among the lines.
+func layoutTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
+	var spans []ptSpan
+	var warns []rccplans.Warning
+	for i := 0; i < len(lines); i++ {
+		cols, from, to, ok := tlHeader(lines, i)
+		if !ok {
+			continue
+		}
+		t, end := tlBody(lines, cols, to)
+		page := lines[i].page
+		if len(t.Rows) == 0 {
+			warns = append(warns, rccplans.Warning{File: name, Page: page, Message: "table header without rows"})
+			spans = append(spans, ptSpan{from: from, to: end})
+		} else {
+			spans = append(spans, ptSpan{from: from, to: end, blocks: []rccplans.Block{{Kind: rccplans.BlockTable, Page: page, Table: t}}})
+		}
+		i = end - 1
+	}
+	return spans, warns
+}
+
+// tlBody reads the table's rows from lines[at:]; it returns the table and
+// the index after its last line.
+func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int) {
+	// the body's extent: to prose across the columns, a heading after an
+	// empty line, a footnote, or the end; repeated headers are skipped
+	var body []int
+	end := at
+	for k := at; k < len(lines); k++ {
+		ln := lines[k]
+		if ln.drop {
+			continue
+		}
+		if ln.s == "" {
+			end = k + 1
+			continue
+		}
+		if _, from, to, ok := tlHeader(lines, k); ok && from >= end-1 {
+			k = to - 1
+			end = to
+			continue
+		}
+		if tlEndsBody(lines, k, cols) {
+			break
+		}
+		body = append(body, k)
+		end = k + 1
+	}
+	tlLeft(lines, body, cols)
+	titles := make([]string, len(cols))
+	roles := make([]rccplans.Column, len(cols))
+	for j, c := range cols {
+		titles[j] = rccplans.JoinLines(c.title)
+		roles[j] = rccplans.ColumnOf(titles[j])
+	}
+	t := &rccplans.Table{Header: [][]string{titles}}
+	// rows: the blocks between empty lines (or, without any, a capitalised
+	// first-column line after a finished sentence)
+	gaps := 0
+	for x := 1; x < len(body); x++ {
+		if tlEmptyBetween(lines, body[x-1], body[x]) {
+			gaps++
+		}
+	}
+	blank := gaps >= 2
+	var cells [][]string // per column, its lines in the row
+	rowPage := 0
+	flush := func() {
+		if cells == nil {
+			return
+		}
+		row := rccplans.Row{Page: rowPage, Cells: make([]rccplans.Cell, len(cols))}
+		for j := range cols {
+			row.Cells[j].Text = rccplans.JoinLines(cells[j])
+		}
+		t.Rows = append(t.Rows, row)
+		cells = nil
+	}
+	var prev []string // the previous line's parts
+	for x, k := range body {
+		ln := lines[k]
+		parts := tlAssign(ln.raw, cols)
+		newBlock := x == 0 || blank && tlEmptyBetween(lines, body[x-1], k)
+		if x > 0 && tlOpensRow(prev, parts) {
+			newBlock = true
+		}
+		prev = parts
+		if newBlock && x > 0 && tlContinues(lines, body, x, parts) {
+			// the row a page break cut goes on
+			newBlock = false
+			if len(t.Rows) > 0 && cells == nil {
+				last := t.Rows[len(t.Rows)-1]
+				t.Rows = t.Rows[:len(t.Rows)-1]
+				cells = make([][]string, len(cols))
+				for j, c := range last.Cells {
+					if c.Text != "" {
+						cells[j] = []string{c.Text}
+					}
+				}
+				rowPage = last.Page
+			}
+		}
+		if newBlock {
+			flush()
+		}
+		if cells == nil {
+			cells = make([][]string, len(cols))
+			rowPage = ln.page
+		}
+		for j, p := range parts {
+			if p != "" {
+				cells[j] = append(cells[j], p)
+			}
+		}
+	}
+	flush()
+	// merged Område and Mål cells: printed once for the rows they span
+	for r := 1; r < len(t.Rows); r++ {
+		row, prev := t.Rows[r], t.Rows[r-1]
+		for j, role := range roles {
+			if (role == rccplans.ColArea || role == rccplans.ColGoal) && j == 0 && row.Cells[j].Text == "" {
+				row.Cells[j] = rccplans.Cell{Text: prev.Cells[j].Text, Spanned: true}
+			}
+		}
+	}
+	return t, end
+}
+
+// tlOpensRow tells, in a table set without empty lines between its rows,
+// whether a line opens a row: no column goes on in lower case, and two or
+// more columns start a cell (a capital or a digit where the line before
+// left the column empty or ended a sentence), or the first column does.
+func tlOpensRow(prev, parts []string) bool {
+	starts := 0
+	for j, p := range parts {
+		if p == "" {
+			continue
+		}
+		if ptStartsLower(p) {
+			return false
+		}
+		if prev[j] == "" || ptEndsSentence(prev[j]) {
+			if j == 0 && prev[j] != "" {
+				return true
+			}
+			starts++
+		}
+	}
+	return starts >= 2
+}
+
+// tlEmptyBetween: an empty line stands between lines a and b (a < b).
+func tlEmptyBetween(lines []ptLine, a, b int) bool {
+	for k := a + 1; k < b; k++ {
+		if lines[k].s == "" && !lines[k].drop {
+			return true
+		}
+	}
+	return false
+}
+
+// tlContinues: the block that starts at body[x] goes on with the row
+// before it: it opens a page (a break, or a repeated header, lies between)
+// and its first words are in lower case or its first column is empty.
+func tlContinues(lines []ptLine, body []int, x int, parts []string) bool {
+	broke := false
+	for k := body[x-1] + 1; k <= body[x]; k++ {
+		broke = broke || lines[k].brk || lines[k].page != lines[body[x-1]].page
+	}
+	if !broke {
+		return false
+	}
+	if parts[0] == "" {
+		return true
+	}
+	return ptStartsLower(parts[0])
+}
+
+// tlEndsBody: lines[k] is no longer the table's: a footnote, or a line
+// that starts at the left margin and runs across two column starts in one
+// segment (prose), or a heading set apart by an empty line.
+func tlEndsBody(lines []ptLine, k int, cols []tlColumn) bool {
+	ln := lines[k]
+	if ptFootnoteRe.MatchString(ln.s) {
+		return true
+	}
+	segs := tlSegments(ln.raw)
+	if len(segs) == 1 {
+		sg := segs[0]
+		across := 0
+		for _, c := range cols[1:] {
+			if sg.start < c.left && sg.end > c.start+1 {
+				across++
+			}
+		}
+		if across >= 2 && sg.start <= cols[0].left+1 {
+			return true // prose from the margin across the columns
+		}
+		after := k > 0 && lines[k-1].s == ""
+		if _, h := ptHeading(ln.s); h && after && sg.start <= cols[0].left+1 {
+			return true
+		}
+		// a heading over the next table: a lone line at the margin after
+		// an empty line, with a header right below it
+		if after && sg.start <= cols[0].left+1 && !ptEndsSentence(ln.s) {
+			for n, j := 0, k+1; j < len(lines) && n < 3; j++ {
+				if lines[j].s == "" {
+					continue
+				}
+				if _, _, _, ok := tlHeader(lines, j); ok {
+					return true
+				}
+				n++
+			}
+		}
+	}
+	return false
+}
+
+// tlLeft moves each column's start to where its text starts, between the
+// previous title's end and a little right of this title's start (a title
+// centred over its column starts right of its text; proportional print
+// moves a column's text a character or two off its title): the position
+// the fewest body words run across, then the one most words start at,
+// then the rightmost.
+func tlLeft(lines []ptLine, body []int, cols []tlColumn) {
+	width := 0
+	for _, k := range body {
+		width = max(width, utf8.RuneCountInString(lines[k].raw))
+	}
+	cross := make([]int, width+2)  // words with start < x < end
+	starts := make([]int, width+2) // words that start at x
+	for _, k := range body {
+		for _, w := range tlWords(lines[k].raw) {
+			starts[w.start]++
+			for x := w.start + 1; x < w.end; x++ {
+				cross[x]++
+			}
+		}
+	}
+	for j := 1; j < len(cols); j++ {
+		lo, hi := cols[j-1].end, min(cols[j].start+2, width+1)
+		best := cols[j].start
+		for x := lo; x <= hi; x++ {
+			if cross[x] < cross[best] || cross[x] == cross[best] && starts[x] >= starts[best] {
+				best = x
+			}
+		}
+		cols[j].left = best
+	}
+}
+
+// tlAssign cuts a printed line into the columns: each word goes to the
+// column it starts in.
+func tlAssign(raw string, cols []tlColumn) []string {
+	parts := make([][]string, len(cols))
+	for _, w := range tlWords(raw) {
+		j := 0
+		for j+1 < len(cols) && w.start >= cols[j+1].left {
+			j++
+		}
+		parts[j] = append(parts[j], w.s)
+	}
+	out := make([]string, len(cols))
+	for j, p := range parts {
+		out[j] = strings.Join(p, " ")
 	}
 	return out
 }

@@ -49,38 +49,96 @@ func TestLayoutKept(t *testing.T) {
 	}
 }
 
+// interleavedPlan: cells centred in their rows, so pdftotext interleaves
+// their lines; a title wrapped above and below the header line; a heading
+// between two tables.
+const interleavedPlan = `Handlingsplan cancer 2026
+
+1. Prevention
+                              Mätbar
+Mål                           målnivå       Aktivitet               Ansvarig
+
+                                            Kartlägga nuläget
+Levnadsvanor ska tas                        tillsammans med
+upp med alla patienter.       Minst 80      verksamheterna.         Processledare
+                              procent
+
+Screening ska erbjudas        Alla          Skicka kallelser.       RCC-samordnare
+
+
+2. Vård
+
+Mål                           Mätbar målnivå Aktivitet              Ansvarig
+
+Kontaktsjuksköterska ska      Alla          Anställa två.           Verksamhetschef
+finnas.
+`
+
+// tightPlan: rows set without empty lines; a goal printed once for the
+// activities under it.
+const tightPlan = `Handlingsplan cancer 2026
+
+Mål                                   Aktivitet                             Ansvarig            Status
+Multidisciplinära konferenser ska     Informera patienter om                RCC-samordnare      Pågår
+hållas för alla patienter.            möjligheten att delta i studier.
+                                      Utse en ansvarig samordnare per       Chef primärvård     Pågående
+                                      verksamhetsområde.
+Inrapporteringen ska vara             Säkerställa att                       Hälso- och          Ej påbörjad
+fullständig.                          kontaktsjuksköterskor har tid.        sjukvårdsdirektör
+`
+
 func TestTextLayoutKeptTable(t *testing.T) {
-	l, err := Text("plan-layout.txt", []byte(layoutPlan))
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name   string
+		in     string
+		pages  int
+		header []string
+		want   [][]string
+	}{
+		{"empty lines between rows, header repeated on the next page", layoutPlan, 2, []string{"Mål", "Aktivitet", "Ansvarig", "Status"}, [][]string{
+			{"Levnadsvanor ska tas upp med alla patienter.", "Kartlägga nuläget tillsammans med verksamheterna.", "Processledare cancer", "Pågår"},
+			{"Alla vårdcentraler ska ha ett cancerombud.", "Utse cancerombud.", "Enhetschef", "Klar"},
+			{"Screening ska erbjudas alla kvinnor.", "Skicka kallelser.", "RCC-samordnare", "Ej påbörjad"},
+		}},
+		{"interleaved cells, wrapped titles, a heading between tables", interleavedPlan, 1, []string{"Mål", "Mätbar målnivå", "Aktivitet", "Ansvarig"}, [][]string{
+			{"Levnadsvanor ska tas upp med alla patienter.", "Minst 80 procent", "Kartlägga nuläget tillsammans med verksamheterna.", "Processledare"},
+			{"Screening ska erbjudas", "Alla", "Skicka kallelser.", "RCC-samordnare"},
+			{"Kontaktsjuksköterska ska finnas.", "Alla", "Anställa två.", "Verksamhetschef"},
+		}},
+		{"rows without empty lines, a goal over two activities", tightPlan, 1, []string{"Mål", "Aktivitet", "Ansvarig", "Status"}, [][]string{
+			{"Multidisciplinära konferenser ska hållas för alla patienter.", "Informera patienter om möjligheten att delta i studier.", "RCC-samordnare", "Pågår"},
+			{"Multidisciplinära konferenser ska hållas för alla patienter.", "Utse en ansvarig samordnare per verksamhetsområde.", "Chef primärvård", "Pågående"},
+			{"Inrapporteringen ska vara fullständig.", "Säkerställa att kontaktsjuksköterskor har tid.", "Hälso- och sjukvårdsdirektör", "Ej påbörjad"},
+		}},
 	}
-	if l.NumPages != 2 || len(l.Pages) != 2 {
-		t.Errorf("pages %d (%d), want 2", l.NumPages, len(l.Pages))
-	}
-	var got [][]string
-	tables := 0
-	for _, b := range l.Blocks {
-		if b.Table == nil {
-			continue
-		}
-		tables++
-		if want := []string{"Mål", "Aktivitet", "Ansvarig", "Status"}; !reflect.DeepEqual(b.Table.Header[0], want) {
-			t.Errorf("header %q, want %q", b.Table.Header[0], want)
-		}
-		for _, r := range b.Table.Rows {
-			var row []string
-			for _, c := range r.Cells {
-				row = append(row, c.Text)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, err := Text("plan-layout.txt", []byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
 			}
-			got = append(got, row)
-		}
-	}
-	want := [][]string{
-		{"Levnadsvanor ska tas upp med alla patienter.", "Kartlägga nuläget tillsammans med verksamheterna.", "Processledare cancer", "Pågår"},
-		{"Alla vårdcentraler ska ha ett cancerombud.", "Utse cancerombud.", "Enhetschef", "Klar"},
-		{"Screening ska erbjudas alla kvinnor.", "Skicka kallelser.", "RCC-samordnare", "Ej påbörjad"},
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("rows (%d tables)\n got %q\nwant %q", tables, got, want)
+			if l.NumPages != tt.pages {
+				t.Errorf("pages %d, want %d", l.NumPages, tt.pages)
+			}
+			var got [][]string
+			for _, b := range l.Blocks {
+				if b.Table == nil {
+					continue
+				}
+				if !reflect.DeepEqual(b.Table.Header[0], tt.header) {
+					t.Errorf("header %q, want %q", b.Table.Header[0], tt.header)
+				}
+				for _, r := range b.Table.Rows {
+					var row []string
+					for _, c := range r.Cells {
+						row = append(row, c.Text)
+					}
+					got = append(got, row)
+				}
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("rows\n got %q\nwant %q", got, tt.want)
+			}
+		})
 	}
 }

@@ -106,11 +106,11 @@ type ptSpan struct {
 	blocks   []rccplans.Block
 }
 
-// ptBlocks reads the lines into blocks: plan tables where a header line
-// is found, prose around them.
-func ptBlocks(name string, lines []ptLine) ([]rccplans.Block, []rccplans.Warning) {
+// ptBlocks reads the lines into blocks: plan tables where tables finds
+// them, prose around them.
+func ptBlocks(name string, lines []ptLine, tables func(string, []ptLine) ([]ptSpan, []rccplans.Warning)) ([]rccplans.Block, []rccplans.Warning) {
 	lines = ptSplitFront(lines)
-	spans, warns := ptTables(name, lines)
+	spans, warns := tables(name, lines)
 	var out []rccplans.Block
 	at := 0
 	for _, sp := range spans {
