@@ -27,8 +27,10 @@ import (
 //
 // Body: the lines after the header to a heading or prose that runs across
 // the columns, a footnote ("* …"), or the end; a repeated header (the
-// next page's) is skipped. Rows are the blocks between empty lines; a
-// word goes to the column it starts in, so interleaved lines and gutters
+// next page's) is skipped. A row starts after an empty line, or at a line
+// where no column goes on in lower case and two or more columns start a
+// cell (or the first column starts a new one after a finished sentence);
+// a word goes to the column it starts in, so interleaved lines and gutters
 // squeezed to one space still fall in the right cells. A block that opens
 // a page and starts in lower case (or with its first column empty) goes on
 // with the row the page break cut. A row without its own Område or Mål
@@ -36,10 +38,13 @@ import (
 //
 // Prose around the tables is read as layout-lost text (ptProse).
 //
-// Known limits: a table printed without empty lines between its rows is
-// read with a row starting at each capitalised first-column line after a
-// finished sentence; a cell whose text starts left of its column (a word
-// longer than the gutter) goes to the column on its left.
+// How good it is (make eval-text): the synthetic and held-out plans' PDFs
+// as pdftotext -layout prints them, 81.4% of the rows and 70.2% of the
+// fields. Known limits: in a table set without empty lines between rows,
+// cells centred in their rows interleave with the next row's and split or
+// merge rows; a word printed across the gutter into the next column (a
+// proportional face printed on a character grid) goes to the column it
+// starts in; a cell running over many pages is cut into rows.
 
 // tlGapRe is a gap of three spaces or more between two printed characters:
 // the gutter between two columns.
