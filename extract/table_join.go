@@ -171,7 +171,8 @@ type cutJudgement struct {
 //     first-column text does not;
 //   - weak: the old cell has text that does not end a sentence.
 //
-// The row goes on when no non-empty cell outside the key columns (area,
+// The row goes on when the new part is only list items going on under
+// list cells, or when no non-empty cell outside the key columns (area,
 // goal) is fresh (neither strong nor weak) and either some cell is strong
 // or the first column is empty and no key cell is fresh either. Otherwise
 // the new row starts fresh, but its key cells continue the merged cells
@@ -186,6 +187,19 @@ func judgeCut(s, t *grid, bottoms map[int]float64) cutJudgement {
 	cut := s.rowY[p][1] >= foot-4*lineH
 	old, cur := s.rowTexts(p), t.rowTexts(c)
 	numberedRows := numberedColumn(s)
+	// A list going on: the new part holds only list items, each in a
+	// column whose old cell is a list too (a new row has its own number,
+	// responsible, time or status beside them).
+	listOnly := true
+	for k := range cur {
+		if cur[k] != "" && !(listLine(old[k]) && listLine(cur[k])) {
+			listOnly = false
+		}
+	}
+	if cut && listOnly && anyText(cur) {
+		j.row = true
+		return j
+	}
 	strong := make([]bool, n)
 	anyStrong, freshKey, freshOther := false, false, false
 	for k := range cur {
@@ -234,6 +248,17 @@ func judgeCut(s, t *grid, bottoms map[int]float64) cutJudgement {
 func anyText(ss []string) bool {
 	for _, s := range ss {
 		if s != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// listLine reports whether s starts with a list dash or bullet.
+func listLine(s string) bool {
+	s = strings.TrimSpace(s)
+	for _, m := range []string{"– ", "- ", "• ", "— ", "* ", "\uf0b7"} {
+		if strings.HasPrefix(s, m) {
 			return true
 		}
 	}
