@@ -57,8 +57,8 @@ import (
 // that does not run across its columns) is read as a row. A cut row is
 // told from a new one by typography (a cell going on in lower case, save
 // in a time or status column; a word broken by a hyphen, a sentence not
-// yet ended), which can be wrong when a page break falls exactly between
-// sentences or list items of a cell. Words the PDF reader glued across a
+// yet ended, list items going on alone), which can be wrong when a page
+// break falls exactly between sentences of a cell. Words the PDF reader glued across a
 // column boundary (cells set with no padding) land in one column.
 //
 // Measured on fixtures/synthetic (eleven plans from Chromium and
