@@ -154,7 +154,9 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 			// A line that names columns by itself is the next table's
 			// header, unless it only goes on under this one's anchors
 			// ("Mätbar" / "målnivå").
-			if used[k] || !l.bold || l.Y0-lines[end].Y1 > 0.6*head.height() || headerLine(l) && !underAnchors(anchors, l) {
+			// Nor is a long bold line (a title row across the table
+			// right under its header).
+			if used[k] || !l.bold || l.Y0-lines[end].Y1 > 0.6*head.height() || headerLine(l) && !underAnchors(anchors, l) || longSegment(l) {
 				break
 			}
 			anchors = mergeHeaderLine(anchors, l)
@@ -947,12 +949,23 @@ func inRuledRow(bands [][2]float64, anchors []anchor, lines []tline, k int) bool
 
 // titleInTable tells whether lines[k] is a title row inside a borderless
 // table (a goal or a section set across the columns, as a word processor
-// prints a merged row): one bold run across the columns in the body's
-// size, with the next line close below it set in the columns (in two or
+// prints a merged row): one bold run over two or more headers in the
+// body's size, with the next line close below it set in the columns (in two or
 // more, or within one; not a header, not larger).
 func titleInTable(anchors []anchor, lines []tline, k int, used []bool) bool {
 	l := &lines[k]
-	if !l.bold || len(segments(l)) != 1 || !acrossAnchors(anchors, l) || k+1 >= len(lines) || used[k+1] {
+	segs := segments(l)
+	if !l.bold || len(segs) != 1 || k+1 >= len(lines) || used[k+1] {
+		return false
+	}
+	// Across: over two headers at least (a cell keeps to its column).
+	over := 0
+	for _, a := range anchors {
+		if segs[0].X0 < a.X1 && segs[0].X1 > a.X0 {
+			over++
+		}
+	}
+	if over < 2 {
 		return false
 	}
 	n := &lines[k+1]
@@ -960,8 +973,8 @@ func titleInTable(anchors []anchor, lines []tline, k int, used []bool) bool {
 		return false
 	}
 	// The next line is in two or more columns, or in one.
-	segs := segments(n)
-	return len(segs) >= 2 || insideOneAnchor(anchors, segs[0].Box)
+	next := segments(n)
+	return len(next) >= 2 || insideOneAnchor(anchors, next[0].Box)
 }
 
 // insideOneAnchor tells whether b keeps to one column: it runs over no
@@ -973,4 +986,14 @@ func insideOneAnchor(as []anchor, b rccplans.Box) bool {
 		}
 	}
 	return true
+}
+
+// longSegment tells whether a line has a run longer than a header name.
+func longSegment(l *tline) bool {
+	for _, sg := range segments(l) {
+		if len([]rune(sg.text())) > maxHeaderText {
+			return true
+		}
+	}
+	return false
 }

@@ -219,3 +219,29 @@ func TestGroupTitleAbove(t *testing.T) {
 		})
 	}
 }
+
+// TestTitleRightUnderHeader: a title row set right under the header, as
+// close as a wrapped header line, and over only two of four headers, is
+// no part of the header but a title row.
+func TestTitleRightUnderHeader(t *testing.T) {
+	xs := []float64{40, 340, 540, 660}
+	ws := words(40, 60, "Insatser", 14, true)
+	for c, h := range []string{"Åtgärd", "Ansvarig", "Klart", "Status"} {
+		ws = append(ws, words(xs[c]+3, 100, h, bodyFS, true)...)
+	}
+	ws = append(ws, words(xs[2]+3, 110.8, "senast", bodyFS, true)...)
+	ws = append(ws, words(43, 123, "1.1 Alla vårdcentraler ska ha ett cancerombud med avsatt tid för uppdraget.", bodyFS, true)...)
+	for c, x := range []string{"Utse ombud", "Verksamhetschef", "Q4 2026", "Pågår"} {
+		ws = append(ws, words(xs[c]+3, 145, x, bodyFS, false)...)
+	}
+	want := `p1 H1 Insatser
+p1 H2 1.1 Alla vårdcentraler ska ha ett cancerombud med avsatt tid för uppdraget.
+p1 TABLE 4 cols, 1 rows
+  head: Åtgärd | Ansvarig | Klart senast | Status
+  r1 p1: Utse ombud | Verksamhetschef | Q4 2026 | Pågår
+`
+	bs, _ := Blocks("test.pdf", []rccplans.Page{page(1, ws, nil)})
+	if got := dumpBlocks(bs); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
