@@ -390,6 +390,15 @@ func frameGrid(p *rccplans.Page, f frame, words []rccplans.Word, used []bool) *g
 		}
 		return nil
 	}
+	// Shading without a header in it (rows shaded in turn under a header
+	// printed on the white): the borderless pass reads the table from
+	// that header.
+	if f.filled && !(rowBold[0] && rccplans.HeaderScore(g.rowTexts(0)) >= 1) {
+		for _, i := range taken {
+			used[i] = false
+		}
+		return nil
+	}
 	g.size = dominantSize(sizes)
 	g.nhead = headerRows(g, func(r int) bool { return rowBold[r] })
 	g.closed = make([]bool, nc)

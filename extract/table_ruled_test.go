@@ -79,6 +79,26 @@ p1 TABLE 4 cols, 1 rows
   r1 p1: Gul | Palliativ vård | Jämlik vård | Utbilda personal
 `,
 		},
+		{
+			name: "zebra rows under a header printed on the white",
+			words: func() []rccplans.Word { // two-line rows 40 pt apart
+				ws := text(cells[:1])
+				for r, row := range cells[1:] {
+					for c, x := range row {
+						ws = append(ws, lines(xs[c]+3, 125+40*float64(r), bodyFS, false, x, "")...)
+					}
+					ws = append(ws, words(xs[3]+3, 125+40*float64(r)+bodyFS*1.3, "vidare", bodyFS, false)...)
+				}
+				return ws
+			}(),
+			rules: append(append(fill(xs[0], 162, xs[4], 202), fill(xs[0], 122, xs[1], 162)...), fill(xs[0], 202, xs[1], 242)...),
+			want: `p1 TABLE 4 cols, 3 rows
+  head: Status | Område | Mål | Aktivitet
+  r1 p1: Grön | Screening | Fler ska delta | Skicka påminnelser vidare
+  r2 p1: Röd | Rehabilitering | Bedöma behov | Införa checklista vidare
+  r3 p1: Gul | Palliativ vård | Jämlik vård | Utbilda personal vidare
+`,
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -92,10 +112,12 @@ p1 TABLE 4 cols, 1 rows
 
 // TestShadedColumn: one column of shaded cells (status cells coloured by
 // their value down a borderless table) is no table of its own: its words
-// stay for the table around it. Two shaded columns, or one column of
-// drawn lines, are.
+// stay for the table around it. Two shaded columns under a shaded header,
+// or one column of drawn lines, are.
 func TestShadedColumn(t *testing.T) {
-	ws := append(words(43, 103, "Grön", bodyFS, false), words(43, 123, "Röd", bodyFS, false)...)
+	col := append(words(43, 103, "Grön", bodyFS, false), words(43, 123, "Röd", bodyFS, false)...)
+	grid := append(append(words(43, 103, "Status", bodyFS, true), words(143, 103, "Område", bodyFS, true)...),
+		append(words(43, 123, "Grön", bodyFS, false), words(143, 123, "Screening", bodyFS, false)...)...)
 	drawn := func(rs []rccplans.Rule) []rccplans.Rule {
 		for i := range rs {
 			rs[i].Width = 0.5
@@ -104,22 +126,23 @@ func TestShadedColumn(t *testing.T) {
 	}
 	tests := []struct {
 		name   string
+		words  []rccplans.Word
 		rules  []rccplans.Rule
 		tables int
 	}{
-		{"one shaded column", append(fill(40, 100, 140, 120), fill(40, 120, 140, 140)...), 0},
-		{"two shaded columns", append(fill(40, 100, 140, 120), fill(140, 100, 240, 120)...), 1},
-		{"one column of drawn lines", drawn(append(fill(40, 100, 140, 120), fill(40, 120, 140, 140)...)), 1},
+		{"one shaded column", col, append(fill(40, 100, 140, 120), fill(40, 120, 140, 140)...), 0},
+		{"two shaded columns under a shaded header", grid, append(append(fill(40, 100, 140, 120), fill(140, 100, 240, 120)...), append(fill(40, 120, 140, 140), fill(140, 120, 240, 140)...)...), 1},
+		{"one column of drawn lines", col, drawn(append(fill(40, 100, 140, 120), fill(40, 120, 140, 140)...)), 1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			p := page(1, ws, tc.rules)
-			tabs, rest := ruledTables(&p, ruleFrames(&p), ws)
+			p := page(1, tc.words, tc.rules)
+			tabs, rest := ruledTables(&p, ruleFrames(&p), tc.words)
 			if len(tabs) != tc.tables {
 				t.Fatalf("%d tables, want %d", len(tabs), tc.tables)
 			}
-			if tc.tables == 0 && len(rest) != len(ws) {
-				t.Errorf("%d words left for the other passes, want %d", len(rest), len(ws))
+			if tc.tables == 0 && len(rest) != len(tc.words) {
+				t.Errorf("%d words left for the other passes, want %d", len(rest), len(tc.words))
 			}
 		})
 	}
