@@ -22,7 +22,8 @@ import (
 //     into cell grids; merged cells are found where a rule is missing (in
 //     a grid of shading only, where a word runs over a column boundary:
 //     zebra rows and coloured status cells leave other cells without
-//     edges; one shaded column is no table);
+//     edges; one shaded column, or shading without a bold header row in
+//     it, is no table: the borderless pass reads it);
 //   - table_aligned.go: tables without borders are found from a header line
 //     (rccplans.HeaderScore) and the gutters below it; horizontal rules,
 //     when a table has them, keep cells filled to their edges in the table;
