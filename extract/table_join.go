@@ -182,6 +182,9 @@ func judgeCut(s, t *grid, bottoms map[int]float64) cutJudgement {
 	p, c := len(s.rows)-1, t.nhead
 	n := t.ncols()
 	j := cutJudgement{keep: make([]bool, n)}
+	if acrossAll(s, p) {
+		return j // a title row across the table: the rows under it are new
+	}
 	foot := footOf(bottoms)
 	lineH := math.Max(s.size, 6) * 1.3
 	cut := s.rowY[p][1] >= foot-4*lineH
@@ -276,6 +279,9 @@ func endsSentence(s string) bool {
 func numberedColumn(g *grid) bool {
 	n, k := 0, 0
 	for r := g.nhead; r < len(g.rows); r++ {
+		if acrossAll(g, r) {
+			continue // a title row
+		}
 		if x := g.rows[r][0].text(); x != "" {
 			n++
 			if numbered.MatchString(x) {
@@ -284,6 +290,20 @@ func numberedColumn(g *grid) bool {
 		}
 	}
 	return n > 0 && k == n
+}
+
+// acrossAll tells whether row r of g is one cell across all its columns
+// (a title row).
+func acrossAll(g *grid, r int) bool {
+	if g.ncols() < 2 || g.rows[r][0] == nil {
+		return false
+	}
+	for _, c := range g.rows[r] {
+		if c != g.rows[r][0] {
+			return false
+		}
+	}
+	return true
 }
 
 // spansDown tells whether the cell at (r, j) also covers the row below.

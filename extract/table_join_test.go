@@ -55,6 +55,20 @@ func TestJudgeCut(t *testing.T) {
 			[]string{"1", "– Utse ombud.", "Kvalitetsstrateg", "2026", "Pågår"},
 			[]string{"2", "– Utbilda ombud.", "", "", ""}, false},
 	}
+	// A title row across the table (one cell) at the foot of the page, the
+	// table's rows numbered otherwise: the row on the next page is new.
+	t.Run("a title row across the table before the break", func(t *testing.T) {
+		s := mk(numbered, []string{"1", "– Utse ombud.", "Kvalitetsstrateg", "2026", "Pågår"}, []string{"", "", "", "", ""})
+		title := &cell{lines: []string{"2.1 Alla vårdcentraler ska ha ett cancerombud."}}
+		for j := range s.rows[2] {
+			s.rows[2][j] = title
+		}
+		n := mk(numbered, []string{"", "Kartlägga flödet.", "Chefläkare", "2027", "Klar"})
+		j := judgeCut(s, n, bottoms)
+		if j.row || j.keep[0] || j.keep[1] {
+			t.Errorf("judgeCut = %+v, want a new row keeping nothing", j)
+		}
+	})
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s, n := mk(tc.head, tc.old), mk(tc.head, tc.cur)
