@@ -16,19 +16,25 @@ import (
 )
 
 // describe analyses d's fields as scorch does and lists what each field
-// gives the index: name, options, value, type and analysed tokens.
+// gives the index: name, options, value, type and analysed tokens. _all is
+// listed by its words, frequencies and length alone: Write's keeps no
+// positions (allField).
 func describe(d *document.Document) []string {
 	var out []string
-	freqs := func(tf index.TokenFrequencies) string {
+	freqs := func(name string, tf index.TokenFrequencies, locs bool) string {
 		var ts []string
 		for term, f := range tf {
-			// The mapping visits a document's fields in map order, so
-			// the order of a composite's locations is not its own.
 			var ls []string
 			for _, l := range f.Locations {
-				ls = append(ls, fmt.Sprintf("%s@%d[%d:%d]%v", l.Field, l.Position, l.Start, l.End, len(l.ArrayPositions)))
+				field := l.Field // the composite names the field; a field itself need not
+				if field == "" {
+					field = name
+				}
+				ls = append(ls, fmt.Sprintf("%s@%d[%d:%d]%v", field, l.Position, l.Start, l.End, len(l.ArrayPositions)))
 			}
-			sort.Strings(ls)
+			if !locs {
+				ls = nil
+			}
 			ts = append(ts, fmt.Sprintf("%q×%d %v", term, f.Frequency(), ls))
 		}
 		sort.Strings(ts)
@@ -39,18 +45,22 @@ func describe(d *document.Document) []string {
 			f.Analyze()
 			d.VisitComposite(func(cf index.CompositeField) { cf.Compose(f.Name(), f.AnalyzedLength(), f.AnalyzedTokenFrequencies()) })
 		}
+		if f.Name() == fieldAll {
+			out = append(out, fmt.Sprintf("all %d %s", f.AnalyzedLength(), freqs(f.Name(), f.AnalyzedTokenFrequencies(), false)))
+			return
+		}
 		out = append(out, fmt.Sprintf("%s %v %c %q %d %d %s", f.Name(), f.Options(), f.EncodedFieldType(), f.Value(),
-			len(f.ArrayPositions()), f.AnalyzedLength(), freqs(f.AnalyzedTokenFrequencies())))
+			len(f.ArrayPositions()), f.AnalyzedLength(), freqs(f.Name(), f.AnalyzedTokenFrequencies(), true)))
 	})
 	d.VisitComposite(func(cf index.CompositeField) {
-		out = append(out, fmt.Sprintf("composite %s %v %d %s", cf.Name(), cf.Options(), cf.AnalyzedLength(), freqs(cf.AnalyzedTokenFrequencies())))
+		out = append(out, fmt.Sprintf("all %d %s", cf.AnalyzedLength(), freqs(cf.Name(), cf.AnalyzedTokenFrequencies(), false)))
 	})
 	sort.Strings(out)
 	return out
 }
 
 // TestDocuments: the documents Write makes are those bleve's mapping makes
-// of the same values.
+// of the same values (but for _all's positions).
 func TestDocuments(t *testing.T) {
 	im, err := newMapping()
 	if err != nil {

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -117,6 +118,80 @@ func TestSimplify(t *testing.T) {
 			}
 			if len(want.docs) == 0 && !strings.Contains(q, "scr?ening") && !strings.Contains(q, "chapter_key") {
 				t.Errorf("no matches: the test says nothing")
+			}
+		})
+	}
+}
+
+// TestPhrasesInAll: a phrase without a field finds what it found when _all
+// kept positions (an index made by bleve's mapping from the same values).
+func TestPhrasesInAll(t *testing.T) {
+	x, c := openGold(t)
+	im, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := bleve.New(filepath.Join(t.TempDir(), "old"), im)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer old.Close()
+	comp := newCompounder()
+	comp.freeze()
+	b := old.NewBatch()
+	add := func(id string, vs []fieldValue) {
+		m := map[string]any{}
+		for _, v := range vs {
+			if v.num {
+				m[v.name] = v.n
+			} else {
+				m[v.name] = v.text
+			}
+		}
+		if err := b.Index(id, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range c.recs {
+		vs, _ := recordValues(&c.recs[i], comp)
+		add(docID("r", i), vs)
+	}
+	for i := range c.secs {
+		vs, _ := sectionValues(&c.secs[i], comp)
+		add(docID("s", len(c.recs)+i), vs)
+	}
+	if err := old.Batch(b); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, q := range []string{`"palliativ vård"`, `"standardiserade vårdförlopp"`, `"Min vårdplan"`, `"närstående erbjuds det stöd"`,
+		`"och i"`, `"kontaktsjuksköterska"`, `+"palliativ vård" +region:"Region Västmanland"`, `"patient och närstående"^2 cancer`,
+		`-"palliativ vård" vård`, `_all:"palliativ vård"`} {
+		t.Run(q, func(t *testing.T) {
+			req := bleve.NewSearchRequestOptions(bleve.NewQueryStringQuery(q), 10000, 0, false)
+			res, err := old.Search(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []string
+			for _, h := range res.Hits {
+				want = append(want, h.ID)
+			}
+			text, _, err := textQuery(q, x.syn, x.an)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			if err := x.match(ctx, text, func(n int, _ float64) { got = append(got, x.cols.ids[n]) }); err != nil {
+				t.Fatal(err)
+			}
+			slices.Sort(got)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("got  %v\nwant %v", got, want)
+			}
+			if len(want) == 0 && q != `"och i"` {
+				t.Error("no matches: the test says nothing")
 			}
 		})
 	}

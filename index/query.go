@@ -464,8 +464,17 @@ var isKeyword = sync.OnceValue(func() map[string]bool {
 	return m
 })
 
-// simplify rewrites the parts of a parsed query string that bleve answers
-// the slow way into ones that find the same documents with the same scores:
+// allFields are the fields in _all.
+func allFields() []string {
+	return append(append([]string{}, recordText...), sectionText...)
+}
+
+// simplify rewrites a parsed query string for this index. A phrase without
+// a field is looked for in each text field, since _all keeps no positions
+// (allField; bleve matches a phrase within one field anyway, so the same
+// documents match; scores are the fields' own). And the parts that bleve
+// answers the slow way become ones that find the same documents with the
+// same scores:
 // a phrase on a keyword field (region:"Region Skåne") is its one term, so
 // no term vectors are read to check positions; a wildcard that only ends in
 // * (goal:screening*) is a prefix, so no automaton is built. (A one-term
@@ -492,6 +501,17 @@ func simplify(q query.Query) query.Query {
 			q.Disjuncts[i] = simplify(c)
 		}
 	case *query.MatchPhraseQuery:
+		if (q.FieldVal == "" || q.FieldVal == fieldAll) && q.Analyzer == "" && q.Fuzziness == 0 {
+			// _all has no positions (allField): the phrase in any text field.
+			var qs []query.Query
+			for _, f := range allFields() {
+				p := bleve.NewMatchPhraseQuery(q.MatchPhrase)
+				p.SetField(f)
+				p.BoostVal = q.BoostVal
+				qs = append(qs, p)
+			}
+			return bleve.NewDisjunctionQuery(qs...)
+		}
 		if isKeyword()[q.FieldVal] && q.MatchPhrase != "" && q.Analyzer == "" && q.Fuzziness == 0 {
 			t := bleve.NewTermQuery(q.MatchPhrase)
 			t.SetField(q.FieldVal)
