@@ -11,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
+	zap "github.com/blevesearch/zapx/v17"
 )
 
 // Free-text queries are trees of term, conjunction and disjunction queries
@@ -314,7 +315,7 @@ var normTable = func() (t [4096]float64) {
 
 // postingNorm is post.Norm(), from the table when zap gives the field length.
 func postingNorm(post segment.Posting) float64 {
-	if p, ok := post.(interface{ NormUint64() uint64 }); ok {
+	if p, ok := post.(*zap.Posting); ok {
 		if l := p.NormUint64(); l < uint64(len(normTable)) {
 			return normTable[l]
 		}

@@ -63,11 +63,12 @@ func (m *marker) stem(w string) string {
 // word reports whether the lower-cased document word w matches query stem s:
 // same stem, a longer word starting with it, or a compound containing it.
 func (m *marker) word(w, s string) bool {
-	ws := m.stem(w)
-	if ws == s {
-		return true
+	// A word whose normal form is s starts with s (see may): most words
+	// are passed over without computing theirs.
+	if !strings.Contains(w, s) {
+		return false
 	}
-	return utf8.RuneCountInString(s) >= minPrefix && strings.Contains(w, s)
+	return utf8.RuneCountInString(s) >= minPrefix || m.stem(w) == s
 }
 
 // may reports whether text can have a word to mark. A normal form is a
@@ -138,7 +139,7 @@ func (m *marker) marks(text string) []span {
 		for i := 0; i+len(p) <= len(toks); i++ {
 			ok := true
 			for j, s := range p {
-				if m.stem(toks[i+j].term) != s {
+				if t := toks[i+j].term; !strings.HasPrefix(t, s) || m.stem(t) != s {
 					ok = false
 					break
 				}

@@ -9,8 +9,9 @@
 // API and the web page; Live follows a published build and swaps in the next
 // one without a restart.
 //
-// Swedish: text is analysed with bleve's Swedish analyzer (Snowball stems,
-// stop words; å, ä and ö are never folded). Free-text words are matched by
+// Swedish: text is analysed as bleve's Swedish analyzer does (Snowball
+// stems, stop words; å, ä and ö are never folded), by a copy that splits
+// plain text in one pass and stems each distinct word once (analyzer.go). Free-text words are matched by
 // their normal form (stem without definite endings: "screeningprogram"
 // finds "screeningprogrammet") among the words and the compound parts of a
 // document; compounds are split with a dictionary made of the corpus's own
@@ -20,15 +21,24 @@
 // bleve: document text is HTML-escaped first and only the matched words are
 // wrapped in <mark>.
 //
-// Speed: facet counts, filters and sorting come from per-document columns
-// read once when an index is opened (columns.go, collect.go); bleve finds
-// and scores the text matches. Per open index, the matches of recent text
-// queries are kept with their unfiltered facet counts and relevance order,
-// and recently shown documents are kept decoded (cache.go), so paging and
-// faceting a search costs little more than its page. Figures: make
-// bench-search (bench_test.go).
+// Speed, writing: documents are made from the mapping's field list without
+// bleve's reflective mapping walk (documents.go); _all keeps words and
+// frequencies but no positions (a phrase without a field is looked for in
+// each text field); keyword values are kept as stored columns rather than
+// doc values; the compound field leaves out stop words.
 //
-// Limits: deep paging stops at MaxOffset hits; exports stop at MaxExport and
+// Speed, searching: facet counts, filters and sorting come from per-document
+// columns read once when an index is opened (columns.go, collect.go). Free
+// text is matched list by list from the segments' postings with bleve's
+// scores (fastmatch.go); query strings go to bleve's searchers, keyword
+// phrases and trailing-* wildcards rewritten as terms and prefixes. Per
+// open index, the matches of recent text queries are kept with their
+// unfiltered facet counts and relevance order, and recently shown documents
+// are kept decoded (cache.go), so paging and faceting a search costs little
+// more than its page. Figures: make bench-search (bench_test.go).
+//
+// Limits: a query-string phrase without a field scores as the best text
+// field's phrase, not as one over all text; deep paging stops at MaxOffset hits; exports stop at MaxExport and
 // come in document order; a word shorter than minPart letters is never a
 // compound part; in a tiny corpus a part that never occurs on its own is
 // not known ("sjuksköterska" then does not find "kontaktsjuksköterska").
