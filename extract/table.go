@@ -21,7 +21,10 @@ type grid struct {
 	pages []int // page each row starts on
 	nhead int   // header rows at the top
 	ruled bool
-	size  float64 // dominant font size of the body text
+	// hruled: a borderless table drawn with horizontal rules between its
+	// rows (ruledBands); its part on the next page is read by them too.
+	hruled bool
+	size   float64 // dominant font size of the body text
 	// closed tells per column whether a rule closes the last row at its
 	// bottom (for ruled tables); a merged cell left open at the page foot
 	// continues on the next page.

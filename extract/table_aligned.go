@@ -242,7 +242,7 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 		prev = l
 	}
 	cols := alignedColumns(anchors, lines, body)
-	g := &grid{page: p.Number, cols: cols, nhead: 1}
+	g := &grid{page: p.Number, cols: cols, nhead: 1, hruled: bands != nil}
 	headRow := make([]*cell, len(anchors))
 	for j := range anchors {
 		headRow[j] = &cell{lines: []string{wordsText(anchors[j].words)}}
@@ -264,7 +264,7 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 	g.pages = append(g.pages, p.Number)
 	g.box = rccplans.Box{X0: cols[0], Y0: lines[top].Y0, X1: cols[len(cols)-1], Y1: lines[end].Y1}
 
-	taken = append(taken, fillAligned(g, lines, body, lines[end].Y1, false, titles)...)
+	taken = append(taken, fillAligned(g, lines, body, lines[end].Y1, false, titles, bands)...)
 	if len(g.rows) <= g.nhead {
 		return nil, nil
 	}
@@ -361,9 +361,11 @@ func spanningAnchor(as []anchor, b rccplans.Box) int {
 // first cell starts lower than its neighbours). A line after whitespace
 // in two or more columns outside the key ones (goal, area) is a sub-row:
 // its key cells span from the row above. A title line (titles, by line
-// index) is a row of its own, one cell across the table.
+// index) is a row of its own, one cell across the table. In a table of
+// horizontal rules (bands, ruledBands), a rule between two lines starts a
+// row; with the first column empty it is a sub-row.
 // It returns the lines taken.
-func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRows bool, titles map[int]bool) []int {
+func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRows bool, titles map[int]bool, bands [][2]float64) []int {
 	nc := g.ncols()
 	inner := g.cols[1:nc]
 	var taken []int
@@ -421,6 +423,9 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 			start = numberedRows || gap > breakGap || colBot[0] > 0 && l.Y0-colBot[0] > breakGap && !heldOpen(byCol, colBot, blockTop, cur.top, l.Y0, breakGap)
 		}
 		rowsSeen, afterTitle = true, false
+		if n > 0 && !start && ruleBetween(bands, prevBot, l.Y0) {
+			start, isSub = true, first == ""
+		}
 		if n > 0 && !start {
 			// Text starting again after whitespace in two or more columns
 			// outside the key ones (goal, area), while those go on or
@@ -683,7 +688,12 @@ func alignedContinuation(p *rccplans.Page, lines []tline, prev *grid) (*grid, []
 	for j := range cols {
 		cols[j].Box = rccplans.Box{X0: prev.cols[j], X1: prev.cols[j+1]}
 	}
-	bands := ruledBands(p, prev.cols[0], prev.cols[nc], lines[0].Y0, lines[0].Y1)
+	var bands [][2]float64
+	if prev.hruled {
+		bands = ruledBands(p, prev.cols[0], prev.cols[nc], math.Inf(-1), math.Inf(1))
+	} else {
+		bands = ruledBands(p, prev.cols[0], prev.cols[nc], lines[0].Y0, lines[0].Y1)
+	}
 	for k := range lines {
 		l := &lines[k]
 		gap := 0.0
@@ -702,8 +712,8 @@ func alignedContinuation(p *rccplans.Page, lines []tline, prev *grid) (*grid, []
 	if len(body) == 0 {
 		return nil, lines
 	}
-	g := &grid{page: p.Number, cols: append([]float64(nil), prev.cols...), box: rccplans.Box{X0: prev.cols[0], Y0: lines[0].Y0, X1: prev.cols[nc], Y1: lines[0].Y1}}
-	taken := fillAligned(g, lines, body, lines[0].Y0, numberedColumn(prev), nil)
+	g := &grid{page: p.Number, cols: append([]float64(nil), prev.cols...), box: rccplans.Box{X0: prev.cols[0], Y0: lines[0].Y0, X1: prev.cols[nc], Y1: lines[0].Y1}, hruled: bands != nil}
+	taken := fillAligned(g, lines, body, lines[0].Y0, numberedColumn(prev), nil, bands)
 	used := map[int]bool{}
 	for _, k := range taken {
 		used[k] = true
@@ -892,7 +902,9 @@ func alignedColumns(as []anchor, lines []tline, body []int) []float64 {
 // most of the table's width x0..x1 (a rule under a merged first column
 // starts at the second), when such a rule lies on the top or bottom edge
 // of its first line (the header, or the first line of a part continued
-// on a new page) at headTop..headBottom. Nil for a table without them.
+// on a new page) at headTop..headBottom, or anywhere when headTop is
+// -Inf (the part of a table known to be so drawn). Nil for a table
+// without them.
 func ruledBands(p *rccplans.Page, x0, x1, headTop, headBottom float64) [][2]float64 {
 	var ys []float64
 	for _, r := range p.Rules {
@@ -905,7 +917,7 @@ func ruledBands(p *rccplans.Page, x0, x1, headTop, headBottom float64) [][2]floa
 	}
 	sort.Float64s(ys)
 	h := headBottom - headTop
-	onHeader := false
+	onHeader := math.IsInf(headTop, -1) // a part of a table known to be so drawn
 	for _, y := range ys {
 		if math.Abs(y-headTop) < h || math.Abs(y-headBottom) < h {
 			onHeader = true
@@ -993,6 +1005,19 @@ func longSegment(l *tline) bool {
 	for _, sg := range segments(l) {
 		if len([]rune(sg.text())) > maxHeaderText {
 			return true
+		}
+	}
+	return false
+}
+
+// ruleBetween tells whether a band edge (a horizontal rule across the
+// table) lies between y0 and y1.
+func ruleBetween(bands [][2]float64, y0, y1 float64) bool {
+	for _, b := range bands {
+		for _, y := range b {
+			if y > y0-1 && y < y1+1 {
+				return true
+			}
 		}
 	}
 	return false

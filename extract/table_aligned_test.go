@@ -107,6 +107,27 @@ p2 P Status: Grön = genomförd, Gul = pågår, Röd = ej påbörjad.
 `,
 		},
 	}
+	tests = append(tests, struct {
+		name  string
+		pages func() []rccplans.Page
+		want  string
+	}{
+		name: "on the next page a rule, not whitespace, ends the cut row",
+		pages: func() []rccplans.Page {
+			ws := row(53, "", "och fortsätter här", "")
+			ws = append(ws, row(64.7, "", "på två rader", "")...)
+			ws = append(ws, row(78, "", "Nytt mål.", "Ny akt.")...)
+			return []rccplans.Page{page1(true, false), page(2, ws, rules(77, 95))}
+		},
+		want: `p1 H1 Insatser
+p1 TABLE 3 cols, 4 rows
+  head: Område | Mål | Aktivitet
+  r1 p1: 1.a) Första | Mål ett. | Akt ett.
+  r2 p1: 1.b) Andra området fyller ut sin cell Ett långt | mål som fyller sin cell hela vägen ut Aktiviteten och slutar här. | börjar och slutar.
+  r3 p1: 1.c) Tredje | Mål tre. och fortsätter här på två rader | Akt tre.
+  r4 p2: ^1.c) Tredje | Nytt mål. | Ny akt.
+`,
+	})
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			bs, _ := Blocks("test.pdf", tc.pages())
