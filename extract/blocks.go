@@ -26,7 +26,8 @@ import (
 //     it, is no table: the borderless pass reads it);
 //   - table_aligned.go: tables without borders are found from a header line
 //     (rccplans.HeaderScore) and the gutters below it; horizontal rules,
-//     when a table has them, keep cells filled to their edges in the table;
+//     when a table has them, start its rows and keep cells filled to
+//     their edges in the table;
 //   - table_join.go: a table continued on the next page is joined into the
 //     previous one, its repeated header dropped and a row cut by the page
 //     break joined;
