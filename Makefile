@@ -92,9 +92,11 @@ bench-build:
 # --- search benchmarks ---
 # Index build rate on 10,000 records (vs. bleve's default mapping in the same
 # run) and search latency over HTTP on the synthetic 100,000-record corpus at
-# 1 and 16 clients (vs. /healthz in the same run). Targets (issue 5):
+# 1 and 16 clients (vs. /healthz in the same run), with the per-index match
+# cache and without it (no-match-cache: every query cold). Targets (issue 5):
 # >= 5,000 records/s; p99 <= 50 ms at 16 clients. RCCPLANS_BENCH_INDEX=DIR
-# keeps the 100k index in DIR (written when missing) to skip the wait.
+# keeps the 100k index in DIR (written when missing) to skip the wait; the
+# benchmark warns when DIR holds an index of an older format (remove it).
 .PHONY: bench-search
 bench-search:
 	$(GO) test ./index -run '^$$' -bench IndexBuild -benchtime 1x
