@@ -963,11 +963,11 @@ func inRuledRow(bands [][2]float64, anchors []anchor, lines []tline, k int) bool
 // table (a goal or a section set across the columns, as a word processor
 // prints a merged row): one bold run over two or more headers in the
 // body's size, with the next line close below it set in the columns (in two or
-// more, or within one; not a header, not larger).
+// more, or within one; not a header, not larger), or last on its page.
 func titleInTable(anchors []anchor, lines []tline, k int, used []bool) bool {
 	l := &lines[k]
 	segs := segments(l)
-	if !l.bold || len(segs) != 1 || k+1 >= len(lines) || used[k+1] {
+	if !l.bold || len(segs) != 1 || k+1 < len(lines) && used[k+1] {
 		return false
 	}
 	// Across: over two headers at least (a cell keeps to its column).
@@ -979,6 +979,11 @@ func titleInTable(anchors []anchor, lines []tline, k int, used []bool) bool {
 	}
 	if over < 2 {
 		return false
+	}
+	if k+1 == len(lines) {
+		// The page's last line: the rows under the title go on on the
+		// next page (a heading would be larger, or kept with its text).
+		return true
 	}
 	n := &lines[k+1]
 	if n.Y0-l.Y1 > 2*l.height() || math.Abs(n.size-l.size) > 0.75 || headerLine(n) || acrossAnchors(anchors, n) || n.bold && len(segments(n)) == 1 {

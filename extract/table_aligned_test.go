@@ -174,6 +174,14 @@ p1 TABLE 3 cols, 1 rows
   head: Åtgärd | Ansvarig | Status
   r1 p1: Kartlägga flödet | Chefläkare | Klar
 `},
+		{"a bold line across the table last on the page", "",
+			`p1 H1 Insatser
+p1 H2 1.1 Alla vårdcentraler ska ha ett utsett cancerombud med avsatt tid för uppdraget.
+p1 TABLE 3 cols, 1 rows
+  head: Åtgärd | Ansvarig | Status
+  r1 p1: Utse ombud | Verksamhetschef | Pågår
+p1 H2 1.2 Ledtiden från remiss till behandling ska halveras jämfört med 2023 års nivå.
+`},
 		{"a bold line over prose ends the table", "Texten under tabellen löper över alla kolumner i hela dess bredd och slutar här.",
 			`p1 H1 Insatser
 p1 H3 1.1 Alla vårdcentraler ska ha ett utsett cancerombud med avsatt tid för uppdraget.
@@ -262,6 +270,36 @@ p1 TABLE 4 cols, 1 rows
   r1 p1: Utse ombud | Verksamhetschef | Q4 2026 | Pågår
 `
 	bs, _ := Blocks("test.pdf", []rccplans.Page{page(1, ws, nil)})
+	if got := dumpBlocks(bs); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestTitleRowAtPageFoot: a title row across a borderless table as the
+// last line of a page, its rows on the next page (no header repeated).
+func TestTitleRowAtPageFoot(t *testing.T) {
+	ws := words(40, 60, "Insatser", 14, true)
+	for c, h := range []string{"Åtgärd", "Ansvarig", "Status"} {
+		ws = append(ws, words(cols3[c]+3, 100, h, bodyFS, true)...)
+	}
+	for c, x := range []string{"Utse ombud", "Verksamhetschef", "Pågår"} {
+		ws = append(ws, words(cols3[c]+3, 125, x, bodyFS, false)...)
+	}
+	ws = append(ws, words(43, 150, "1.2 Ledtiden från remiss till behandling ska halveras jämfört med 2023 års nivå.", bodyFS, true)...)
+	var p2 []rccplans.Word
+	for c, x := range []string{"Kartlägga flödet", "Chefläkare", "Klar"} {
+		p2 = append(p2, words(cols3[c]+3, 50, x, bodyFS, false)...)
+	}
+	want := `p1 H1 Insatser
+p1 TABLE 3 cols, 1 rows
+  head: Åtgärd | Ansvarig | Status
+  r1 p1: Utse ombud | Verksamhetschef | Pågår
+p1 H2 1.2 Ledtiden från remiss till behandling ska halveras jämfört med 2023 års nivå.
+p1 TABLE 3 cols, 1 rows
+  head: Åtgärd | Ansvarig | Status
+  r1 p2: Kartlägga flödet | Chefläkare | Klar
+`
+	bs, _ := Blocks("test.pdf", []rccplans.Page{page(1, ws, nil), page(2, p2, nil)})
 	if got := dumpBlocks(bs); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
