@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math/bits"
 	"slices"
 	"sort"
 	"strconv"
@@ -90,25 +91,41 @@ func (x *Index) collect(ctx context.Context, text query.Query, r Request, facets
 		}
 	}
 	if facets {
-		counts = map[string][]Count{}
-		for _, f := range Facets {
-			col := c.cols[facetField(f)]
-			own := uint16(0) // the bit of this facet's own filter
-			for j := range flt {
+		// A document that fails only facet F's own filter still counts
+		// for F (multi-select): byBit maps a filter's bit to its facet.
+		var byBit [16]int
+		for i := range byBit {
+			byBit[i] = -1
+		}
+		for j := range flt {
+			for fi, f := range Facets {
 				if flt[j].name == f {
-					own = 1 << j
+					byBit[j] = fi
 				}
 			}
-			cnt := make([]int, len(col.dict))
-			d := col.doc
-			for i, n := range ms.docs {
-				if m := fail[i]; m == 0 || m == own {
-					if v := d[n]; v >= 0 {
-						cnt[v]++
+		}
+		cnt := facetCounters(c)
+		nf := len(Facets)
+		rows := c.facetRows
+		for i, n := range ms.docs {
+			m := fail[i]
+			if m == 0 {
+				for fi, v := range rows[int(n)*nf : int(n)*nf+nf] {
+					if v >= 0 {
+						cnt[fi][v]++
+					}
+				}
+			} else if m&(m-1) == 0 {
+				if fi := byBit[bits.TrailingZeros16(m)]; fi >= 0 {
+					if v := rows[int(n)*nf+fi]; v >= 0 {
+						cnt[fi][v]++
 					}
 				}
 			}
-			counts[f] = countList(col, cnt)
+		}
+		counts = map[string][]Count{}
+		for fi, f := range Facets {
+			counts[f] = countList(c.cols[facetField(f)], cnt[fi])
 		}
 	}
 	h := &hitHeap{less: x.order(r)}
@@ -159,17 +176,19 @@ func (s *matchSet) hit(i int) scored {
 // facetCounts are the set's facet counts without filters, counted once.
 func (s *matchSet) facetCounts(c *columns) map[string][]Count {
 	s.countOnce.Do(func() {
-		s.counts = map[string][]Count{}
-		for _, f := range Facets {
-			col := c.cols[facetField(f)]
-			cnt := make([]int, len(col.dict))
-			d := col.doc
-			for _, n := range s.docs {
-				if v := d[n]; v >= 0 {
-					cnt[v]++
+		cnt := facetCounters(c)
+		nf := len(Facets)
+		rows := c.facetRows
+		for _, n := range s.docs {
+			for fi, v := range rows[int(n)*nf : int(n)*nf+nf] {
+				if v >= 0 {
+					cnt[fi][v]++
 				}
 			}
-			s.counts[f] = countList(col, cnt)
+		}
+		s.counts = map[string][]Count{}
+		for fi, f := range Facets {
+			s.counts[f] = countList(c.cols[facetField(f)], cnt[fi])
 		}
 	})
 	return s.counts
@@ -195,6 +214,15 @@ func (s *matchSet) ordered(c *columns) []int32 {
 		s.order = ord
 	})
 	return s.order
+}
+
+// facetCounters gives a zero count per value of each facet, in Facets order.
+func facetCounters(c *columns) [][]int {
+	cnt := make([][]int, len(Facets))
+	for fi, f := range Facets {
+		cnt[fi] = make([]int, len(c.cols[facetField(f)].dict))
+	}
+	return cnt
 }
 
 // countList turns one facet's counts into buckets: most first, at most facetSize.

@@ -41,6 +41,9 @@ type columns struct {
 	rank     []int32  // internal number -> position in live (document order)
 	from, to []int16  // period years
 	cols     map[string]*column
+	// facetRows[n*len(Facets)+i] is document n's value number of facet
+	// Facets[i] (-1 for none).
+	facetRows []int32
 }
 
 // columnFields are the keyword fields kept in columns (index field names).
@@ -169,6 +172,15 @@ func readColumns(b bleve.Index) (*columns, error) {
 	c.rank = make([]int32, len(c.ids))
 	for i, n := range c.live {
 		c.rank[n] = int32(i)
+	}
+	// The facet values again, a row per document: counting every facet of
+	// a match reads one row instead of a value from each column.
+	c.facetRows = make([]int32, len(c.ids)*len(Facets))
+	for fi, f := range Facets {
+		col := c.cols[facetField(f)]
+		for n := range c.ids {
+			c.facetRows[n*len(Facets)+fi] = col.value(n)
+		}
 	}
 	return c, nil
 }

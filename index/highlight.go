@@ -102,7 +102,7 @@ type token struct {
 // tokens splits text into words (letters and digits) with their spans, as
 // words does; much cheaper than the analyzer's Unicode segmenter.
 func tokens(text string) []token {
-	var out []token
+	out := make([]token, 0, len(text)/6+1) // about a word per six bytes of Swedish
 	start := -1
 	for i, r := range text {
 		letter := unicode.IsLetter(r) || unicode.IsDigit(r)

@@ -201,7 +201,7 @@ func (s *server) serveAPI(w http.ResponseWriter, r *http.Request) {
 		json.NewEncoder(w).Encode(map[string]string{"error": err.Error()})
 		return
 	}
-	b, err := res.appendJSON(make([]byte, 0, 16<<10))
+	b, err := res.appendJSON(make([]byte, 0, 64<<10))
 	if err != nil {
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(true) // snippets carry <mark>; keep the JSON inert in any context
