@@ -223,10 +223,13 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 		// Prose right under the table runs across the columns (but a
 		// line of cells filled to their edges inside a ruled row does
 		// too, and so does a title row over the rows below it).
-		if !used[k] && gap <= lim && titleInTable(anchors, lines, k, used) {
-			titles[k] = true
-			body = append(body, k)
-			prev = l
+		if n := titleInTable(anchors, lines, k, used); !used[k] && gap <= lim && n > 0 {
+			for m := k; m < k+n; m++ {
+				titles[m] = true
+				body = append(body, m)
+			}
+			prev = &lines[k+n-1]
+			k += n - 1
 			continue
 		}
 		if used[k] || headerLine(l) || acrossAnchors(anchors, l) && !inRuledRow(bands, anchors, lines, k) {
@@ -399,8 +402,15 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 	for n, k := range body {
 		l := &lines[k]
 		if titles[k] {
-			rows = append(rows, pendingRow{words: make([][]rccplans.Word, nc), top: l.Y0, bot: l.Y1, title: true})
-			rows[len(rows)-1].words[0] = l.words
+			if afterTitle && n > 0 && titles[body[n-1]] {
+				// The title wrapped: its next line.
+				t := &rows[len(rows)-1]
+				t.words[0] = append(t.words[0], l.words...)
+				t.bot = l.Y1
+			} else {
+				rows = append(rows, pendingRow{words: make([][]rccplans.Word, nc), top: l.Y0, bot: l.Y1, title: true})
+				rows[len(rows)-1].words[0] = l.words
+			}
 			cur, afterTitle = nil, true
 			prevBot = l.Y1
 			g.box.Y1 = math.Max(g.box.Y1, l.Y1)
@@ -959,16 +969,18 @@ func inRuledRow(bands [][2]float64, anchors []anchor, lines []tline, k int) bool
 	return false
 }
 
-// titleInTable tells whether lines[k] is a title row inside a borderless
-// table (a goal or a section set across the columns, as a word processor
-// prints a merged row): one bold run over two or more headers in the
-// body's size, with the next line close below it set in the columns (in two or
-// more, or within one; not a header, not larger), or last on its page.
-func titleInTable(anchors []anchor, lines []tline, k int, used []bool) bool {
+// titleInTable tells how many lines from lines[k] on make a title row
+// inside a borderless table (a goal or a section set across the columns,
+// as a word processor prints a merged row), 0 if none: one bold run over
+// two or more headers in the body's size, wrapped onto more bold lines
+// that start where it starts, with the next line close below set in the
+// columns (in two or more, or within one; not a header, not larger), or
+// last on its page.
+func titleInTable(anchors []anchor, lines []tline, k int, used []bool) int {
 	l := &lines[k]
 	segs := segments(l)
-	if !l.bold || len(segs) != 1 || k+1 < len(lines) && used[k+1] {
-		return false
+	if !l.bold || len(segs) != 1 {
+		return 0
 	}
 	// Across: over two headers at least (a cell keeps to its column).
 	over := 0
@@ -978,20 +990,28 @@ func titleInTable(anchors []anchor, lines []tline, k int, used []bool) bool {
 		}
 	}
 	if over < 2 {
-		return false
+		return 0
 	}
-	if k+1 == len(lines) {
+	m := k + 1
+	for m < len(lines) && !used[m] && lines[m].bold && len(segments(&lines[m])) == 1 &&
+		math.Abs(lines[m].X0-l.X0) <= 2 && lines[m].Y0-lines[m-1].Y1 <= 0.5*l.height() && math.Abs(lines[m].size-l.size) <= 0.75 {
+		m++
+	}
+	if m == len(lines) {
 		// The page's last line: the rows under the title go on on the
 		// next page (a heading would be larger, or kept with its text).
-		return true
+		return m - k
 	}
-	n := &lines[k+1]
-	if n.Y0-l.Y1 > 2*l.height() || math.Abs(n.size-l.size) > 0.75 || headerLine(n) || acrossAnchors(anchors, n) || n.bold && len(segments(n)) == 1 {
-		return false
+	n := &lines[m]
+	if used[m] || n.Y0-lines[m-1].Y1 > 2*l.height() || math.Abs(n.size-l.size) > 0.75 || headerLine(n) || acrossAnchors(anchors, n) || n.bold && len(segments(n)) == 1 {
+		return 0
 	}
 	// The next line is in two or more columns, or in one.
 	next := segments(n)
-	return len(next) >= 2 || insideOneAnchor(anchors, next[0].Box)
+	if len(next) >= 2 || insideOneAnchor(anchors, next[0].Box) {
+		return m - k
+	}
+	return 0
 }
 
 // insideOneAnchor tells whether b keeps to one column: it runs over no

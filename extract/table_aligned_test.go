@@ -304,3 +304,26 @@ p1 TABLE 3 cols, 1 rows
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestWrappedTitleRow: a title row across a borderless table wrapped onto
+// a second bold line is one title.
+func TestWrappedTitleRow(t *testing.T) {
+	ws := words(40, 60, "Insatser", 14, true)
+	for c, h := range []string{"Åtgärd", "Ansvarig", "Status"} {
+		ws = append(ws, words(cols3[c]+3, 100, h, bodyFS, true)...)
+	}
+	ws = append(ws, lines(43, 125, bodyFS, true, "1.1 Alla vårdcentraler ska ha ett utsett cancerombud med avsatt", "tid för uppdraget.")...)
+	for c, x := range []string{"Utse ombud", "Verksamhetschef", "Pågår"} {
+		ws = append(ws, words(cols3[c]+3, 155, x, bodyFS, false)...)
+	}
+	want := `p1 H1 Insatser
+p1 H2 1.1 Alla vårdcentraler ska ha ett utsett cancerombud med avsatt tid för uppdraget.
+p1 TABLE 3 cols, 1 rows
+  head: Åtgärd | Ansvarig | Status
+  r1 p1: Utse ombud | Verksamhetschef | Pågår
+`
+	bs, _ := Blocks("test.pdf", []rccplans.Page{page(1, ws, nil)})
+	if got := dumpBlocks(bs); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
