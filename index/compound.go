@@ -3,8 +3,11 @@ package index
 import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/sv"
+	"maps"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -111,14 +114,78 @@ func (c *compounder) learn(text string) {
 	})
 }
 
-// freeze splits every word of the vocabulary once; after it, tails and
-// parts only read and may run concurrently.
-func (c *compounder) freeze() {
-	c.entries = make(map[string][]string, len(c.seen))
-	for w := range c.seen {
-		c.entries[w] = append([]string{norm(w)}, c.split(w)...)
+// learnAll adds the words of n texts to the vocabulary, as learn does for
+// each, with one worker per CPU: the words of a large build take long
+// enough to stem to hold up the writers that wait for the vocabulary.
+func (c *compounder) learnAll(n int, text func(i int) string) {
+	workers := min(runtime.GOMAXPROCS(0), max(n/256, 1))
+	found := make([]map[string]struct{}, workers)
+	parallel(workers, func(p int) {
+		set := map[string]struct{}{}
+		for i := p; i < n; i += workers {
+			eachWord(strings.ToLower(text(i)), func(w string) {
+				if _, ok := set[w]; ok || utf8.RuneCountInString(w) < minPart || !isWord(w) {
+					return
+				}
+				set[w] = struct{}{}
+			})
+		}
+		found[p] = set
+	})
+	var fresh []string
+	for _, set := range found {
+		for w := range set {
+			if !c.seen[w] {
+				c.seen[w] = true
+				fresh = append(fresh, w)
+			}
+		}
 	}
-	c.frozen = true
+	norms := make([]string, len(fresh))
+	parallel(workers, func(p int) {
+		for i := p; i < len(fresh); i += workers {
+			norms[i] = norm(fresh[i])
+		}
+	})
+	for _, s := range norms {
+		c.stems[s] = true
+	}
+}
+
+// freeze splits every word of the vocabulary once, one worker per CPU;
+// after it, tails and parts only read and may run concurrently.
+func (c *compounder) freeze() {
+	c.frozen = true // split keeps no memo from here on
+	words := make([]string, 0, len(c.seen))
+	for w := range c.seen {
+		words = append(words, w)
+	}
+	workers := min(runtime.GOMAXPROCS(0), max(len(words)/256, 1))
+	parts := make([]map[string][]string, workers)
+	parallel(workers, func(p int) {
+		m := make(map[string][]string, len(words)/workers+1)
+		for i := p; i < len(words); i += workers {
+			m[words[i]] = append([]string{norm(words[i])}, c.split(words[i])...)
+		}
+		parts[p] = m
+	})
+	c.entries = make(map[string][]string, len(words))
+	for _, m := range parts {
+		maps.Copy(c.entries, m)
+	}
+}
+
+// parallel runs fn(0) … fn(n-1) at once and waits for them.
+func parallel(n int, fn func(p int)) {
+	var wg sync.WaitGroup
+	for p := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fn(p)
+		}()
+	}
+	wg.Wait()
 }
 
 // tails returns the parts of word w found in the vocabulary, longest first.

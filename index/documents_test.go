@@ -196,3 +196,34 @@ func TestStoredColumns(t *testing.T) {
 		}
 	}
 }
+
+// TestLearnAll: the vocabulary learnt by one worker per CPU is the one
+// learnt text by text.
+func TestLearnAll(t *testing.T) {
+	c := loadGold(t)
+	var texts []string
+	for i := range c.recs {
+		texts = append(texts, recordTexts(&c.recs[i]))
+	}
+	for _, s := range c.secs {
+		texts = append(texts, s.Title+" "+s.Text)
+	}
+	for len(texts) < 2000 { // enough for several workers
+		texts = append(texts, texts...)
+	}
+	one := newCompounder()
+	for _, s := range texts {
+		one.learn(s)
+	}
+	one.freeze()
+	all := newCompounder()
+	all.learnAll(len(texts), func(i int) string { return texts[i] })
+	all.freeze()
+	if !reflect.DeepEqual(one.seen, all.seen) || !reflect.DeepEqual(one.stems, all.stems) || !reflect.DeepEqual(one.entries, all.entries) {
+		t.Errorf("learnAll: %d words, %d stems, %d entries; learn: %d, %d, %d",
+			len(all.seen), len(all.stems), len(all.entries), len(one.seen), len(one.stems), len(one.entries))
+	}
+	if len(one.entries) < 1000 {
+		t.Errorf("only %d words", len(one.entries))
+	}
+}

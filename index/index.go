@@ -110,12 +110,13 @@ func Write(dir string, recs []rccplans.Record, secs []rccplans.Section, abbrs []
 		return err
 	}
 	comp := newCompounder()
-	for i := range recs {
-		comp.learn(recordTexts(&recs[i]))
-	}
-	for i := range secs {
-		comp.learn(secs[i].Title + " " + secs[i].Text)
-	}
+	comp.learnAll(len(recs)+len(secs), func(i int) string {
+		if i < len(recs) {
+			return recordTexts(&recs[i])
+		}
+		s := &secs[i-len(recs)]
+		return s.Title + " " + s.Text
+	})
 	comp.freeze()
 
 	// Batches are built and written by one worker per CPU: scorch builds a
