@@ -683,7 +683,9 @@ func addPendingRow(g *grid, pr *pendingRow) {
 // alignedContinuation reads the top of a page as the rest of the
 // borderless table prev that ended the page before, when the page repeats
 // no header: the leading lines that keep to prev's columns (no word across
-// a column boundary, nothing left or right of the table, no larger font)
+// a column boundary, nothing left of the table or right of it by more
+// than its last column's width (that column's right edge is where the
+// longest text of the page before ended), no larger font)
 // become a part with prev's columns and no header, for joinTables.
 func alignedContinuation(p *rccplans.Page, lines []tline, prev *grid) (*grid, []tline) {
 	if prev == nil || prev.ruled || len(lines) == 0 {
@@ -711,7 +713,7 @@ func alignedContinuation(p *rccplans.Page, lines []tline, prev *grid) (*grid, []
 			gap = l.Y0 - lines[k-1].Y1
 		}
 		if headerLine(l) || headingLike(l, prev.size, true) || crossesColumns(prev, l.words) && !inRuledRow(bands, cols, lines, k) ||
-			footnoteLike(l, prev.size, gap) || l.X0 < prev.cols[0]-2 || l.X1 > prev.cols[nc]+2 {
+			footnoteLike(l, prev.size, gap) || l.X0 < prev.cols[0]-2 || l.X1 > prev.cols[nc]+math.Max(2, prev.cols[nc]-prev.cols[nc-1]) {
 			break
 		}
 		if k > 0 && l.Y0-lines[k-1].Y1 > 2*lines[k-1].height() {

@@ -327,3 +327,30 @@ p1 TABLE 3 cols, 1 rows
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestContinuationWiderLastColumn: the part of a borderless table on the
+// next page may reach further right than its text on the page before (a
+// longer status in the last column).
+func TestContinuationWiderLastColumn(t *testing.T) {
+	ws := words(40, 60, "Insatser", 14, true)
+	for c, h := range []string{"Åtgärd", "Ansvarig", "Status"} {
+		ws = append(ws, words(cols3[c]+3, 100, h, bodyFS, true)...)
+	}
+	for c, x := range []string{"1. Utse ombud", "Verksamhetschef", "Klar"} {
+		ws = append(ws, words(cols3[c]+3, 125, x, bodyFS, false)...)
+	}
+	var p2 []rccplans.Word
+	for c, x := range []string{"2. Kartlägga flödet", "Chefläkare", "Pågår 2026"} {
+		p2 = append(p2, words(cols3[c]+3, 50, x, bodyFS, false)...)
+	}
+	want := `p1 H1 Insatser
+p1 TABLE 3 cols, 2 rows
+  head: Åtgärd | Ansvarig | Status
+  r1 p1: 1. Utse ombud | Verksamhetschef | Klar
+  r2 p2: 2. Kartlägga flödet | Chefläkare | Pågår 2026
+`
+	bs, _ := Blocks("test.pdf", []rccplans.Page{page(1, ws, nil), page(2, p2, nil)})
+	if got := dumpBlocks(bs); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
