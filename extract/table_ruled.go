@@ -248,7 +248,9 @@ func covered(es []edge, pos, a, b float64) bool {
 // edge between two cells of a row says nothing (rows shaded in turn, or
 // only the status cells coloured, leave the other rows without any): the
 // cells of a row are merged only when a word runs across one of its
-// column boundaries (a title across the table).
+// column boundaries (a title across the table), and a cell with the one
+// below only when a word runs across their boundary (rows are taken from
+// the shading of any column, such as coloured status cells).
 func frameGrid(p *rccplans.Page, f frame, words []rccplans.Word, used []bool) *grid {
 	hs, vs := f.hs, f.vs
 	xs, ys := clusterPos(vs), clusterPos(hs)
@@ -312,13 +314,25 @@ func frameGrid(p *rccplans.Page, f frame, words []rccplans.Word, used []bool) *g
 		}
 		return false
 	}
+	downAcross := func(r, c int) bool { // a word of column c runs over ys[r+1]
+		y := ys[r+1]
+		for i, w := range words {
+			if used[i] {
+				continue
+			}
+			if cx := (w.X0 + w.X1) / 2; cx > xs[c] && cx < xs[c+1] && w.Y0 < y-1 && w.Y1 > y+1 {
+				return true
+			}
+		}
+		return false
+	}
 	for r := 0; r < nr; r++ {
 		mergeRow := !f.filled || across(r)
 		for c := 0; c < nc; c++ {
 			if c+1 < nc && mergeRow && !covered(vs, xs[c+1], ys[r], ys[r+1]) {
 				union(r*nc+c, r*nc+c+1)
 			}
-			if r+1 < nr && !covered(hs, ys[r+1], xs[c], xs[c+1]) {
+			if r+1 < nr && !covered(hs, ys[r+1], xs[c], xs[c+1]) && (!f.filled || downAcross(r, c)) {
 				union(r*nc+c, (r+1)*nc+c)
 			}
 		}

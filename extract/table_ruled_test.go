@@ -80,6 +80,26 @@ p1 TABLE 4 cols, 1 rows
 `,
 		},
 		{
+			name:  "a shaded header over a column of coloured status cells",
+			words: text(cells),
+			rules: func() []rccplans.Rule {
+				var rs []rccplans.Rule
+				for c := 0; c+1 < len(xs); c++ {
+					rs = append(rs, fill(xs[c]+1, ys[0], xs[c+1]-1, ys[1]-1.5)...)
+				}
+				for r := 1; r < 4; r++ {
+					rs = append(rs, fill(xs[0], ys[r], xs[1], ys[r+1])...)
+				}
+				return rs
+			}(),
+			want: `p1 TABLE 4 cols, 3 rows
+  head: Status | Område | Mål | Aktivitet
+  r1 p1: Grön | Screening | Fler ska delta | Skicka påminnelser
+  r2 p1: Röd | Rehabilitering | Bedöma behov | Införa checklista
+  r3 p1: Gul | Palliativ vård | Jämlik vård | Utbilda personal
+`,
+		},
+		{
 			name: "zebra rows under a header printed on the white",
 			words: func() []rccplans.Word { // two-line rows 40 pt apart
 				ws := text(cells[:1])
