@@ -20,7 +20,7 @@ import (
 //     dropped before anything else;
 //   - table_ruled.go: ruling segments are snapped, joined and intersected
 //     into cell grids; merged cells are found where a rule is missing (in
-//     a grid of shading only, where a word runs over a column boundary:
+//     a grid of shading only, where a word runs over the boundary:
 //     zebra rows and coloured status cells leave other cells without
 //     edges; one shaded column, or shading without a bold header row in
 //     it, is no table: the borderless pass reads it);
