@@ -183,7 +183,7 @@ func (x *Index) fastMatch(ctx context.Context, r index.IndexReader, p *plan) (s 
 	}
 	e := &evaluation{offsets: offsets}
 	defer e.release()
-	h, err := e.eval(ctx, p, qnorm)
+	h, err := e.eval(ctx, p, qnorm, nil)
 	if err != nil {
 		return nil, false, err
 	}
@@ -228,17 +228,24 @@ func (e *evaluation) release() {
 	e.lists = nil
 }
 
-func (e *evaluation) eval(ctx context.Context, p *plan, qnorm float64) (hits, error) {
+// eval evaluates p. When within is not nil only the documents in it (a
+// sorted list) matter to the caller: terms may leave the others out (a
+// conjunction passes each child the documents its children so far have in
+// common, so "palliativ vård" reads "vård" only where "palliativ" is).
+func (e *evaluation) eval(ctx context.Context, p *plan, qnorm float64, within []int32) (hits, error) {
 	if p.kids == nil {
-		return e.readTerm(ctx, p, qnorm)
+		return e.readTerm(ctx, p, qnorm, within)
 	}
 	kids := make([]hits, len(p.kids))
-	for i, k := range p.kids {
-		h, err := e.eval(ctx, k, qnorm)
+	for i, k := range p.kids { // fewest postings first (prepare)
+		h, err := e.eval(ctx, k, qnorm, within)
 		if err != nil {
 			return hits{}, err
 		}
 		kids[i] = h
+		if p.and {
+			within = h.docs // what the conjunction can still match
+		}
 	}
 	if ctx.Err() != nil {
 		return hits{}, ctx.Err()
@@ -251,7 +258,10 @@ func (e *evaluation) eval(ctx context.Context, p *plan, qnorm float64) (hits, er
 
 // readTerm reads one term's postings and scores them as bleve's
 // TermQueryScorer does.
-func (e *evaluation) readTerm(ctx context.Context, p *plan, qnorm float64) (hits, error) {
+func (e *evaluation) readTerm(ctx context.Context, p *plan, qnorm float64, within []int32) (hits, error) {
+	if within != nil && p.r == nil && uint64(len(within)) < p.n/4 {
+		return e.readTermWithin(p, qnorm, within)
+	}
 	h := e.list(int(p.n))
 	offsets := e.offsets
 	weight := 1.0
@@ -302,6 +312,60 @@ func (e *evaluation) readTerm(ctx context.Context, p *plan, qnorm float64) (hits
 			add(uint64(num), d.Freq, d.Norm)
 		}
 	}
+}
+
+// readTermWithin scores the term's postings of the documents in within
+// only, skipping to each in the segments' postings (p.pls).
+func (e *evaluation) readTermWithin(p *plan, qnorm float64, within []int32) (hits, error) {
+	h := e.list(len(within))
+	weight := 1.0
+	if !math.IsNaN(qnorm) {
+		weight = p.boost * p.idf * qnorm
+	}
+	seg := -1
+	var it segment.PostingsIterator
+	var cur struct {
+		num, freq uint64
+		norm      float64
+		ok        bool // cur holds the iterator's last posting
+		done      bool // the segment has no more postings
+	}
+	for _, d := range within {
+		n := uint64(d)
+		if seg < 0 || seg+1 < len(e.offsets) && n >= e.offsets[seg+1] {
+			for seg+1 < len(e.offsets) && n >= e.offsets[seg+1] {
+				seg++
+			}
+			it = p.pls[seg].Iterator(true, true, false, nil)
+			cur.ok, cur.done = false, false
+		}
+		if cur.done {
+			continue
+		}
+		local := n - e.offsets[seg]
+		// An iterator may not be sent back to or onto its last posting.
+		if !cur.ok || local > cur.num {
+			post, err := it.Advance(local)
+			if err != nil {
+				return hits{}, err
+			}
+			if post == nil {
+				cur.done = true
+				continue
+			}
+			cur.num, cur.freq, cur.norm, cur.ok = post.Number(), post.Frequency(), postingNorm(post), true
+		}
+		if cur.num != local {
+			continue
+		}
+		score := math.Sqrt(float64(cur.freq)) * cur.norm * p.idf
+		if weight != 1.0 {
+			score = score * weight
+		}
+		h.docs = append(h.docs, d)
+		h.scores = append(h.scores, score)
+	}
+	return *h, nil
 }
 
 // normTable holds zap's norm, 1/sqrt(field length) rounded to float32,

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 )
@@ -17,56 +18,78 @@ import (
 // the same scores, for free-text queries of every shape (words, compounds,
 // abbreviations both ways, long forms, stop words, words no document has).
 func TestFastMatch(t *testing.T) {
-	x, _ := openGold(t)
+	gold, c := openGold(t)
+	// The same corpus in many segments (batches of 7 documents).
+	defer func(n int) { batchSize = n }(batchSize)
+	batchSize = 7
+	dir := filepath.Join(t.TempDir(), "index")
+	if err := Write(dir, c.recs, c.secs, c.abbrs); err != nil {
+		t.Fatal(err)
+	}
+	many, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer many.Close()
+	if adv, _ := many.bleve.Advanced(); adv != nil {
+		r, _ := adv.Reader()
+		if snap, ok := r.(*scorch.IndexSnapshot); !ok || len(snap.Segments()) < 3 {
+			t.Errorf("the many-segment index is not")
+		}
+		r.Close()
+	}
 	ctx := context.Background()
 	tests := []string{"kontaktsjuksköterska", "KSSK", "sjuksköterskor", "screeningprogram", "palliativ vård", "SVF",
 		"standardiserade vårdförlopp", "multidisciplinär konferens MDK", "cancer", "och cancer", "rehabilitering prevention",
-		"Min vårdplan", "patienter närstående utveckling", "xyzzy", "cancer xyzzy", "vård", "2022", "Region Västmanland"}
-	for _, q := range tests {
-		t.Run(q, func(t *testing.T) {
-			text, _, err := textQuery(q, x.syn, x.an)
-			if err != nil {
-				t.Fatal(err)
-			}
-			p, ok := planOf(text)
-			if !ok {
-				t.Fatalf("no plan for %q", q)
-			}
-			got, ok, err := x.fast(ctx, p)
-			if err != nil || !ok {
-				t.Fatalf("fast: %v %v", ok, err)
-			}
-			// Through bleve's term field readers (a reader that is not a scorch snapshot).
-			adv, _ := x.bleve.Advanced()
-			r, err := adv.Reader()
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer r.Close()
-			p, _ = planOf(text)
-			viaReaders, ok, err := x.fastMatch(searchContext(ctx), struct{ index.IndexReader }{r}, p)
-			if err != nil || !ok {
-				t.Fatalf("fastMatch through readers: %v %v", ok, err)
-			}
-			if !slices.Equal(viaReaders.docs, got.docs) || !slices.Equal(viaReaders.scores, got.scores) {
-				t.Errorf("through term field readers: %d matches, directly %d", len(viaReaders.docs), len(got.docs))
-			}
-			want := &matchSet{}
-			if err := x.match(ctx, text, func(n int, score float64) {
-				want.docs = append(want.docs, int32(n))
-				want.scores = append(want.scores, float32(score))
-			}); err != nil {
-				t.Fatal(err)
-			}
-			if len(got.docs) != len(want.docs) {
-				t.Fatalf("%d matches, bleve %d", len(got.docs), len(want.docs))
-			}
-			for i := range got.docs {
-				if got.docs[i] != want.docs[i] || got.scores[i] != want.scores[i] {
-					t.Fatalf("match %d: doc %d score %v, bleve doc %d score %v", i, got.docs[i], got.scores[i], want.docs[i], want.scores[i])
+		"Min vårdplan", "patienter närstående utveckling", "xyzzy", "cancer xyzzy", "vård", "2022", "Region Västmanland",
+		"palliativ vård cancer", "kontaktsjuksköterska patient", "vård patient region"}
+	for _, x := range []*Index{gold, many} {
+		for _, q := range tests {
+			t.Run(q, func(t *testing.T) {
+				text, _, err := textQuery(q, x.syn, x.an)
+				if err != nil {
+					t.Fatal(err)
 				}
-			}
-		})
+				p, ok := planOf(text)
+				if !ok {
+					t.Fatalf("no plan for %q", q)
+				}
+				got, ok, err := x.fast(ctx, p)
+				if err != nil || !ok {
+					t.Fatalf("fast: %v %v", ok, err)
+				}
+				// Through bleve's term field readers (a reader that is not a scorch snapshot).
+				adv, _ := x.bleve.Advanced()
+				r, err := adv.Reader()
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer r.Close()
+				p, _ = planOf(text)
+				viaReaders, ok, err := x.fastMatch(searchContext(ctx), struct{ index.IndexReader }{r}, p)
+				if err != nil || !ok {
+					t.Fatalf("fastMatch through readers: %v %v", ok, err)
+				}
+				if !slices.Equal(viaReaders.docs, got.docs) || !slices.Equal(viaReaders.scores, got.scores) {
+					t.Errorf("through term field readers: %d matches, directly %d", len(viaReaders.docs), len(got.docs))
+				}
+				want := &matchSet{}
+				if err := x.match(ctx, text, func(n int, score float64) {
+					want.docs = append(want.docs, int32(n))
+					want.scores = append(want.scores, float32(score))
+				}); err != nil {
+					t.Fatal(err)
+				}
+				if len(got.docs) != len(want.docs) {
+					t.Fatalf("%d matches, bleve %d", len(got.docs), len(want.docs))
+				}
+				for i := range got.docs {
+					if got.docs[i] != want.docs[i] || got.scores[i] != want.scores[i] {
+						t.Fatalf("match %d: doc %d score %v, bleve doc %d score %v", i, got.docs[i], got.scores[i], want.docs[i], want.scores[i])
+					}
+				}
+			})
+		}
 	}
 	// Other queries are left to bleve.
 	for _, q := range []query.Query{bleve.NewQueryStringQuery("goal:vård"), bleve.NewMatchPhraseQuery("palliativ vård"), bleve.NewMatchNoneQuery()} {

@@ -69,8 +69,9 @@ var (
 	internalAbbr = []byte("rccplans.abbreviations")
 )
 
-// batchSize is the number of documents per bleve batch while writing.
-const batchSize = 5000
+// batchSize is the number of documents per bleve batch while writing
+// (a variable for tests that want an index of many segments).
+var batchSize = 5000
 
 // Write creates a new index in dir (which must not exist) holding the
 // records, sections and abbreviations of one build. The abbreviations are
