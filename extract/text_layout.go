@@ -241,15 +241,50 @@ func layoutTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 		}
 		t, end := tlBody(lines, cols, to)
 		page := lines[i].page
+		var head []rccplans.Block
+		if k, ok := tlHeadingAbove(lines, from); ok && (len(spans) == 0 || k >= spans[len(spans)-1].to) {
+			lvl, _ := ptHeading(lines[k].s)
+			head = []rccplans.Block{{Kind: rccplans.BlockHeading, Page: lines[k].page, Level: lvl, Text: lines[k].s}}
+			from = k
+		}
 		if len(t.Rows) == 0 {
 			warns = append(warns, rccplans.Warning{File: name, Page: page, Message: "table header without rows"})
-			spans = append(spans, ptSpan{from: from, to: end})
+			spans = append(spans, ptSpan{from: from, to: end, blocks: head})
 		} else {
-			spans = append(spans, ptSpan{from: from, to: end, blocks: []rccplans.Block{{Kind: rccplans.BlockTable, Page: page, Table: t}}})
+			spans = append(spans, ptSpan{from: from, to: end, blocks: append(head, rccplans.Block{Kind: rccplans.BlockTable, Page: page, Table: t})})
 		}
 		i = end - 1
 	}
 	return spans, warns
+}
+
+// tlHeadingAbove finds the heading printed right over a table whose
+// header starts at lines[from]: a lone line at the left margin, set apart
+// from what comes before it by an empty line, short and no sentence, with
+// at most one empty line between it and the header. A plain text file
+// keeps no font size, so standing alone over a table is what makes it a
+// heading.
+func tlHeadingAbove(lines []ptLine, from int) (int, bool) {
+	k := from - 1
+	if k >= 0 && lines[k].s == "" && !lines[k].drop {
+		k--
+	}
+	if k < 0 || lines[k].s == "" || lines[k].drop {
+		return 0, false
+	}
+	ln := lines[k]
+	segs := tlSegments(ln.raw)
+	if len(segs) != 1 || utf8.RuneCountInString(ln.s) > 80 || ptEndsSentence(ln.s) || ptStartsLower(ln.s) {
+		return 0, false
+	}
+	hs := tlSegments(lines[from].raw)
+	if len(hs) > 0 && segs[0].start > hs[0].start+2 {
+		return 0, false // indented: a title's part, not a heading at the margin
+	}
+	if k > 0 && lines[k-1].s != "" && !lines[k-1].drop && !lines[k].brk {
+		return 0, false // the last line of a paragraph
+	}
+	return k, true
 }
 
 // tlBody reads the table's rows from lines[at:]; it returns the table and

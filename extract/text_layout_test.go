@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"rccplans"
 )
 
 // layoutPlan is a plan table as pdftotext -layout prints it: columns at
@@ -138,6 +140,46 @@ func TestTextLayoutKeptTable(t *testing.T) {
 			}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("rows\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTextLayoutHeadingAbove: a lone line at the margin over a table
+// header is the table's heading; a paragraph's last line, an indented
+// line and a sentence are not.
+func TestTextLayoutHeadingAbove(t *testing.T) {
+	const header = "Mål                  Aktivitet            Status\n"
+	const row = "Alla ska screenas.   Skicka kallelser.    Pågår\n"
+	tests := []struct {
+		name string
+		in   string
+		want []string // heading texts before the table
+	}{
+		{"lone line over the header", "Plan\n\n\nPrevention\n" + header + row, []string{"Prevention"}},
+		{"one empty line between", "Plan\n\nTidig upptäckt\n\n" + header + row, []string{"Tidig upptäckt"}},
+		{"numbered keeps its depth", "Plan\n\n2.1 Screening\n" + header + row, []string{"2.1 Screening"}},
+		{"last line of a paragraph", "Plan\n\nPlanen beskriver arbetet med\nde regionala målen\n" + header + row, nil},
+		{"a sentence", "Plan\n\nSe tabellen nedan.\n" + header + row, nil},
+		{"indented", "Plan\n\n                     Prevention\n" + header + row, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, err := Text("plan-layout.txt", []byte(strings.Repeat(tt.in, 1)+"\n"+strings.Repeat("Text   med   luckor\n", 5)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, b := range l.Blocks {
+				if b.Kind == rccplans.BlockTable {
+					break
+				}
+				if b.Kind == rccplans.BlockHeading {
+					got = append(got, b.Text)
+				}
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("headings %q, want %q", got, tt.want)
 			}
 		})
 	}
