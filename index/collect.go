@@ -176,19 +176,18 @@ func (s *matchSet) hit(i int) scored {
 // facetCounts are the set's facet counts without filters, counted once.
 func (s *matchSet) facetCounts(c *columns) map[string][]Count {
 	s.countOnce.Do(func() {
-		cnt := facetCounters(c)
-		nf := len(Facets)
-		rows := c.facetRows
-		for _, n := range s.docs {
-			for fi, v := range rows[int(n)*nf : int(n)*nf+nf] {
-				if v >= 0 {
-					cnt[fi][v]++
+		// Column by column: without filters that is the tighter loop.
+		s.counts = map[string][]Count{}
+		for _, f := range Facets {
+			col := c.cols[facetField(f)]
+			cnt := make([]int, len(col.dict))
+			d := col.doc
+			for _, n := range s.docs {
+				if v := d[n]; v >= 0 {
+					cnt[v]++
 				}
 			}
-		}
-		s.counts = map[string][]Count{}
-		for fi, f := range Facets {
-			s.counts[f] = countList(c.cols[facetField(f)], cnt[fi])
+			s.counts[f] = countList(col, cnt)
 		}
 	})
 	return s.counts
