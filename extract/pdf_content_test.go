@@ -551,3 +551,37 @@ func TestPDFFonts(t *testing.T) {
 		})
 	}
 }
+
+// TestPDFWordsByDrawingOrder: glyphs drawn one after the other with no gap
+// are one word; glyphs that touch but were drawn apart (the last word of a
+// cell without padding and the first of the next column, drawn later) are
+// two, as poppler reads them. F1's glyphs are 500/1000 em wide: at 10 pt,
+// "med" ends 15 pt after it starts.
+func TestPDFWordsByDrawingOrder(t *testing.T) {
+	tests := []struct {
+		name    string
+		content string
+		want    []string
+	}{
+		{"one run", "BT /F1 10 Tf 72 700 Td (medutsedd) Tj ET", []string{"medutsedd"}},
+		{"kerned pieces of one word", "BT /F1 10 Tf 72 700 Td [(med) 0 (utsedd)] TJ ET", []string{"medutsedd"}},
+		{"two cells touching, drawn apart", "BT /F1 10 Tf 72 700 Td (med) Tj ET BT /F1 10 Tf 72 680 Td (rad) Tj ET BT /F1 10 Tf 87 700 Td (utsedd) Tj ET", []string{"med", "rad", "utsedd"}},
+		{"drawn right to left", "BT /F1 10 Tf 87 700 Td (utsedd) Tj ET BT /F1 10 Tf 72 700 Td (med) Tj ET", []string{"med", "utsedd"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, err := PDF(context.Background(), "t.pdf", buildPDF(pdfSpec{pages: []pdfPageSpec{{content: tt.content}}}), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, w := range l.Pages[0].Words {
+				got = append(got, w.Text)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("words %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

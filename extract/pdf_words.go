@@ -14,6 +14,7 @@ import (
 // Thresholds, as fractions of the font size.
 const (
 	pdfWordGap     = 0.15 // a wider gap between glyphs ends a word
+	pdfSeqSkip     = 2    // glyphs drawn further apart than this in the page's order are different words
 	pdfLineGutter  = 2.5  // a wider gap between words ends a line
 	pdfColumnGap   = 0.8  // so does a narrower one between words not drawn one after the other
 	pdfRowTol      = 0.3  // baselines this close are one row
@@ -246,7 +247,12 @@ func pdfRowWords(row []pdfFGlyph) []pdfFWord {
 			ratio := math.Max(prev.g.size, g.g.size) / math.Max(math.Min(prev.g.size, g.g.size), 1e-6)
 			// A size jump ends a word, a footnote mark's too (as in
 			// poppler): header words stay whole.
-			if gap > pdfWordGap*size || ratio > pdfSizeJump {
+			// Glyphs not drawn one after the other are two words, however
+			// close (as in poppler, which builds words from consecutive
+			// glyphs): cells set without padding put the last word of a
+			// column right against the first of the next ("med"+"utsedd").
+			apart := g.g.seq < prev.g.seq || g.g.seq > prev.g.seq+pdfSeqSkip
+			if gap > pdfWordGap*size || ratio > pdfSizeJump || apart {
 				cur = nil
 			}
 		}
