@@ -10,6 +10,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 )
@@ -19,9 +20,14 @@ import (
 // abbreviations both ways, long forms, stop words, words no document has).
 func TestFastMatch(t *testing.T) {
 	gold, c := openGold(t)
-	// The same corpus in many segments (batches of 7 documents).
-	defer func(n int) { batchSize = n }(batchSize)
+	// The same corpus in many segments: batches of 7 documents, and
+	// scorch told not to merge them.
+	defer func(n, m int, o mergeplan.MergePlanOptions) {
+		batchSize, scorch.DefaultMinSegmentsForInMemoryMerge, mergeplan.DefaultMergePlanOptions = n, m, o
+	}(batchSize, scorch.DefaultMinSegmentsForInMemoryMerge, mergeplan.DefaultMergePlanOptions)
 	batchSize = 7
+	scorch.DefaultMinSegmentsForInMemoryMerge = 1 << 30
+	mergeplan.DefaultMergePlanOptions.MaxSegmentsPerTier = 1 << 20
 	dir := filepath.Join(t.TempDir(), "index")
 	if err := Write(dir, c.recs, c.secs, c.abbrs); err != nil {
 		t.Fatal(err)
@@ -34,7 +40,11 @@ func TestFastMatch(t *testing.T) {
 	if adv, _ := many.bleve.Advanced(); adv != nil {
 		r, _ := adv.Reader()
 		if snap, ok := r.(*scorch.IndexSnapshot); !ok || len(snap.Segments()) < 3 {
-			t.Errorf("the many-segment index is not")
+			n := -1
+			if ok {
+				n = len(snap.Segments())
+			}
+			t.Errorf("the many-segment index has %d segments", n)
 		}
 		r.Close()
 	}
