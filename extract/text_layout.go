@@ -345,11 +345,30 @@ func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int) {
 		cells = nil
 	}
 	var prev []string // the previous line's parts
-	for x, k := range body {
+	for x := 0; x < len(body); x++ {
+		k := body[x]
 		ln := lines[k]
+		if x == 0 || blank && tlEmptyBetween(lines, body[x-1], k) || ln.page != lines[body[x-1]].page {
+			// a block: a table without empty lines, or the lines
+			// between two empty lines, on one page
+			y := x + 1
+			for y < len(body) && !(blank && tlEmptyBetween(lines, body[y-1], body[y])) && lines[body[y]].page == ln.page {
+				y++
+			}
+			if rows, ok := tlCentred(lines, body[x:y], cols, roles); ok {
+				flush()
+				for _, r := range rows {
+					r.Page = ln.page
+					t.Rows = append(t.Rows, r)
+				}
+				prev = nil
+				x = y - 1
+				continue
+			}
+		}
 		parts := tlAssign(ln.raw, cols)
-		newBlock := x == 0 || blank && tlEmptyBetween(lines, body[x-1], k)
-		if x > 0 && tlOpensRow(prev, parts) {
+		newBlock := x == 0 || blank && tlEmptyBetween(lines, body[x-1], k) || prev == nil
+		if x > 0 && prev != nil && tlOpensRow(prev, parts) {
 			newBlock = true
 		}
 		prev = parts
@@ -392,6 +411,194 @@ func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int) {
 		}
 	}
 	return t, end
+}
+
+// tlAnchor is the vertical extent of one row's cell in the column that
+// anchors the rows: line numbers first..last.
+type tlAnchor struct{ first, last int }
+
+func (a tlAnchor) centre() float64 { return float64(a.first+a.last) / 2 }
+
+// tlCentred reads a block of a table whose cells are centred in their
+// rows: pdftotext prints each line at its own height, so a short cell
+// (the status, a one-line Område) stands at the middle of its row while
+// the tall cells of that row begin above it and end below it, and the
+// lines of neighbouring rows follow one another without a gap. The rows
+// are anchored by the column of short cells (Status if there is one,
+// else the column with the most separate runs of lines); each other
+// column's lines are cut into cells so that every cell is centred on its
+// row's anchor, or on the middle of the rows it spans (a goal printed once
+// for two activities). It reads the block so only when that fits better
+// than cells that start at their anchor (a table set top-aligned, read
+// line by line by tlOpensRow).
+func tlCentred(lines []ptLine, block []int, cols []tlColumn, roles []rccplans.Column) ([]rccplans.Row, bool) {
+	if len(block) < 3 || len(block) > 400 || len(cols) < 2 {
+		return nil, false
+	}
+	// pos[j]: the line numbers where column j has text; text[j][n] its text
+	pos := make([][]int, len(cols))
+	text := make([][]string, len(cols))
+	for _, k := range block {
+		for j, p := range tlAssign(lines[k].raw, cols) {
+			if p != "" {
+				pos[j] = append(pos[j], k)
+				text[j] = append(text[j], p)
+			}
+		}
+	}
+	runs := func(ps []int) []tlAnchor {
+		var out []tlAnchor
+		for n, k := range ps {
+			if n > 0 && k == ps[n-1]+1 {
+				out[len(out)-1].last = k
+				continue
+			}
+			out = append(out, tlAnchor{k, k})
+		}
+		return out
+	}
+	// a column of short cells: runs of one or two lines, most of them
+	// apart by two lines or more (a column whose tall cells interleave
+	// with their neighbours' lines breaks into runs one line apart)
+	short := func(rs []tlAnchor) bool {
+		lines, apart := 0, 0
+		for n, a := range rs {
+			lines += a.last - a.first + 1
+			if n > 0 && a.first-rs[n-1].last > 2 {
+				apart++
+			}
+		}
+		return len(rs) > 0 && 2*lines <= 5*len(rs) && 2*apart >= len(rs)-1
+	}
+	anchor, best := -1, 0
+	for j := range cols {
+		if rs := runs(pos[j]); short(rs) && (roles[j] == rccplans.ColStatus || anchor < 0 || roles[anchor] != rccplans.ColStatus && len(rs) >= best) {
+			anchor, best = j, len(rs)
+		}
+	}
+	if anchor < 0 {
+		return nil, false
+	}
+	anchors := runs(pos[anchor])
+	if len(anchors) > 40 {
+		return nil, false
+	}
+	var centred, top float64
+	groups := make([][]tlGroup, len(cols))
+	for j := range cols {
+		if j == anchor || len(pos[j]) == 0 {
+			continue
+		}
+		c, g := tlFit(pos[j], anchors, false)
+		tp, _ := tlFit(pos[j], anchors, true)
+		centred += c
+		top += tp
+		groups[j] = g
+	}
+	if !(centred < top) {
+		return nil, false
+	}
+	rows := make([]rccplans.Row, len(anchors))
+	for r := range rows {
+		rows[r].Cells = make([]rccplans.Cell, len(cols))
+	}
+	for r, a := range anchors {
+		var ls []string
+		for n, k := range pos[anchor] {
+			if k >= a.first && k <= a.last {
+				ls = append(ls, text[anchor][n])
+			}
+		}
+		rows[r].Cells[anchor].Text = rccplans.JoinLines(ls)
+	}
+	for j, gs := range groups {
+		for _, g := range gs {
+			t := rccplans.JoinLines(text[j][g.from:g.to])
+			for r := g.a; r <= g.b; r++ {
+				rows[r].Cells[j] = rccplans.Cell{Text: t, Spanned: r > g.a}
+			}
+		}
+	}
+	return rows, true
+}
+
+// tlGroup is a cell found by tlFit: a column's lines [from, to) for the
+// rows a..b.
+type tlGroup struct{ from, to, a, b int }
+
+// tlFit cuts a column's lines (their line numbers, pos) into cells, each
+// for one row or for a run of rows, in order, with the least misfit: how
+// far a cell's middle lies from the middle of its rows' anchors (top:
+// how far its first line lies from the first anchor's), plus a little for
+// every row a cell spans, for every row left empty and for a gap of two
+// lines or more inside a cell.
+func tlFit(pos []int, anchors []tlAnchor, top bool) (float64, []tlGroup) {
+	const span, empty, gap, maxSpan = 1.5, 0.75, 1.0, 8
+	n, m := len(pos), len(anchors)
+	inf := float64(1 << 30)
+	cost := make([][]float64, n+1)
+	from := make([][][3]int, n+1) // previous i, r, and the group's last row (-1: a row left empty)
+	for i := range cost {
+		cost[i] = make([]float64, m+1)
+		from[i] = make([][3]int, m+1)
+		for r := range cost[i] {
+			cost[i][r] = inf
+		}
+	}
+	cost[0][0] = 0
+	gaps := make([]float64, n) // gaps[i]: misfit of the gaps inside pos[0..i]
+	for i := 1; i < n; i++ {
+		gaps[i] = gaps[i-1]
+		if d := pos[i] - pos[i-1] - 1; d >= 2 {
+			gaps[i] += gap * float64(d-1)
+		}
+	}
+	for i := 0; i <= n; i++ {
+		for r := 0; r <= m; r++ {
+			c := cost[i][r]
+			if c >= inf {
+				continue
+			}
+			if r < m && c+empty < cost[i][r+1] {
+				cost[i][r+1], from[i][r+1] = c+empty, [3]int{i, r, -1}
+			}
+			if r == m {
+				continue
+			}
+			for e := i + 1; e <= n; e++ {
+				inside := gaps[e-1] - gaps[i]
+				for b := r; b < m && b < r+maxSpan; b++ {
+					var miss float64
+					if top {
+						miss = abs(float64(pos[i] - anchors[r].first))
+					} else {
+						miss = abs(float64(pos[i]+pos[e-1])/2 - (anchors[r].centre()+anchors[b].centre())/2)
+					}
+					v := c + miss + inside + span*float64(b-r)
+					if v < cost[e][b+1] {
+						cost[e][b+1], from[e][b+1] = v, [3]int{i, r, b}
+					}
+				}
+			}
+		}
+	}
+	var out []tlGroup
+	for i, r := n, m; i > 0 || r > 0; {
+		f := from[i][r]
+		if f[2] >= 0 {
+			out = append(out, tlGroup{from: f[0], to: i, a: f[1], b: f[2]})
+		}
+		i, r = f[0], f[1]
+	}
+	slices.Reverse(out)
+	return cost[n][m], out
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // tlOpensRow tells, in a table set without empty lines between its rows,

@@ -89,6 +89,44 @@ Inrapporteringen ska vara             Säkerställa att                       H�
 fullständig.                          kontaktsjuksköterskor har tid.        sjukvårdsdirektör
 `
 
+// centredPlan: cells centred in their rows and no empty lines between
+// the rows (Chromium, Word): the lines of neighbouring rows follow one
+// another, a one-line status stands at the middle of its row.
+const centredPlan = `Handlingsplan cancer 2026
+
+Område          Mål                            Aktivitet                    Status
+                                               Införa ett gemensamt
+                Levnadsvanor ska tas upp       arbetssätt för bedömning
+Levnadsvanor    med alla patienter inför och   av rehabiliteringsbehov      Avvaktar
+                under cancerbehandling.        med hjälp av checklista.
+                                               Utbilda medarbetare.
+                                               Utbilda berörda
+                Screening ska erbjudas         medarbetare i
+Screening                                      primärvården om tidiga       Pågår
+                alla kvinnor.                  tecken på cancer och
+                                               remissvägar.
+`
+
+// spannedPlan: a goal printed once, centred over the two activities it
+// has; an Område broken over lines interleaved with the goal's.
+const spannedPlan = `Handlingsplan cancer 2026
+
+Område     Mål                      Aktivitet                    Ansvarig           Status
+
+                                    Följa upp ledtider per
+                                    diagnos varje kvartal.       Processledare      Klart
+           Cancerrehabilitering ska
+5.a)       erbjudas utifrån en
+           strukturerad
+Kontakt-   behovsbedömning vid
+sjuksköt.  diagnos.                 Införa ett gemensamt
+                                    arbetssätt för bedömning.    Chef primärvård    Pågår
+                                    Med checklista.
+
+                                    Rekrytera läkare.            Enhetschef         Klart
+6) Läkemedel Alla ska ha en plan.
+`
+
 func TestTextLayoutKeptTable(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -111,6 +149,15 @@ func TestTextLayoutKeptTable(t *testing.T) {
 			{"Multidisciplinära konferenser ska hållas för alla patienter.", "Informera patienter om möjligheten att delta i studier.", "RCC-samordnare", "Pågår"},
 			{"Multidisciplinära konferenser ska hållas för alla patienter.", "Utse en ansvarig samordnare per verksamhetsområde.", "Chef primärvård", "Pågående"},
 			{"Inrapporteringen ska vara fullständig.", "Säkerställa att kontaktsjuksköterskor har tid.", "Hälso- och sjukvårdsdirektör", "Ej påbörjad"},
+		}},
+		{"centred cells without empty lines: rows anchored by the status", centredPlan, 1, []string{"Område", "Mål", "Aktivitet", "Status"}, [][]string{
+			{"Levnadsvanor", "Levnadsvanor ska tas upp med alla patienter inför och under cancerbehandling.", "Införa ett gemensamt arbetssätt för bedömning av rehabiliteringsbehov med hjälp av checklista. Utbilda medarbetare.", "Avvaktar"},
+			{"Screening", "Screening ska erbjudas alla kvinnor.", "Utbilda berörda medarbetare i primärvården om tidiga tecken på cancer och remissvägar.", "Pågår"},
+		}},
+		{"a goal centred over two rows is theirs both", spannedPlan, 1, []string{"Område", "Mål", "Aktivitet", "Ansvarig", "Status"}, [][]string{
+			{"5.a) Kontaktsjuksköt.", "Cancerrehabilitering ska erbjudas utifrån en strukturerad behovsbedömning vid diagnos.", "Följa upp ledtider per diagnos varje kvartal.", "Processledare", "Klart"},
+			{"5.a) Kontaktsjuksköt.", "Cancerrehabilitering ska erbjudas utifrån en strukturerad behovsbedömning vid diagnos.", "Införa ett gemensamt arbetssätt för bedömning. Med checklista.", "Chef primärvård", "Pågår"},
+			{"6) Läkemedel", "Alla ska ha en plan.", "Rekrytera läkare.", "Enhetschef", "Klart"},
 		}},
 	}
 	for _, tt := range tests {
