@@ -11,8 +11,8 @@
 //
 // Swedish: text is analysed as bleve's Swedish analyzer does (Snowball
 // stems, stop words; å, ä and ö are never folded), by a copy that splits
-// plain text in one pass and stems each distinct word once (analyzer.go). Free-text words are matched by
-// their normal form (stem without definite endings: "screeningprogram"
+// plain text in one pass and stems each distinct word once (analyzer.go).
+// Free-text words are matched by their normal form (stem without definite endings: "screeningprogram"
 // finds "screeningprogrammet") among the words and the compound parts of a
 // document; compounds are split with a dictionary made of the corpus's own
 // vocabulary into a separate field that is never highlighted (compound.go).
@@ -37,11 +37,12 @@
 // are kept decoded (cache.go), so paging and faceting a search costs little
 // more than its page. Figures: make bench-search (bench_test.go).
 //
-// Limits: a query-string phrase without a field scores as the best text
-// field's phrase, not as one over all text; deep paging stops at MaxOffset hits; exports stop at MaxExport and
-// come in document order; a word shorter than minPart letters is never a
-// compound part; in a tiny corpus a part that never occurs on its own is
-// not known ("sjuksköterska" then does not find "kontaktsjuksköterska").
+// Limits: a query-string phrase without a field scores as a disjunction of
+// the text fields' phrases, not as one phrase over all text; deep paging
+// stops at MaxOffset hits; exports stop at MaxExport and come in document
+// order; a word shorter than minPart letters is never a compound part; in
+// a tiny corpus a part that never occurs on its own is not known
+// ("sjuksköterska" then does not find "kontaktsjuksköterska").
 package index
 
 import (
