@@ -50,22 +50,32 @@ import (
 // the gutter between two columns.
 var tlGapRe = regexp.MustCompile(`\S {3,}\S`)
 
-// layoutKept tells text that kept its layout: at least a tenth of its
-// printed lines, and five of them, hold a column gutter. Text whose layout
-// was lost has single spaces between words.
+// layoutKept tells text that kept its layout: five of its printed lines
+// hold a column gutter, and at least a tenth of them hold a gutter or
+// start in a column right of the margin (a cell that runs on for pages
+// next to empty cells is printed indented, without a gutter). Text whose
+// layout was lost has single spaces between words and starts its lines at
+// the margin.
 func layoutKept(s string) bool {
-	printed, gutters := 0, 0
+	printed, gutters, indented := 0, 0, 0
 	for _, ln := range strings.Split(s, "\n") {
 		if strings.TrimSpace(ln) == "" {
 			continue
 		}
 		printed++
-		if tlGapRe.MatchString(strings.ReplaceAll(ln, "\t", "        ")) {
+		ln = strings.ReplaceAll(ln, "\t", "        ")
+		switch {
+		case tlGapRe.MatchString(ln):
 			gutters++
+		case tlIndentRe.MatchString(ln):
+			indented++
 		}
 	}
-	return gutters >= 5 && 10*gutters >= printed
+	return gutters >= 5 && 10*(gutters+indented) >= printed
 }
+
+// tlIndentRe: a line that starts in a column right of the margin.
+var tlIndentRe = regexp.MustCompile(`^ {3,}\S`)
 
 // tlSeg is a run of a line's text with no gutter inside, at its
 // character position.
@@ -292,7 +302,12 @@ func tlHeadingAbove(lines []ptLine, from int) (int, bool) {
 func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int) {
 	// the body's extent: to prose across the columns, a heading after an
 	// empty line, a footnote, or the end; repeated headers are skipped
+	// A repeated header sets the columns of the lines under it: the
+	// next page may print the same table narrower or wider.
 	var body []int
+	var colsAt [][]tlColumn // per body line, the columns it is cut by
+	cur := cols
+	sets := []int{0} // where in body each column set starts
 	end := at
 	for k := at; k < len(lines); k++ {
 		ln := lines[k]
@@ -303,18 +318,28 @@ func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int) {
 			end = k + 1
 			continue
 		}
-		if _, from, to, ok := tlHeader(lines, k); ok && from >= end-1 {
+		if hc, from, to, ok := tlHeader(lines, k); ok && from >= end-1 {
+			if tlSameRoles(hc, cols) {
+				cur = hc
+				sets = append(sets, len(body))
+			}
 			k = to - 1
 			end = to
 			continue
 		}
-		if tlEndsBody(lines, k, cols) {
+		if tlEndsBody(lines, k, cur) {
 			break
 		}
 		body = append(body, k)
+		colsAt = append(colsAt, cur)
 		end = k + 1
 	}
-	tlLeft(lines, body, cols)
+	sets = append(sets, len(body))
+	for n := 0; n+1 < len(sets); n++ {
+		if sets[n] < sets[n+1] {
+			tlLeft(lines, body[sets[n]:sets[n+1]], colsAt[sets[n]])
+		}
+	}
 	titles := make([]string, len(cols))
 	roles := make([]rccplans.Column, len(cols))
 	for j, c := range cols {
@@ -352,10 +377,10 @@ func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int) {
 			// a block: a table without empty lines, or the lines
 			// between two empty lines, on one page
 			y := x + 1
-			for y < len(body) && !(blank && tlEmptyBetween(lines, body[y-1], body[y])) && lines[body[y]].page == ln.page {
+			for y < len(body) && !(blank && tlEmptyBetween(lines, body[y-1], body[y])) && lines[body[y]].page == ln.page && &colsAt[y][0] == &colsAt[x][0] {
 				y++
 			}
-			if rows, ok := tlCentred(lines, body[x:y], cols, roles); ok {
+			if rows, ok := tlCentred(lines, body[x:y], colsAt[x], roles); ok {
 				flush()
 				for _, r := range rows {
 					r.Page = ln.page
@@ -366,7 +391,7 @@ func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int) {
 				continue
 			}
 		}
-		parts := tlAssign(ln.raw, cols)
+		parts := tlAssign(ln.raw, colsAt[x])
 		newBlock := x == 0 || blank && tlEmptyBetween(lines, body[x-1], k) || prev == nil
 		if x > 0 && prev != nil && tlOpensRow(prev, parts) {
 			newBlock = true
@@ -624,6 +649,20 @@ func tlOpensRow(prev, parts []string) bool {
 	return starts >= 2
 }
 
+// tlSameRoles: two headers name the same columns in the same order (the
+// header repeated on the next page, perhaps at other positions).
+func tlSameRoles(a, b []tlColumn) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for j := range a {
+		if rccplans.ColumnOf(rccplans.JoinLines(a[j].title)) != rccplans.ColumnOf(rccplans.JoinLines(b[j].title)) {
+			return false
+		}
+	}
+	return true
+}
+
 // tlEmptyBetween: an empty line stands between lines a and b (a < b).
 func tlEmptyBetween(lines []ptLine, a, b int) bool {
 	for k := a + 1; k < b; k++ {
@@ -702,6 +741,9 @@ func tlLeft(lines []ptLine, body []int, cols []tlColumn) {
 	width := 0
 	for _, k := range body {
 		width = max(width, utf8.RuneCountInString(lines[k].raw))
+	}
+	for _, c := range cols {
+		width = max(width, c.end)
 	}
 	cross := make([]int, width+2)  // words with start < x < end
 	starts := make([]int, width+2) // words that start at x

@@ -40,6 +40,8 @@ func TestLayoutKept(t *testing.T) {
 		{"layout lost: single spaces", strings.Join([]string{"Mål Aktivitet Ansvarig Status", "Levnadsvanor ska tas", "upp med alla patienter.", "Kartlägga nuläget", "Processledare cancer", "Pågår"}, "\n"), false},
 		{"a few indented lines in prose", "Rubrik\n\nText   med   mellanrum.\nMer text.\nOch mer.\nSlut.\n", false},
 		{"tabs as gutters", strings.Repeat("Mål\tAktivitet\tStatus\n", 6), true},
+		{"a cell running on for pages, indented", strings.Repeat("Mål      Aktivitet      Status\n", 5) + strings.Repeat("         en aktivitet som fortsätter\n", 80), true},
+		{"few gutters in long prose", strings.Repeat("Mål      Aktivitet      Status\n", 5) + strings.Repeat("en mening i löptext\n", 80), false},
 		{"empty", "", false},
 	}
 	for _, tt := range tests {
