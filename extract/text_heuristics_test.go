@@ -3,6 +3,7 @@ package extract
 import (
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -465,6 +466,62 @@ func TestTextSplitFront(t *testing.T) {
 			}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("blocks\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTextSpaceLines: lines of a single blank (empty paragraphs) are
+// counted on the line before them, and a cell that runs on past them
+// costs more the more of them there are: in text printed column after
+// column they stand mostly between cells.
+func TestTextSpaceLines(t *testing.T) {
+	tests := []struct {
+		name   string
+		in     string // the body; "|" ends a line, every line is followed by an empty one
+		want   []int  // spaceLines per unit
+		prices bool   // each further blank line makes running on dearer
+	}{
+		{"none", "Alla patienter|ska erbjudas", []int{0, 0}, false},
+		{"one blank line", "Alla patienter| |ska erbjudas", []int{1, 0}, true},
+		{"two blank lines", "Alla patienter| | |ska erbjudas", []int{2, 0}, true},
+		{"blank lines at the end", "Alla patienter|ska erbjudas| | | ", []int{0, 3}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var lines []ptLine
+			for _, l := range strings.Split(tt.in, "|") {
+				lines = append(lines, ptLine{s: strings.TrimSpace(l), raw: l, page: 1}, ptLine{page: 1})
+			}
+			b := ptPrepare(lines, []string{"Mål", "Nuläge", "Ansvarig"}, []rccplans.Column{rccplans.ColGoal, rccplans.ColCurrentState, rccplans.ColResponsible}, 0)
+			if b == nil {
+				t.Fatal("no body")
+			}
+			var got []int
+			for _, u := range b.units {
+				got = append(got, u.spaceLines)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("spaceLines %v, want %v", got, tt.want)
+			}
+			if !tt.prices {
+				return
+			}
+			// the same two lines as one cell, with and without the blanks
+			plain := []ptUnit{b.units[0], b.units[1]}
+			plain[0].spaceLines = 0
+			with := ptSegCosts(b.units, b.roles, 60, []float64{30, 30, 30}, b.blankInf, -1, -1, 0, -1, make([]bool, 3), make([]bool, 3))
+			without := ptSegCosts(plain, b.roles, 60, []float64{30, 30, 30}, b.blankInf, -1, -1, 0, -1, make([]bool, 3), make([]bool, 3))
+			if with[0][2][0] <= without[0][2][0] {
+				t.Errorf("a cell across %d blank lines costs %v, without them %v: want dearer", tt.want[0], with[0][2][0], without[0][2][0])
+			}
+			if tt.want[0] > 1 {
+				one := slices.Clone(b.units)
+				one[0].spaceLines = 1
+				single := ptSegCosts(one, b.roles, 60, []float64{30, 30, 30}, b.blankInf, -1, -1, 0, -1, make([]bool, 3), make([]bool, 3))
+				if with[0][2][0] <= single[0][2][0] {
+					t.Errorf("across %d blank lines %v, across one %v: want dearer", tt.want[0], with[0][2][0], single[0][2][0])
+				}
 			}
 		})
 	}

@@ -341,14 +341,14 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 	refine := func(widthsOf [][]float64, rounds int, usePlain bool) float64 {
 		cost := 0.0
 		for round := 0; round < rounds; round++ {
-			local := make([]map[rccplans.Column][][2]int, len(bodies))
-			all := map[rccplans.Column][][2]int{}
+			local := make([]map[rccplans.Column][][2]float64, len(bodies))
+			all := map[rccplans.Column][][2]float64{}
 			cost = 0
 			for bi, b := range bodies {
 				if b == nil {
 					continue
 				}
-				local[bi] = map[rccplans.Column][][2]int{}
+				local[bi] = map[rccplans.Column][][2]float64{}
 				var cells []ptCell
 				if round == 0 && usePlain {
 					cells = b.plainRows()
@@ -361,8 +361,8 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 				for _, cell := range cells {
 					if lo, hi, ok := ptWrapInterval(b.units[cell.i:cell.j]); ok {
 						role := b.roles[cell.c]
-						local[bi][role] = append(local[bi][role], [2]int{lo, hi})
-						all[role] = append(all[role], [2]int{lo, hi})
+						local[bi][role] = append(local[bi][role], [2]float64{lo, hi})
+						all[role] = append(all[role], [2]float64{lo, hi})
 					}
 				}
 			}
@@ -416,7 +416,8 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 					b.clamp(try[bi])
 				}
 			}
-			if cost := refine(try, 2, false); best < 0 || cost < best {
+			cost := refine(try, ptRounds, false)
+			if best < 0 || cost < best {
 				best, widthsOf = cost, try
 			}
 		}
@@ -448,8 +449,12 @@ func ptChapter(s string) bool {
 
 // ptUnit is one body line of a table.
 type ptUnit struct {
-	s        string
-	n, fw    int // rune length, length of the first word
+	s     string
+	n, fw int // rune length, length of the first word
+	// w, wfw: the printed width of the line and of its first word, in
+	// characters of the body's mean width (ptMeasure)
+	w, wfw   float64
+	sp       float64 // the width of a space in the same measure
 	page     int
 	blank    bool // a blank line before it
 	paraEnd  bool // ends a paragraph: closing punctuation or an empty line with a space after it
@@ -472,6 +477,9 @@ type ptUnit struct {
 	yearDash   bool // ends in a year broken at its dash ("2022-")
 	markEnd    bool // ends in a footnote marker ("… cancer. ***")
 	paraMark   bool // a blank marks the end of its paragraph
+	// spaceLines: the lines of blanks printed after it (empty paragraphs
+	// or empty cells)
+	spaceLines int
 }
 
 // ptGlue cuts lines where two cells may have been printed on one line:
@@ -587,6 +595,7 @@ func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW i
 			} else if len(units) > 0 {
 				last := &units[len(units)-1]
 				last.paraEnd, last.paraMark = true, true
+				last.spaceLines++
 				if n >= 2 {
 					last.rowEnd, last.emptyAfter = true, n
 				}
@@ -656,6 +665,7 @@ func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW i
 		units[x].yearDash = ptYearDashRe.MatchString(units[x].s)
 		units[x].markEnd = ptMarkEndRe.MatchString(units[x].s)
 	}
+	ptMeasure(units)
 	if !hasArea {
 		areaCol = -1 // no codes printed: the Område column is read like any other
 	}
@@ -791,6 +801,9 @@ var ptTimeElsewhere, ptTimeMissing = 1.0, 1.0
 // capitalised words.
 var ptCapitalPairCut = 2.0
 
+// ptSpaceInside is the price of a cell going on past n lines of blanks.
+var ptSpaceInside = []float64{0, 1, 3}
+
 // ptMarkEnd is the price of a cell going on after a footnote marker.
 var ptMarkEnd = 2.0
 
@@ -874,19 +887,20 @@ func (b *ptBody) plainRows() []ptCell {
 // its widest line, and less than any line plus the next line's first
 // word (that word did not fit). ok is false for cells that say nothing
 // (one line, or every line ends a paragraph).
-func ptWrapInterval(us []ptUnit) (lo, hi int, ok bool) {
+func ptWrapInterval(us []ptUnit) (lo, hi float64, ok bool) {
 	hi = 1 << 20
-	cur, prevLen := 0, 0
+	cur, prevLen := 0.0, 0.0
+	sp := ptSpaceWidth(us)
 	for x, u := range us {
 		if x > 0 && u.glued {
-			cur += 1 + u.n
+			cur += sp + u.width()
 		} else {
-			prevLen, cur = cur, u.n
+			prevLen, cur = cur, u.width()
 			if x > 0 {
 				// a lower-case continuation: the line was wrapped, not broken
 				// before a name or an item
 				if p := us[x-1]; !p.paraEnd && !u.startsUp {
-					hi = min(hi, prevLen+u.fw)
+					hi = min(hi, prevLen+u.firstWidth())
 					ok = true
 				}
 			}
@@ -899,14 +913,14 @@ func ptWrapInterval(us []ptUnit) (lo, hi int, ok bool) {
 // ptBestWidth picks the width that most cells are consistent with (cells
 // put in the wrong column disagree among themselves), the middle of the
 // best range.
-func ptBestWidth(iv [][2]int) int {
+func ptBestWidth(iv [][2]float64) int {
 	best, from, to := -1, 0, 0
 	for w := 4; w <= 200; w++ {
 		n := 0
 		for _, v := range iv {
 			// characters are not widths: a proportional font lets a line
 			// of narrow letters hold a few more
-			if float64(v[0])*0.92 <= float64(w) && float64(w) <= float64(v[1])*1.08 {
+			if v[0]*ptWidthSlack[0] <= float64(w) && float64(w) <= v[1]*ptWidthSlack[1] {
 				n++
 			}
 		}
@@ -917,7 +931,7 @@ func ptBestWidth(iv [][2]int) int {
 			to = w
 		}
 	}
-	return from + (to-from)/4
+	return from + int(float64(to-from)*ptRangeAt)
 }
 
 // ptAssemble turns the path through a body into rows.
@@ -1120,6 +1134,7 @@ func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float
 	k := len(roles)
 	n := len(us)
 	seg := make([][][]float64, n)
+	sp := ptSpaceWidth(us)
 	for i := range us {
 		seg[i] = make([][]float64, min(maxCell, n-i)+1)
 		flat := make([]float64, len(seg[i])*k) // one allocation per line, not per cell length
@@ -1161,17 +1176,17 @@ func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float
 			}
 			var thresholds [][2]float64 // self-measured: recounted when the widest line grows
 			viol := 0.0
-			cur, prevLen := 0, 0
+			cur, prevLen := 0.0, 0.0
 			for x := i; x < n && x-i < maxCell; x++ {
 				u := us[x]
 				newLine := x == i || !u.glued
 				if newLine {
-					prevLen, cur = cur, u.n
+					prevLen, cur = cur, u.width()
 				} else {
-					cur += 1 + u.n
+					cur += sp + u.width()
 				}
-				if lim := w*1.08 + 2; fixed && float64(cur) > lim && (newLine || float64(cur-1-u.n) <= lim) {
-					base += min(4, 1+0.1*(float64(cur)-lim)) // wider than the column: the more, the worse
+				if lim := w*ptOverTol[0] + ptOverTol[1]; fixed && cur > lim && (newLine || cur-sp-u.width() <= lim) {
+					base += min(4, 1+0.1*(cur-lim)) // wider than the column: the more, the worse
 				}
 				if c == areaCol && areaW > 0 && u.n > areaW+3 {
 					base += 3 // the Område column is as narrow as its code lines
@@ -1215,6 +1230,9 @@ func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float
 						base += 1.5 // a sentence ends, a capital follows, no paragraph mark: a new cell
 					}
 				}
+				if x > i && newLine && !blankInf && us[x-1].spaceLines > 0 {
+					base += ptSpaceInside[min(us[x-1].spaceLines, len(ptSpaceInside)-1)]
+				}
 				if x > i && newLine && us[x-1].markEnd {
 					base += ptMarkEnd // a footnote marker closes its cell ("… cancer. ***")
 				}
@@ -1223,14 +1241,14 @@ func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float
 					if !p.paraEnd && !ptStartsDash(u.s) {
 						// the word would have fitted on the line before; a
 						// capital may start a name or an item on its own line
-						t, wt := float64(prevLen+1+u.fw), 1.0
+						t, wt := prevLen+sp+u.firstWidth(), 1.0
 						if u.startsUp {
 							wt = ptCapitalWrap
 						}
 						if !fixed {
 							thresholds = append(thresholds, [2]float64{t, wt})
 						}
-						if t <= (w-1)*0.92 {
+						if t <= (w-1)*ptWrapTol {
 							viol += wt
 						}
 					}
@@ -1238,11 +1256,11 @@ func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float
 						base += 2 // an empty line inside a cell
 					}
 				}
-				if !fixed && float64(cur) > w {
-					w = float64(cur)
+				if !fixed && cur > w {
+					w = cur
 					viol = 0
 					for _, t := range thresholds {
-						if t[0] <= (w-1)*0.92 {
+						if t[0] <= (w-1)*ptWrapTol {
 							viol += t[1]
 						}
 					}
@@ -1316,4 +1334,113 @@ func ptAreaWidth(lines []ptLine) int {
 	}
 	slices.Sort(alone)
 	return alone[len(alone)/2]
+}
+
+// width is the line's printed width (its rune count when unmeasured).
+func (u ptUnit) width() float64 {
+	if u.w > 0 {
+		return u.w
+	}
+	return float64(u.n)
+}
+
+// firstWidth is the printed width of the line's first word.
+func (u ptUnit) firstWidth() float64 {
+	if u.wfw > 0 {
+		return u.wfw
+	}
+	return float64(u.fw)
+}
+
+// ptSpaceWidth is the width of a space in the units' measure.
+func ptSpaceWidth(us []ptUnit) float64 {
+	if len(us) > 0 && us[0].sp > 0 {
+		return us[0].sp
+	}
+	return 1
+}
+
+// ptRounds is the number of refinements of each uniform starting width.
+var ptRounds = 2
+
+// ptRangeAt places a column's width inside the range of widths most of
+// its cells agree with (0: its narrow end).
+var ptRangeAt = 0.25
+
+// ptOverTol is the tolerance, factor and characters, before a line counts
+// as wider than its column; ptWrapTol the share of the width a line and
+// the next line's first word must stay under to count as a wrap missed.
+var (
+	ptOverTol = [2]float64{1.08, 2}
+	ptWrapTol = 0.92
+)
+
+// ptWidthSlack: a cell's wrap interval [lo, hi] holds widths from
+// lo×slack[0] to hi×slack[1]; counted characters are not widths (a line of
+// narrow letters holds a few more), measured ones come closer.
+var ptWidthSlack = [2]float64{0.92, 1.08}
+
+// ptProportional measures lines by the advance widths of a common
+// proportional face instead of counting characters.
+var ptProportional = false
+
+// ptMeasure sets the units' printed widths: the advance widths of
+// Helvetica (the metrics of most sans faces plans are set in come close),
+// scaled so that the body's mean character is one wide, so that widths
+// stay comparable with character counts.
+func ptMeasure(units []ptUnit) {
+	if !ptProportional {
+		return
+	}
+	adv := func(s string) float64 {
+		t := pdfStdWidths["Helvetica"]
+		v := 0.0
+		for _, r := range s {
+			code := -1
+			switch {
+			case r >= 32 && r <= 126 || r >= 160 && r <= 255:
+				code = int(r)
+			case r == '–':
+				code = 150
+			case r == '—':
+				code = 151
+			case r == '‘':
+				code = 145
+			case r == '’':
+				code = 146
+			case r == '“':
+				code = 147
+			case r == '”':
+				code = 148
+			case r == '•':
+				code = 149
+			case r == '…':
+				code = 133
+			}
+			if code >= 32 && t[code-32] > 0 {
+				v += float64(t[code-32])
+			} else {
+				v += 556
+			}
+		}
+		return v
+	}
+	chars, total := 0, 0.0
+	for _, u := range units {
+		chars += u.n
+		total += adv(u.s)
+	}
+	if total == 0 {
+		return
+	}
+	scale := float64(chars) / total
+	for x := range units {
+		u := &units[x]
+		u.w = adv(u.s) * scale
+		f := strings.Fields(u.s)
+		if len(f) > 0 {
+			u.wfw = adv(f[0]) * scale
+		}
+		u.sp = 278 * scale
+	}
 }
