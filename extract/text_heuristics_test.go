@@ -510,17 +510,58 @@ func TestTextSpaceLines(t *testing.T) {
 			// the same two lines as one cell, with and without the blanks
 			plain := []ptUnit{b.units[0], b.units[1]}
 			plain[0].spaceLines = 0
-			with := ptSegCosts(b.units, b.roles, 60, []float64{30, 30, 30}, b.blankInf, -1, -1, 0, -1, make([]bool, 3), make([]bool, 3))
-			without := ptSegCosts(plain, b.roles, 60, []float64{30, 30, 30}, b.blankInf, -1, -1, 0, -1, make([]bool, 3), make([]bool, 3))
+			with := ptSegCosts(b.units, b.roles, 60, []float64{30, 30, 30}, b.blankInf, -1, -1, 0, -1, 0, make([]bool, 3), make([]bool, 3))
+			without := ptSegCosts(plain, b.roles, 60, []float64{30, 30, 30}, b.blankInf, -1, -1, 0, -1, 0, make([]bool, 3), make([]bool, 3))
 			if with[0][2][0] <= without[0][2][0] {
 				t.Errorf("a cell across %d blank lines costs %v, without them %v: want dearer", tt.want[0], with[0][2][0], without[0][2][0])
 			}
 			if tt.want[0] > 1 {
 				one := slices.Clone(b.units)
 				one[0].spaceLines = 1
-				single := ptSegCosts(one, b.roles, 60, []float64{30, 30, 30}, b.blankInf, -1, -1, 0, -1, make([]bool, 3), make([]bool, 3))
+				single := ptSegCosts(one, b.roles, 60, []float64{30, 30, 30}, b.blankInf, -1, -1, 0, -1, 0, make([]bool, 3), make([]bool, 3))
 				if with[0][2][0] <= single[0][2][0] {
 					t.Errorf("across %d blank lines %v, across one %v: want dearer", tt.want[0], with[0][2][0], single[0][2][0])
+				}
+			}
+		})
+	}
+}
+
+// TestTextEmptyTail: closing columns that every row shown ending leaves
+// empty (a plan not yet followed up) are found from the blanks printed
+// for them, and a cell in them costs more.
+func TestTextEmptyTail(t *testing.T) {
+	tests := []struct {
+		name  string
+		after []int // emptyAfter of the row ends
+		want  int
+	}{
+		{"no row ends", nil, 0},
+		{"too few row ends", []int{2, 2, 2}, 0},
+		{"every row end with two", []int{2, 2, 3, 2, 2}, 2},
+		{"one row of ten with one", []int{2, 2, 2, 2, 1, 2, 2, 2, 2, 2}, 2},
+		{"one row of five with one", []int{2, 2, 1, 2, 2}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			us := []ptUnit{{s: "Text", n: 4}}
+			for _, e := range tt.after {
+				us = append(us, ptUnit{s: "Text", n: 4, startsUp: true}, ptUnit{s: "2024", n: 4, emptyAfter: e, rowEnd: true})
+			}
+			got := ptEmptyTail(us)
+			if got != tt.want {
+				t.Errorf("ptEmptyTail = %d, want %d", got, tt.want)
+			}
+			if got == 0 {
+				return
+			}
+			roles := []rccplans.Column{rccplans.ColGoal, rccplans.ColResponsible, rccplans.ColFollowUp, rccplans.ColEvaluation}
+			w := []float64{20, 20, 20, 20}
+			none := ptSegCosts(us[:1], roles, 60, w, false, -1, -1, 0, -1, 0, make([]bool, 2), make([]bool, 2))
+			tail := ptSegCosts(us[:1], roles, 60, w, false, -1, -1, 0, -1, got, make([]bool, 2), make([]bool, 2))
+			for c := range roles {
+				if empty := c >= len(roles)-got; empty != (tail[0][1][c] > none[0][1][c]) {
+					t.Errorf("column %d: cost %v, without the empty tail %v (empty %v)", c, tail[0][1][c], none[0][1][c], empty)
 				}
 			}
 		})

@@ -670,8 +670,12 @@ func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW i
 		areaCol = -1 // no codes printed: the Område column is read like any other
 	}
 
+	emptyTail := 0
+	if useRowEnd {
+		emptyTail = ptEmptyTail(units)
+	}
 	return &ptBody{units: units, titles: titles, roles: roles, blankInf: blankInf, areaCol: areaCol,
-		statusCol: statusCol, timeCol: timeCol, useRowEnd: useRowEnd, areaW: areaW}
+		statusCol: statusCol, timeCol: timeCol, useRowEnd: useRowEnd, areaW: areaW, emptyTail: emptyTail}
 }
 
 // ptStatusBefore: the number of words (1 or 2) of a status at f[x]
@@ -748,6 +752,7 @@ type ptBody struct {
 	blankInf, useRowEnd       bool
 	areaCol, statusCol, areaW int
 	timeCol                   int       // the Tidsplan column, -1 without one
+	emptyTail                 int       // the last columns, empty wherever blanks show a row's end (ptEmptyTail)
 	bounds                    []float64 // per column: narrower than this, from a wrapped title (0: unknown)
 }
 
@@ -831,7 +836,7 @@ func (b *ptBody) pathCost(width []float64) ([]ptCell, float64) {
 	total := 0.0
 	for at := 0; at < len(b.units); at += ptMaxSplit {
 		to := min(at+ptMaxSplit, len(b.units))
-		p, c := ptPath(b.units[at:to], b.roles, width, b.blankInf, b.areaCol, b.statusCol, b.useRowEnd, b.areaW, b.timeCol)
+		p, c := ptPath(b.units[at:to], b.roles, width, b.blankInf, b.areaCol, b.statusCol, b.useRowEnd, b.areaW, b.timeCol, b.emptyTail)
 		for _, cell := range p {
 			cell.i, cell.j = cell.i+at, cell.j+at
 			out = append(out, cell)
@@ -988,7 +993,7 @@ type ptCell struct {
 // cell in the same or an earlier column opens a new row, except after a
 // page break where a row that was cut restarts its columns (a first line
 // in lower case, or a hyphenated line end before it, tells).
-func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool, areaCol, statusCol int, useRowEnd bool, areaW, timeCol int) ([]ptCell, float64) {
+func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool, areaCol, statusCol int, useRowEnd bool, areaW, timeCol, emptyTail int) ([]ptCell, float64) {
 	n, k := len(us), len(roles)
 	const maxCell = 60
 	type st struct {
@@ -1017,7 +1022,7 @@ func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool
 			soft[i] = false
 		}
 	}
-	seg := ptSegCosts(us, roles, maxCell, width, blankInf, areaCol, statusCol, areaW, timeCol, hard, soft)
+	seg := ptSegCosts(us, roles, maxCell, width, blankInf, areaCol, statusCol, areaW, timeCol, emptyTail, hard, soft)
 	// a row that starts in column c leaves the columns before it empty
 	// (cheap: merged cells printed once); a row without its own Område
 	// shares the Mål above too, so it does not start in the Mål column
@@ -1130,7 +1135,7 @@ func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool
 // ptSegCosts prices every cell the split may make: seg[i][d][c] is the
 // cost of units[i:i+d] as one cell in column c (d = 0: an empty cell).
 // The costs are summed unit by unit, so a cell grows in constant time.
-func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float64, blankInf bool, areaCol, statusCol int, areaW, timeCol int, hard, soft []bool) [][][]float64 {
+func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float64, blankInf bool, areaCol, statusCol int, areaW, timeCol, emptyTail int, hard, soft []bool) [][][]float64 {
 	k := len(roles)
 	n := len(us)
 	seg := make([][][]float64, n)
@@ -1173,6 +1178,9 @@ func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float
 			}
 			if first.glued {
 				base += first.splitCost
+			}
+			if c >= k-emptyTail {
+				base += ptEmptyTailCost // a column no row's end shows filled
 			}
 			var thresholds [][2]float64 // self-measured: recounted when the widest line grows
 			viol := 0.0
@@ -1443,4 +1451,27 @@ func ptMeasure(units []ptUnit) {
 		}
 		u.sp = 278 * scale
 	}
+}
+
+// ptEmptyTailCost is the price of a cell in a column ptEmptyTail finds
+// empty.
+var ptEmptyTailCost = 3.0
+
+// ptEmptyTail is the number of closing columns that are empty in (nearly)
+// every row whose end the blanks show: a plan not yet followed up leaves
+// its Uppföljning and Utvärdering empty throughout, and its rows end in
+// as many blanks. It takes at least four such row ends, nine in ten of
+// them with at least that many empty cells; 0 otherwise.
+func ptEmptyTail(units []ptUnit) int {
+	var ns []int
+	for _, u := range units {
+		if u.emptyAfter > 0 {
+			ns = append(ns, u.emptyAfter)
+		}
+	}
+	if len(ns) < 4 {
+		return 0
+	}
+	slices.Sort(ns)
+	return ns[len(ns)/10]
 }
