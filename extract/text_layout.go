@@ -146,6 +146,9 @@ func tlHeader(lines []ptLine, i int) (cols []tlColumn, from, to int, ok bool) {
 		if utf8.RuneCountInString(sg.s) > maxHeaderText {
 			return nil, 0, 0, false
 		}
+		if strings.ContainsAny(sg.s[len(sg.s)-1:], ".!?") && strings.Contains(sg.s, " ") {
+			return nil, 0, 0, false // a sentence in a cell, not a title
+		}
 		texts = append(texts, sg.s)
 	}
 	if rccplans.HeaderScore(texts) < 2 {
@@ -224,20 +227,29 @@ func tlSplitTitles(segs []tlSeg) []tlSeg {
 // tlTitleLine: a line that may hold parts of wrapped column titles: short
 // segments of at most three words, each a column name, a lower-case
 // continuation or a year ("Uppföljning 2025").
+//
+// A line of two segments or more may also hold one title's first word
+// that names no role by itself ("Prioriterat" over "område"), when the
+// others do and none ends a sentence.
 func tlTitleLine(ln ptLine) bool {
-	if ln.s == "" || ln.drop || ln.brk {
+	if ln.s == "" || ln.drop {
 		return false
 	}
-	for _, sg := range tlSegments(ln.raw) {
+	segs := tlSegments(ln.raw)
+	unknown := 0
+	for _, sg := range segs {
 		words := strings.Fields(sg.s)
 		if len(words) > 3 || utf8.RuneCountInString(sg.s) > 25 {
 			return false
 		}
 		if rccplans.ColumnOf(sg.s) == rccplans.ColUnknown && !ptStartsLower(sg.s) && !strings.HasSuffix(words[0], "-") && !ptTimeRe.MatchString(sg.s) {
-			return false
+			if len(words) > 2 || ptEndsSentence(sg.s) {
+				return false
+			}
+			unknown++
 		}
 	}
-	return true
+	return unknown == 0 || len(segs) >= 2 && 2*unknown <= len(segs)
 }
 
 // layoutTables finds the kept-layout tables among the lines.
@@ -319,6 +331,9 @@ func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int) {
 			continue
 		}
 		if hc, from, to, ok := tlHeader(lines, k); ok && from >= end-1 {
+			if len(body) > 0 && !tlBreakBetween(lines, body[len(body)-1], from) && tlEmptyBetween(lines, body[len(body)-1], from) {
+				break // the header of the next table on the same page
+			}
 			if tlSameRoles(hc, cols) {
 				cur = hc
 				sets = append(sets, len(body))
@@ -390,6 +405,14 @@ func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int) {
 				x = y - 1
 				continue
 			}
+		}
+		if tlAcross(ln.raw, colsAt[x]) {
+			flush()
+			row := rccplans.Row{Page: ln.page, Cells: make([]rccplans.Cell, len(cols))}
+			row.Cells[0].Text = ln.s
+			t.Rows = append(t.Rows, row)
+			prev = nil
+			continue
 		}
 		parts := tlAssign(ln.raw, colsAt[x])
 		newBlock := x == 0 || blank && tlEmptyBetween(lines, body[x-1], k) || prev == nil
@@ -639,6 +662,9 @@ func tlOpensRow(prev, parts []string) bool {
 		if ptStartsLower(p) {
 			return false
 		}
+		if ptBulletRe.MatchString(p) || strings.HasPrefix(p, "– ") || strings.HasPrefix(p, "- ") {
+			continue // an item of a list in the cell
+		}
 		if prev[j] == "" || ptEndsSentence(prev[j]) {
 			if j == 0 && prev[j] != "" {
 				return true
@@ -661,6 +687,36 @@ func tlSameRoles(a, b []tlColumn) bool {
 		}
 	}
 	return true
+}
+
+// tlGoalRe opens a goal printed across a plan table over its
+// activities: a goal number ("1.2 Alla …") or a label ("Mål 2: …").
+var tlGoalRe = regexp.MustCompile(`^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+\p{Lu}|(?i:mål|delmål)\s*\d{0,2}(?:\.\d{1,2})*\s*[:–-]\s*\p{Lu})`)
+
+// tlAcross: a line printed from the margin across the column starts in
+// one run of text (a goal over the activities below it).
+func tlAcross(raw string, cols []tlColumn) bool {
+	segs := tlSegments(raw)
+	if len(segs) != 1 || len(cols) < 3 {
+		return false
+	}
+	sg, across := segs[0], 0
+	for _, c := range cols[1:] {
+		if sg.start < c.left && sg.end > c.left+1 {
+			across++
+		}
+	}
+	return (across >= 2 || across >= 1 && tlGoalRe.MatchString(sg.s)) && sg.start <= cols[0].left+1
+}
+
+// tlBreakBetween: a page break lies between lines a and b (a < b).
+func tlBreakBetween(lines []ptLine, a, b int) bool {
+	for k := a + 1; k <= b && k < len(lines); k++ {
+		if lines[k].brk || lines[k].page != lines[a].page {
+			return true
+		}
+	}
+	return false
 }
 
 // tlEmptyBetween: an empty line stands between lines a and b (a < b).
@@ -707,7 +763,7 @@ func tlEndsBody(lines []ptLine, k int, cols []tlColumn) bool {
 				across++
 			}
 		}
-		if across >= 2 && sg.start <= cols[0].left+1 {
+		if across >= 2 && sg.start <= cols[0].left+1 && !tlGoalRe.MatchString(sg.s) {
 			return true // prose from the margin across the columns
 		}
 		after := k > 0 && lines[k-1].s == ""
@@ -715,13 +771,14 @@ func tlEndsBody(lines []ptLine, k int, cols []tlColumn) bool {
 			return true
 		}
 		// a heading over the next table: a lone line at the margin after
-		// an empty line, with a header right below it
-		if after && sg.start <= cols[0].left+1 && !ptEndsSentence(ln.s) {
+		// an empty line, with a header right below it, or right over a
+		// header on the same page
+		if sg.start <= cols[0].left+1 && !ptEndsSentence(ln.s) {
 			for n, j := 0, k+1; j < len(lines) && n < 3; j++ {
 				if lines[j].s == "" {
 					continue
 				}
-				if _, _, _, ok := tlHeader(lines, j); ok {
+				if _, from, _, ok := tlHeader(lines, j); ok && (after || from == k+1 && !tlBreakBetween(lines, k, from)) {
 					return true
 				}
 				n++
@@ -735,8 +792,8 @@ func tlEndsBody(lines []ptLine, k int, cols []tlColumn) bool {
 // previous title's end and a little right of this title's start (a title
 // centred over its column starts right of its text; proportional print
 // moves a column's text a character or two off its title): the position
-// the fewest body words run across, then the one most words start at,
-// then the rightmost.
+// the fewest body words run across, then the one most words start at
+// after a gutter, then the one nearest the title's start.
 func tlLeft(lines []ptLine, body []int, cols []tlColumn) {
 	width := 0
 	for _, k := range body {
@@ -748,8 +805,14 @@ func tlLeft(lines []ptLine, body []int, cols []tlColumn) {
 	cross := make([]int, width+2)  // words with start < x < end
 	starts := make([]int, width+2) // words that start at x
 	for _, k := range body {
-		for _, w := range tlWords(lines[k].raw) {
-			starts[w.start]++
+		if tlAcross(lines[k].raw, cols) {
+			continue // a goal across the table runs over every gutter
+		}
+		ws := tlWords(lines[k].raw)
+		for n, w := range ws {
+			if n == 0 || w.start-ws[n-1].end >= 2 {
+				starts[w.start]++ // after a gutter
+			}
 			for x := w.start + 1; x < w.end; x++ {
 				cross[x]++
 			}
@@ -759,7 +822,8 @@ func tlLeft(lines []ptLine, body []int, cols []tlColumn) {
 		lo, hi := cols[j-1].end, min(cols[j].start+2, width+1)
 		best := cols[j].start
 		for x := lo; x <= hi; x++ {
-			if cross[x] < cross[best] || cross[x] == cross[best] && starts[x] >= starts[best] {
+			d, db := abs(float64(x-cols[j].start)), abs(float64(best-cols[j].start))
+			if cross[x] < cross[best] || cross[x] == cross[best] && (starts[x] > starts[best] || starts[x] == starts[best] && d <= db) {
 				best = x
 			}
 		}

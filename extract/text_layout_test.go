@@ -129,6 +129,26 @@ sjuksköt.  diagnos.                 Införa ett gemensamt
 6) Läkemedel Alla ska ha en plan.
 `
 
+// goalsAcross: goals printed across the table over their activities, a
+// list in a cell, and the next chapter's table right under its heading
+// without empty lines.
+const goalsAcross = `Handlingsplan cancer 2026
+
+1. Tillgänglighet
+Åtgärd                                            Ansvarig              Klart        Status
+1.1 Uppföljningen efter avslutad behandling ska följa nationella riktlinjer.
+Följa upp andelen patienter med Min vårdplan,     Processägare          Q4 2026      Pågår
+kvartalsvis.
+– Införa digital symtomrapportering för           Processägare          Q4 2026      Ej startad
+patienter under cytostatikabehandling.
+– Utse och utbilda cancerombud på samtliga
+vårdcentraler.
+2. Kvalitet
+Åtgärd                                            Ansvarig              Klart        Status
+2.1 Alla vårdcentraler ska ha en utsedd cancerombud med avsatt tid.
+Kartlägga flödet för remisser till röntgen.       Chefläkare            2027         Avslutad
+`
+
 func TestTextLayoutKeptTable(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -160,6 +180,13 @@ func TestTextLayoutKeptTable(t *testing.T) {
 			{"5.a) Kontaktsjuksköt.", "Cancerrehabilitering ska erbjudas utifrån en strukturerad behovsbedömning vid diagnos.", "Följa upp ledtider per diagnos varje kvartal.", "Processledare", "Klart"},
 			{"5.a) Kontaktsjuksköt.", "Cancerrehabilitering ska erbjudas utifrån en strukturerad behovsbedömning vid diagnos.", "Införa ett gemensamt arbetssätt för bedömning. Med checklista.", "Chef primärvård", "Pågår"},
 			{"6) Läkemedel", "Alla ska ha en plan.", "Rekrytera läkare.", "Enhetschef", "Klart"},
+		}},
+		{"goals across the table, a list in a cell, a table under a heading", goalsAcross, 1, []string{"Åtgärd", "Ansvarig", "Klart", "Status"}, [][]string{
+			{"1.1 Uppföljningen efter avslutad behandling ska följa nationella riktlinjer.", "", "", ""},
+			{"Följa upp andelen patienter med Min vårdplan, kvartalsvis.", "Processägare", "Q4 2026", "Pågår"},
+			{"– Införa digital symtomrapportering för patienter under cytostatikabehandling. – Utse och utbilda cancerombud på samtliga vårdcentraler.", "Processägare", "Q4 2026", "Ej startad"},
+			{"2.1 Alla vårdcentraler ska ha en utsedd cancerombud med avsatt tid.", "", "", ""},
+			{"Kartlägga flödet för remisser till röntgen.", "Chefläkare", "2027", "Avslutad"},
 		}},
 	}
 	for _, tt := range tests {
