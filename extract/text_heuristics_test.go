@@ -567,3 +567,32 @@ func TestTextEmptyTail(t *testing.T) {
 		})
 	}
 }
+
+// TestTextWidthEvidence: a Tidsplan cell speaks for its column's width
+// only when it starts with a time; other columns' cells always do.
+func TestTextWidthEvidence(t *testing.T) {
+	tests := []struct {
+		name string
+		col  int
+		in   string
+		want bool
+	}{
+		{"a time in the Tidsplan", 2, "2023 och", true},
+		{"Löpande in the Tidsplan", 2, "Löpande", true},
+		{"text in the Tidsplan", 2, "Processledare för", false},
+		{"text in the Ansvarig", 1, "Processledare för", true},
+		{"a time in the Ansvarig", 1, "2023 och", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := []ptLine{{s: tt.in, raw: tt.in, page: 1}, {s: "och mer", raw: "och mer", page: 1}}
+			b := ptPrepare(lines, []string{"Mål", "Ansvarig", "Tidsplan"}, []rccplans.Column{rccplans.ColGoal, rccplans.ColResponsible, rccplans.ColTimeframe}, 0)
+			if b == nil || b.timeCol != 2 {
+				t.Fatalf("body %v", b)
+			}
+			if got := b.widthEvidence(ptCell{i: 0, j: 2, c: tt.col}); got != tt.want {
+				t.Errorf("widthEvidence(%q in column %d) = %v, want %v", tt.in, tt.col, got, tt.want)
+			}
+		})
+	}
+}

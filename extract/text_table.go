@@ -359,6 +359,9 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 					cost += c
 				}
 				for _, cell := range cells {
+					if !b.widthEvidence(cell) {
+						continue
+					}
 					if lo, hi, ok := ptWrapInterval(b.units[cell.i:cell.j]); ok {
 						role := b.roles[cell.c]
 						local[bi][role] = append(local[bi][role], [2]float64{lo, hi})
@@ -764,6 +767,14 @@ func (b *ptBody) clamp(w []float64) []float64 {
 		}
 	}
 	return w
+}
+
+// widthEvidence: whether a cell of a split may speak for its column's
+// width. A Tidsplan cell that does not start with a time is most often
+// text of another column put there (a Tidsplan's own cells are mostly
+// one line and say nothing), and would widen the column.
+func (b *ptBody) widthEvidence(cell ptCell) bool {
+	return cell.c != b.timeCol || b.units[cell.i].timeStart
 }
 
 // mixedPath takes the plain rows as they are and splits the lines
