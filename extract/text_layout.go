@@ -256,6 +256,7 @@ func tlTitleLine(ln ptLine) bool {
 func layoutTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 	var spans []ptSpan
 	var warns []rccplans.Warning
+	stacked := false // a chapter and a section heading stand over a table
 	for i := 0; i < len(lines); i++ {
 		cols, from, to, ok := tlHeader(lines, i)
 		if !ok {
@@ -264,10 +265,16 @@ func layoutTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 		t, end := tlBody(lines, cols, to)
 		page := lines[i].page
 		var head []rccplans.Block
-		if k, ok := tlHeadingAbove(lines, from); ok && (len(spans) == 0 || k >= spans[len(spans)-1].to) {
-			lvl, _ := ptHeading(lines[k].s)
-			head = []rccplans.Block{{Kind: rccplans.BlockHeading, Page: lines[k].page, Level: lvl, Text: lines[k].s}}
-			from = k
+		if ks := tlHeadingAbove(lines, from); len(ks) > 0 && (len(spans) == 0 || ks[0] >= spans[len(spans)-1].to) {
+			for n, k := range ks {
+				lvl, _ := ptHeading(lines[k].s)
+				if lvl == 0 && len(ks) == 2 {
+					lvl = n + 1 // a chapter over its section
+					stacked = true
+				}
+				head = append(head, rccplans.Block{Kind: rccplans.BlockHeading, Page: lines[k].page, Level: lvl, Text: lines[k].s})
+			}
+			from = ks[0]
 		}
 		if len(t.Rows) == 0 {
 			warns = append(warns, rccplans.Warning{File: name, Page: page, Message: "table header without rows"})
@@ -277,36 +284,55 @@ func layoutTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 		}
 		i = end - 1
 	}
+	// where chapters and sections stand stacked over tables, a lone
+	// unnumbered heading over a table is a section
+	if stacked {
+		for _, sp := range spans {
+			if n := len(sp.blocks); n > 0 && sp.blocks[0].Kind == rccplans.BlockHeading && sp.blocks[0].Level == 0 && (n == 1 || sp.blocks[1].Kind != rccplans.BlockHeading) {
+				sp.blocks[0].Level = 2
+			}
+		}
+	}
 	return spans, warns
 }
 
-// tlHeadingAbove finds the heading printed right over a table whose
-// header starts at lines[from]: a lone line at the left margin, set apart
-// from what comes before it by an empty line, short and no sentence, with
-// at most one empty line between it and the header. A plain text file
-// keeps no font size, so standing alone over a table is what makes it a
-// heading.
-func tlHeadingAbove(lines []ptLine, from int) (int, bool) {
+// tlHeadingAbove finds the headings printed right over a table whose
+// header starts at lines[from]: one lone line, or two stacked (a chapter
+// over its section), at the left margin, set apart from what comes before
+// by an empty line, short and no sentence, with at most one empty line
+// between them and the header. A plain text file keeps no font size, so
+// standing alone over a table is what makes a line a heading. It returns
+// the headings' line indexes, top first.
+func tlHeadingAbove(lines []ptLine, from int) []int {
 	k := from - 1
 	if k >= 0 && lines[k].s == "" && !lines[k].drop {
 		k--
 	}
-	if k < 0 || lines[k].s == "" || lines[k].drop {
-		return 0, false
-	}
-	ln := lines[k]
-	segs := tlSegments(ln.raw)
-	if len(segs) != 1 || utf8.RuneCountInString(ln.s) > 80 || ptEndsSentence(ln.s) || ptStartsLower(ln.s) {
-		return 0, false
-	}
 	hs := tlSegments(lines[from].raw)
-	if len(hs) > 0 && segs[0].start > hs[0].start+2 {
-		return 0, false // indented: a title's part, not a heading at the margin
+	lone := func(k int) bool {
+		if k < 0 || lines[k].s == "" || lines[k].drop {
+			return false
+		}
+		ln := lines[k]
+		segs := tlSegments(ln.raw)
+		if len(segs) != 1 || utf8.RuneCountInString(ln.s) > 80 || ptEndsSentence(ln.s) || ptStartsLower(ln.s) {
+			return false
+		}
+		// indented: a title's part, not a heading at the margin
+		return len(hs) == 0 || segs[0].start <= hs[0].start+2
 	}
-	if k > 0 && lines[k-1].s != "" && !lines[k-1].drop && !lines[k].brk {
-		return 0, false // the last line of a paragraph
+	opens := func(k int) bool { // nothing printed right above it
+		return k == 0 || lines[k-1].s == "" || lines[k-1].drop || lines[k].brk
 	}
-	return k, true
+	switch {
+	case !lone(k):
+		return nil
+	case opens(k):
+		return []int{k}
+	case lone(k-1) && opens(k-1) && !strings.HasSuffix(lines[k-1].s, ",") && !ptStartsLower(lines[k].s):
+		return []int{k - 1, k}
+	}
+	return nil // the last lines of a paragraph
 }
 
 // tlBody reads the table's rows from lines[at:]; it returns the table and
@@ -709,6 +735,23 @@ func tlAcross(raw string, cols []tlColumn) bool {
 	return (across >= 2 || across >= 1 && tlGoalRe.MatchString(sg.s)) && sg.start <= cols[0].left+1
 }
 
+// tlRowBelow: the lines right below lines[k] go on with a table row:
+// one of the next two is printed in two columns or more, and no header.
+func tlRowBelow(lines []ptLine, k int) bool {
+	for j := k + 1; j < len(lines) && j <= k+2; j++ {
+		if lines[j].s == "" || lines[j].brk {
+			return false
+		}
+		if _, _, _, ok := tlHeader(lines, j); ok {
+			return false
+		}
+		if len(tlSegments(lines[j].raw)) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
 // tlBreakBetween: a page break lies between lines a and b (a < b).
 func tlBreakBetween(lines []ptLine, a, b int) bool {
 	for k := a + 1; k <= b && k < len(lines); k++ {
@@ -767,7 +810,9 @@ func tlEndsBody(lines []ptLine, k int, cols []tlColumn) bool {
 			return true // prose from the margin across the columns
 		}
 		after := k > 0 && lines[k-1].s == ""
-		if _, h := ptHeading(ln.s); h && after && sg.start <= cols[0].left+1 {
+		// a numbered heading; not the first line of a numbered goal in
+		// the first column, with the row's other cells on the lines below
+		if _, h := ptHeading(ln.s); h && after && sg.start <= cols[0].left+1 && !tlRowBelow(lines, k) {
 			return true
 		}
 		// a heading over the next table: a lone line at the margin after
@@ -831,13 +876,25 @@ func tlLeft(lines []ptLine, body []int, cols []tlColumn) {
 	}
 }
 
+// tlOverhangs: a word that opens a cell printed a character or two left
+// of its column (a proportional face on a character grid): it starts
+// with a capital or a digit right before the column's start and lies
+// mostly inside the column.
+func tlOverhangs(w tlSeg, left int) bool {
+	if w.start >= left || w.start < left-2 || w.end-left <= 2*(left-w.start) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w.s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
 // tlAssign cuts a printed line into the columns: each word goes to the
 // column it starts in.
 func tlAssign(raw string, cols []tlColumn) []string {
 	parts := make([][]string, len(cols))
 	for _, w := range tlWords(raw) {
 		j := 0
-		for j+1 < len(cols) && w.start >= cols[j+1].left {
+		for j+1 < len(cols) && (w.start >= cols[j+1].left || tlOverhangs(w, cols[j+1].left)) {
 			j++
 		}
 		parts[j] = append(parts[j], w.s)

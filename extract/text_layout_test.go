@@ -149,6 +149,23 @@ vårdcentraler.
 Kartlägga flödet för remisser till röntgen.       Chefläkare            2027         Avslutad
 `
 
+// numberedGoals: goals numbered in the first column, each row after an
+// empty line, the first words of a goal cell on a line of their own.
+const numberedGoals = `Handlingsplan cancer 2026
+
+Målbild                    Planerade aktiviteter                    Ansvar                         Status
+
+1. Palliativ vård ska vara
+jämlik och tillgänglig i Säkerställa att kontaktsjuksköterskor
+hela länet.                har avsatt tid för uppdraget.            Processledare cancer           Ej påbörjad
+
+2. Barn som anhöriga ska
+uppmärksammas.             Utbilda berörda medarbetare.             Hälso- och sjukvårdsdirektör   Klart
+
+3. Screening ska           Skicka kallelser.                        RCC-samordnare                 Pågår
+erbjudas alla.             Följa upp.
+`
+
 func TestTextLayoutKeptTable(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -187,6 +204,11 @@ func TestTextLayoutKeptTable(t *testing.T) {
 			{"– Införa digital symtomrapportering för patienter under cytostatikabehandling. – Utse och utbilda cancerombud på samtliga vårdcentraler.", "Processägare", "Q4 2026", "Ej startad"},
 			{"2.1 Alla vårdcentraler ska ha en utsedd cancerombud med avsatt tid.", "", "", ""},
 			{"Kartlägga flödet för remisser till röntgen.", "Chefläkare", "2027", "Avslutad"},
+		}},
+		{"numbered goals in the first column are cells, not headings", numberedGoals, 1, []string{"Målbild", "Planerade aktiviteter", "Ansvar", "Status"}, [][]string{
+			{"1. Palliativ vård ska vara jämlik och tillgänglig i hela länet.", "Säkerställa att kontaktsjuksköterskor har avsatt tid för uppdraget.", "Processledare cancer", "Ej påbörjad"},
+			{"2. Barn som anhöriga ska uppmärksammas.", "Utbilda berörda medarbetare.", "Hälso- och sjukvårdsdirektör", "Klart"},
+			{"3. Screening ska erbjudas alla.", "Skicka kallelser. Följa upp.", "RCC-samordnare", "Pågår"},
 		}},
 	}
 	for _, tt := range tests {
@@ -238,6 +260,7 @@ func TestTextLayoutHeadingAbove(t *testing.T) {
 		{"last line of a paragraph", "Plan\n\nPlanen beskriver arbetet med\nde regionala målen\n" + header + row, nil},
 		{"a sentence", "Plan\n\nSe tabellen nedan.\n" + header + row, nil},
 		{"indented", "Plan\n\n                     Prevention\n" + header + row, nil},
+		{"a chapter over its section", "Plan\n\n\nVÅRD I RÄTT TID\nSTRÅLBEHANDLING\n" + header + row, []string{"VÅRD I RÄTT TID", "STRÅLBEHANDLING"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -256,6 +279,29 @@ func TestTextLayoutHeadingAbove(t *testing.T) {
 			}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("headings %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTextLayoutAssign: each word goes to the column it starts in, or to
+// the next one when it opens a cell printed just left of that column.
+func TestTextLayoutAssign(t *testing.T) {
+	cols := []tlColumn{{left: 0}, {left: 20}, {left: 40}}
+	tests := []struct {
+		name string
+		raw  string
+		want []string
+	}{
+		{"by start", "Alla ska screenas   Skicka kallelser    Pågår", []string{"Alla ska screenas", "Skicka kallelser", "Pågår"}},
+		{"a capital two left of its column", "jämlik och vård i Säkerställa att      Klart", []string{"jämlik och vård i", "Säkerställa att", "Klart"}},
+		{"a lower-case word running over stays", "tillgänglighet inomkontakt              Klart", []string{"tillgänglighet inomkontakt", "", "Klart"}},
+		{"a short word right before the column stays", "Alla vårdcentraler Ska ha     x         Klart", []string{"Alla vårdcentraler Ska", "ha x", "Klart"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tlAssign(tt.raw, cols); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("tlAssign = %q, want %q", got, tt.want)
 			}
 		})
 	}
