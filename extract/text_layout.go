@@ -157,14 +157,14 @@ func tlHeader(lines []ptLine, i int) (cols []tlColumn, from, to int, ok bool) {
 	band := map[int][]tlSeg{i: segs}
 	from, to = i, i+1
 	// titles wrapped in their cells, above and below the main line
-	for k := i - 1; k >= 0 && k >= i-2 && tlTitleLine(lines[k]); k-- {
+	for k := i - 1; k >= 0 && k >= i-2 && tlTitleLine(lines[k], len(segs)); k-- {
 		above := tlSegments(lines[k].raw)
 		if len(above) == 1 && above[0].start <= segs[0].start {
 			break // a heading over the table ("Insatser"), not a title's first line
 		}
 		band[k], from = above, k
 	}
-	for k := i + 1; k < len(lines) && k <= i+2 && tlTitleLine(lines[k]); k++ {
+	for k := i + 1; k < len(lines) && k <= i+2 && tlTitleLine(lines[k], 0); k++ {
 		band[k], to = tlSegments(lines[k].raw), k+1
 	}
 	// columns: the segments of the band's lines, merged where they overlap
@@ -228,28 +228,31 @@ func tlSplitTitles(segs []tlSeg) []tlSeg {
 // segments of at most three words, each a column name, a lower-case
 // continuation or a year ("Uppföljning 2025").
 //
-// A line of two segments or more may also hold one title's first word
-// that names no role by itself ("Prioriterat" over "område"), when the
-// others do and none ends a sentence.
-func tlTitleLine(ln ptLine) bool {
+// A line above the header's main line (of n titles) may also hold a
+// title's first word that names no role by itself ("Prioriterat" over
+// "område"), when at least as many of its segments name a role, and it
+// has no more segments than the main line.
+func tlTitleLine(ln ptLine, n int) bool {
 	if ln.s == "" || ln.drop {
 		return false
 	}
 	segs := tlSegments(ln.raw)
-	unknown := 0
+	unknown, named := 0, 0
 	for _, sg := range segs {
 		words := strings.Fields(sg.s)
 		if len(words) > 3 || utf8.RuneCountInString(sg.s) > 25 {
 			return false
 		}
-		if rccplans.ColumnOf(sg.s) == rccplans.ColUnknown && !ptStartsLower(sg.s) && !strings.HasSuffix(words[0], "-") && !ptTimeRe.MatchString(sg.s) {
-			if len(words) > 2 || ptEndsSentence(sg.s) {
+		if rccplans.ColumnOf(sg.s) != rccplans.ColUnknown {
+			named++
+		} else if !ptStartsLower(sg.s) && !strings.HasSuffix(words[0], "-") && !ptTimeRe.MatchString(sg.s) {
+			if len(words) > 1 || ptEndsSentence(sg.s) {
 				return false
 			}
 			unknown++
 		}
 	}
-	return unknown == 0 || len(segs) >= 2 && 2*unknown <= len(segs)
+	return unknown == 0 || len(segs) >= 2 && len(segs) <= n && unknown <= named
 }
 
 // layoutTables finds the kept-layout tables among the lines.

@@ -306,3 +306,29 @@ func TestTextLayoutAssign(t *testing.T) {
 		})
 	}
 }
+
+// TestTextLayoutTitleLine: the lines around a header's main line that
+// hold parts of its titles.
+func TestTextLayoutTitleLine(t *testing.T) {
+	tests := []struct {
+		name string
+		raw  string
+		n    int // titles on the main line; 0: a line below it
+		want bool
+	}{
+		{"titles and continuations", "Mätbar        målnivå", 0, true},
+		{"a title's unnamed first word next to a named title", "Prioriterat            Ansvarig", 4, true},
+		{"an unnamed word below the main line", "Prioriterat            Ansvarig", 0, false},
+		{"a heading in wide letter spacing", "Tidig      upptäckt      och      diagnostik", 6, false},
+		{"a table row", "Väntetiden    till strålbehandling    Genomföra    Processledare", 6, false},
+		{"a sentence", "Se nedan.      Ansvarig", 4, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ln := ptLine{s: strings.TrimSpace(tt.raw), raw: tt.raw}
+			if got := tlTitleLine(ln, tt.n); got != tt.want {
+				t.Errorf("tlTitleLine = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
