@@ -164,20 +164,48 @@ func tlHeader(lines []ptLine, i int) (cols []tlColumn, from, to int, ok bool) {
 		}
 		band[k], from = above, k
 	}
-	for k := i + 1; k < len(lines) && k <= i+2 && tlTitleLine(lines[k], 0); k++ {
+	sub := 0 // titles a line below may hold that name no role
+	for k, n := i+1, 0; k < len(lines) && n < 2; k++ {
+		if k == i+1 && lines[k].s == "" && !lines[k].drop && k+1 < len(lines) && tlSubTitles(lines[k+1], len(segs)) {
+			sub = len(segs)
+			continue // a group title's parts under it, an empty line apart
+		}
+		if !tlTitleLine(lines[k], sub) {
+			break
+		}
 		band[k], to = tlSegments(lines[k].raw), k+1
+		n++
 	}
-	// columns: the segments of the band's lines, merged where they overlap
+	// columns: the segments of the band's lines, merged where they
+	// overlap; two or more segments of one line under one title below
+	// the main line split it ("Uppföljning 2025" over "Status" and
+	// "Kommentar"), each keeping the group's title before its own
 	for k := from; k < to; k++ {
+		under := map[int][]tlSeg{}
 		for _, sg := range band[k] {
 			j := slices.IndexFunc(cols, func(c tlColumn) bool { return sg.start < c.end+1 && c.start < sg.end+1 })
 			if j < 0 {
 				cols = append(cols, tlColumn{title: []string{sg.s}, start: sg.start, end: sg.end})
 				continue
 			}
-			cols[j].title = append(cols[j].title, sg.s)
-			cols[j].start, cols[j].end = min(cols[j].start, sg.start), max(cols[j].end, sg.end)
+			under[j] = append(under[j], sg)
 		}
+		var split []tlColumn
+		for j, sgs := range under {
+			if len(sgs) >= 2 && k > i {
+				for _, sg := range sgs {
+					split = append(split, tlColumn{title: append(slices.Clone(cols[j].title), sg.s), start: sg.start, end: sg.end})
+				}
+				cols[j].title = nil // replaced
+				continue
+			}
+			for _, sg := range sgs {
+				cols[j].title = append(cols[j].title, sg.s)
+				cols[j].start, cols[j].end = min(cols[j].start, sg.start), max(cols[j].end, sg.end)
+			}
+		}
+		cols = slices.DeleteFunc(cols, func(c tlColumn) bool { return c.title == nil })
+		cols = append(cols, split...)
 	}
 	slices.SortFunc(cols, func(a, b tlColumn) int { return a.start - b.start })
 	titles := make([]string, len(cols))
@@ -193,6 +221,21 @@ func tlHeader(lines []ptLine, i int) (cols []tlColumn, from, to int, ok bool) {
 		return nil, 0, 0, false
 	}
 	return cols, from, to, true
+}
+
+// tlSubTitles: a line of two or more short column titles, one of them
+// naming a role ("Status   Kommentar").
+func tlSubTitles(ln ptLine, n int) bool {
+	segs := tlSegments(ln.raw)
+	if len(segs) < 2 || !tlTitleLine(ln, n) {
+		return false
+	}
+	for _, sg := range segs {
+		if rccplans.ColumnOf(sg.s) != rccplans.ColUnknown {
+			return true
+		}
+	}
+	return false
 }
 
 // tlSplitTitles cuts a segment that holds the titles of two or more
@@ -423,6 +466,13 @@ func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int) {
 			y := x + 1
 			for y < len(body) && !(blank && tlEmptyBetween(lines, body[y-1], body[y])) && lines[body[y]].page == ln.page && &colsAt[y][0] == &colsAt[x][0] {
 				y++
+			}
+			if blank {
+				// a row of its own: its columns where its text stands
+				local := tlNear(lines, body[x:y], colsAt[x])
+				for z := x; z < y; z++ {
+					colsAt[z] = local
+				}
 			}
 			if rows, ok := tlCentred(lines, body[x:y], colsAt[x], roles); ok {
 				flush()
@@ -889,6 +939,55 @@ func tlOverhangs(w tlSeg, left int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(w.s)
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// tlNear moves the columns' starts for the lines of one row (a block
+// between empty lines): pdftotext places each row's text by its own
+// widths, so a row may stand a few characters left or right of the
+// others. Each start moves within three characters left and two right of
+// where the table has it, to where no word of the row runs across and a
+// word starts after a gutter; without such evidence it stays.
+func tlNear(lines []ptLine, block []int, cols []tlColumn) []tlColumn {
+	out := slices.Clone(cols)
+	width := 0
+	for _, k := range block {
+		width = max(width, utf8.RuneCountInString(lines[k].raw))
+	}
+	cross := make([]int, width+2)
+	starts := make([]int, width+2)
+	for _, k := range block {
+		if tlAcross(lines[k].raw, cols) {
+			continue
+		}
+		ws := tlWords(lines[k].raw)
+		for n, w := range ws {
+			if n == 0 || w.start-ws[n-1].end >= 2 {
+				starts[w.start]++
+			}
+			for x := w.start + 1; x < w.end; x++ {
+				cross[x]++
+			}
+		}
+	}
+	at := func(a []int, x int) int {
+		if x < 0 || x >= len(a) {
+			return 0
+		}
+		return a[x]
+	}
+	for j := 1; j < len(out); j++ {
+		left := cols[j].left
+		best := left
+		for x := max(left-3, out[j-1].left+2); x <= left+2; x++ {
+			c, cb := at(cross, x), at(cross, best)
+			d, db := abs(float64(x-left)), abs(float64(best-left))
+			if c < cb || c == cb && (at(starts, x) > at(starts, best) || at(starts, x) == at(starts, best) && d < db) {
+				best = x
+			}
+		}
+		out[j].left = best
+	}
+	return out
 }
 
 // tlAssign cuts a printed line into the columns: each word goes to the

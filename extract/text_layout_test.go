@@ -166,6 +166,23 @@ uppmärksammas.             Utbilda berörda medarbetare.             Hälso- oc
 erbjudas alla.             Följa upp.
 `
 
+// groupTitle: a group title over two sub-titles an empty line below it,
+// and a row printed two characters left of the others.
+const groupTitle = `Handlingsplan cancer 2026
+
+Mål                          Aktivitet                      Ansvarig          Uppföljning 2025
+
+                                                                              Status     Kommentar
+
+Minst 90 % ska ha en         Kartlägga flödet för           Kvalitetsstrateg  Pågår      Klar i juni
+aktuell vårdplan.            remisser.
+
+Alla ska screenas.           Sprida information om          Verksamhetschef Delvis     Klar i juni
+                             solskydd.                      onkologi      genomförd
+
+Patienter ska få stöd.       Utse cancerombud.              Chefläkare        Genomförd  Försenad
+`
+
 func TestTextLayoutKeptTable(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -209,6 +226,11 @@ func TestTextLayoutKeptTable(t *testing.T) {
 			{"1. Palliativ vård ska vara jämlik och tillgänglig i hela länet.", "Säkerställa att kontaktsjuksköterskor har avsatt tid för uppdraget.", "Processledare cancer", "Ej påbörjad"},
 			{"2. Barn som anhöriga ska uppmärksammas.", "Utbilda berörda medarbetare.", "Hälso- och sjukvårdsdirektör", "Klart"},
 			{"3. Screening ska erbjudas alla.", "Skicka kallelser. Följa upp.", "RCC-samordnare", "Pågår"},
+		}},
+		{"a group title split by its sub-titles, a row set off its columns", groupTitle, 1, []string{"Mål", "Aktivitet", "Ansvarig", "Uppföljning 2025 Status", "Uppföljning 2025 Kommentar"}, [][]string{
+			{"Minst 90 % ska ha en aktuell vårdplan.", "Kartlägga flödet för remisser.", "Kvalitetsstrateg", "Pågår", "Klar i juni"},
+			{"Alla ska screenas.", "Sprida information om solskydd.", "Verksamhetschef onkologi", "Delvis genomförd", "Klar i juni"},
+			{"Patienter ska få stöd.", "Utse cancerombud.", "Chefläkare", "Genomförd", "Försenad"},
 		}},
 	}
 	for _, tt := range tests {
