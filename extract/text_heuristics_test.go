@@ -596,3 +596,117 @@ func TestTextWidthEvidence(t *testing.T) {
 		})
 	}
 }
+
+// TestTextPageStarts: in text with an empty line after every line, a line
+// that follows the one before without it and starts with a blank opens a
+// page.
+func TestTextPageStarts(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    []string // raw lines after ten lines each followed by an empty one; "" is an empty line
+		want  []bool   // brk per unit after the ten
+		dense bool     // no ten lines before: text without empty lines
+	}{
+		{"a page start", []string{"LPO-cancer", " Det finns", "", "mer text", ""}, []bool{false, true, false}, false},
+		{"a line break inside a cell is no page start", []string{"LPO-cancer", "Det finns", "", "mer text", ""}, []bool{false, false, false}, false},
+		{"a leading blank after an empty line is an empty cell", []string{"LPO-cancer", "", " Det finns", "", "mer text", ""}, []bool{false, false, false}, false},
+		{"text without empty lines has none", []string{"Alla patienter", "ska erbjudas", "LPO-cancer", " Det finns", "mer text"}, []bool{false, false, false, false, false}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var lines []ptLine
+			n := 10
+			if tt.dense {
+				n = 0
+			}
+			for range n {
+				lines = append(lines, ptLine{s: "alla patienter", raw: "alla patienter ", page: 1}, ptLine{page: 1})
+			}
+			for _, l := range tt.in {
+				lines = append(lines, ptLine{s: strings.TrimSpace(l), raw: l, page: 1})
+			}
+			b := ptPrepare(lines, []string{"Mål", "Nuläge", "Ansvarig"}, []rccplans.Column{rccplans.ColGoal, rccplans.ColCurrentState, rccplans.ColResponsible}, 0)
+			if b == nil {
+				t.Fatal("no body")
+			}
+			var got []bool
+			for _, u := range b.units[n:] {
+				got = append(got, u.brk)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("page starts %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTextMedianWidths: the widths the starts found are combined column
+// by column.
+func TestTextMedianWidths(t *testing.T) {
+	tests := []struct {
+		name  string
+		tries [][][]float64
+		want  [][]float64
+	}{
+		{"none", nil, nil},
+		{"one", [][][]float64{{{20, 30}}}, [][]float64{{20, 30}}},
+		{"odd", [][][]float64{{{20, 9}}, {{24, 18}}, {{21, 9}}}, [][]float64{{21, 9}}},
+		{"even: the lower middle", [][][]float64{{{20, 9}}, {{24, 18}}, {{21, 9}}, {{23, 18}}}, [][]float64{{21, 9}}},
+		{"a table without a body stays nil", [][][]float64{{nil, {10}}, {nil, {12}}, {nil, {14}}}, [][]float64{nil, {12}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := ptMedianOf(tt.tries); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("ptMedianOf = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTextCapitalRestart: after a page break, a row cut by it may go on
+// in its first column even where the page starts with a capital.
+func TestTextCapitalRestart(t *testing.T) {
+	tests := []struct {
+		name    string
+		price   float64
+		wantRow int // the row of the page's first line, in the Mål
+	}{
+		{"a capitalised page start may go on with the cut row's Mål", 0, 1},
+		{"at a high price it opens a row", 100, 2},
+	}
+	mk := func(s string, brk, rowEnd bool) ptUnit {
+		f := strings.Fields(s)
+		return ptUnit{s: s, n: len([]rune(s)), fw: len([]rune(f[0])), startsUp: true, brk: brk, lead: brk, paraEnd: ptEndsSentence(s), rowEnd: rowEnd}
+	}
+	us := []ptUnit{
+		mk("Alla patienter ska", false, false),
+		mk("Finns idag.", false, false),
+		mk("VC", false, false),
+		mk("Erbjudas vård", true, false), // the page break
+		mk("i hela landet.", false, false),
+		mk("Finns i norr.", false, false),
+		mk("Screening ska", false, false),
+		mk("Startar nu.", false, false),
+		mk("RCC", false, false),
+	}
+	us[4].startsUp = false
+	us[5].spaceLines, us[7].spaceLines = 2, 2 // blank lines between cells
+	roles := []rccplans.Column{rccplans.ColGoal, rccplans.ColCurrentState, rccplans.ColResponsible}
+	old := ptCapitalRestart
+	defer func() { ptCapitalRestart = old }()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ptCapitalRestart = tt.price
+			path, _ := ptPath(us, roles, []float64{20, 20, 20}, false, -1, -1, true, 0, -1, 0)
+			rows := 0
+			for _, c := range path {
+				if c.newRow {
+					rows++
+				}
+				if c.i <= 3 && 3 < c.j && (c.c != 0 || c.i != 3 || rows != tt.wantRow) {
+					t.Errorf("the page's first line in %+v (row %d), want a cell of its own in the Mål of row %d (path %v)", c, rows, tt.wantRow, path)
+				}
+			}
+		})
+	}
+}

@@ -406,8 +406,8 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 		refine(widthsOf, 3, true)
 	} else {
 		// nothing plain: start from one width for every column, refine,
-		// and keep the start whose split costs least
-		best := -1.0
+		// and take each column's median over the starts
+		var tries [][][]float64
 		for _, w0 := range []float64{12, 16, 20, 24, 30, 36, 44, 56} {
 			try := make([][]float64, len(bodies))
 			for bi, b := range bodies {
@@ -419,11 +419,14 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 					b.clamp(try[bi])
 				}
 			}
-			cost := refine(try, ptRounds, false)
-			if best < 0 || cost < best {
-				best, widthsOf = cost, try
-			}
+			refine(try, 2, false)
+			tries = append(tries, try)
 		}
+		// the starts' costs are close and the cheapest flips with small
+		// changes of the prices; the median of what they found, refined
+		// once, holds steadier
+		widthsOf = ptMedianOf(tries)
+		refine(widthsOf, 1, false)
 	}
 	for i, b := range bodies {
 		page := lines[spans[i].from].page
@@ -452,12 +455,8 @@ func ptChapter(s string) bool {
 
 // ptUnit is one body line of a table.
 type ptUnit struct {
-	s     string
-	n, fw int // rune length, length of the first word
-	// w, wfw: the printed width of the line and of its first word, in
-	// characters of the body's mean width (ptMeasure)
-	w, wfw   float64
-	sp       float64 // the width of a space in the same measure
+	s        string
+	n, fw    int // rune length, length of the first word
 	page     int
 	blank    bool // a blank line before it
 	paraEnd  bool // ends a paragraph: closing punctuation or an empty line with a space after it
@@ -657,6 +656,9 @@ func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW i
 		}
 	}
 	blankInf := float64(nb) < 0.6*float64(len(units)-1) && float64(nb) >= 0.05*float64(len(units)-1)
+	if float64(nb) >= 0.9*float64(len(units)-1) {
+		ptMarkPageStarts(units)
+	}
 	useRowEnd := statusCol < 0
 	hasArea := false
 	for _, u := range units {
@@ -668,7 +670,6 @@ func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW i
 		units[x].yearDash = ptYearDashRe.MatchString(units[x].s)
 		units[x].markEnd = ptMarkEndRe.MatchString(units[x].s)
 	}
-	ptMeasure(units)
 	if !hasArea {
 		areaCol = -1 // no codes printed: the Område column is read like any other
 	}
@@ -906,17 +907,17 @@ func (b *ptBody) plainRows() []ptCell {
 func ptWrapInterval(us []ptUnit) (lo, hi float64, ok bool) {
 	hi = 1 << 20
 	cur, prevLen := 0.0, 0.0
-	sp := ptSpaceWidth(us)
+	const sp = 1.0 // a space
 	for x, u := range us {
 		if x > 0 && u.glued {
-			cur += sp + u.width()
+			cur += sp + float64(u.n)
 		} else {
-			prevLen, cur = cur, u.width()
+			prevLen, cur = cur, float64(u.n)
 			if x > 0 {
 				// a lower-case continuation: the line was wrapped, not broken
 				// before a name or an item
 				if p := us[x-1]; !p.paraEnd && !u.startsUp {
-					hi = min(hi, prevLen+u.firstWidth())
+					hi = min(hi, prevLen+float64(u.fw))
 					ok = true
 				}
 			}
@@ -936,7 +937,7 @@ func ptBestWidth(iv [][2]float64) int {
 		for _, v := range iv {
 			// characters are not widths: a proportional font lets a line
 			// of narrow letters hold a few more
-			if v[0]*ptWidthSlack[0] <= float64(w) && float64(w) <= v[1]*ptWidthSlack[1] {
+			if v[0]*0.92 <= float64(w) && float64(w) <= v[1]*1.08 {
 				n++
 			}
 		}
@@ -947,7 +948,7 @@ func ptBestWidth(iv [][2]float64) int {
 			to = w
 		}
 	}
-	return from + int(float64(to-from)*ptRangeAt)
+	return from + (to-from)/4
 }
 
 // ptAssemble turns the path through a body into rows.
@@ -1090,6 +1091,11 @@ func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool
 						// a cut row restarts its columns on the next page,
 						// most often with its first, longest cells
 						into(c, 1, st{cost: v + 0.3*float64(c), pi: i, pc: pc, pr: pr})
+					case us[i].brk:
+						// a capitalised page start may go on with a cut row
+						// too, or open a new one
+						into(c, 1, st{cost: v + 0.3*float64(c) + ptCapitalRestart, pi: i, pc: pc, pr: pr})
+						fallthrough
 					default:
 						v += rowStart(c)
 						if pr == 0 {
@@ -1150,7 +1156,7 @@ func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float
 	k := len(roles)
 	n := len(us)
 	seg := make([][][]float64, n)
-	sp := ptSpaceWidth(us)
+	const sp = 1.0 // a space
 	for i := range us {
 		seg[i] = make([][]float64, min(maxCell, n-i)+1)
 		flat := make([]float64, len(seg[i])*k) // one allocation per line, not per cell length
@@ -1200,11 +1206,11 @@ func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float
 				u := us[x]
 				newLine := x == i || !u.glued
 				if newLine {
-					prevLen, cur = cur, u.width()
+					prevLen, cur = cur, float64(u.n)
 				} else {
-					cur += sp + u.width()
+					cur += sp + float64(u.n)
 				}
-				if lim := w*ptOverTol[0] + ptOverTol[1]; fixed && cur > lim && (newLine || cur-sp-u.width() <= lim) {
+				if lim := w*1.08 + 2; fixed && cur > lim && (newLine || cur-sp-float64(u.n) <= lim) {
 					base += min(4, 1+0.1*(cur-lim)) // wider than the column: the more, the worse
 				}
 				if c == areaCol && areaW > 0 && u.n > areaW+3 {
@@ -1260,14 +1266,14 @@ func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float
 					if !p.paraEnd && !ptStartsDash(u.s) {
 						// the word would have fitted on the line before; a
 						// capital may start a name or an item on its own line
-						t, wt := prevLen+sp+u.firstWidth(), 1.0
+						t, wt := prevLen+sp+float64(u.fw), 1.0
 						if u.startsUp {
 							wt = ptCapitalWrap
 						}
 						if !fixed {
 							thresholds = append(thresholds, [2]float64{t, wt})
 						}
-						if t <= (w-1)*ptWrapTol {
+						if t <= (w-1)*0.92 {
 							viol += wt
 						}
 					}
@@ -1279,7 +1285,7 @@ func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float
 					w = cur
 					viol = 0
 					for _, t := range thresholds {
-						if t[0] <= (w-1)*ptWrapTol {
+						if t[0] <= (w-1)*0.92 {
 							viol += t[1]
 						}
 					}
@@ -1355,113 +1361,47 @@ func ptAreaWidth(lines []ptLine) int {
 	return alone[len(alone)/2]
 }
 
-// width is the line's printed width (its rune count when unmeasured).
-func (u ptUnit) width() float64 {
-	if u.w > 0 {
-		return u.w
-	}
-	return float64(u.n)
-}
-
-// firstWidth is the printed width of the line's first word.
-func (u ptUnit) firstWidth() float64 {
-	if u.wfw > 0 {
-		return u.wfw
-	}
-	return float64(u.fw)
-}
-
-// ptSpaceWidth is the width of a space in the units' measure.
-func ptSpaceWidth(us []ptUnit) float64 {
-	if len(us) > 0 && us[0].sp > 0 {
-		return us[0].sp
-	}
-	return 1
-}
-
-// ptRounds is the number of refinements of each uniform starting width.
-var ptRounds = 2
-
-// ptRangeAt places a column's width inside the range of widths most of
-// its cells agree with (0: its narrow end).
-var ptRangeAt = 0.25
-
-// ptOverTol is the tolerance, factor and characters, before a line counts
-// as wider than its column; ptWrapTol the share of the width a line and
-// the next line's first word must stay under to count as a wrap missed.
-var (
-	ptOverTol = [2]float64{1.08, 2}
-	ptWrapTol = 0.92
-)
-
-// ptWidthSlack: a cell's wrap interval [lo, hi] holds widths from
-// lo×slack[0] to hi×slack[1]; counted characters are not widths (a line of
-// narrow letters holds a few more), measured ones come closer.
-var ptWidthSlack = [2]float64{0.92, 1.08}
-
-// ptProportional measures lines by the advance widths of a common
-// proportional face instead of counting characters.
-var ptProportional = false
-
-// ptMeasure sets the units' printed widths: the advance widths of
-// Helvetica (the metrics of most sans faces plans are set in come close),
-// scaled so that the body's mean character is one wide, so that widths
-// stay comparable with character counts.
-func ptMeasure(units []ptUnit) {
-	if !ptProportional {
-		return
-	}
-	adv := func(s string) float64 {
-		t := pdfStdWidths["Helvetica"]
-		v := 0.0
-		for _, r := range s {
-			code := -1
-			switch {
-			case r >= 32 && r <= 126 || r >= 160 && r <= 255:
-				code = int(r)
-			case r == '–':
-				code = 150
-			case r == '—':
-				code = 151
-			case r == '‘':
-				code = 145
-			case r == '’':
-				code = 146
-			case r == '“':
-				code = 147
-			case r == '”':
-				code = 148
-			case r == '•':
-				code = 149
-			case r == '…':
-				code = 133
-			}
-			if code >= 32 && t[code-32] > 0 {
-				v += float64(t[code-32])
-			} else {
-				v += 556
-			}
+// ptMarkPageStarts marks the page starts of text that prints an empty line
+// after every line: where the text of one page follows the page before
+// with no empty line between, and the new page opens with a blank (a line
+// of the page before then runs straight into one that starts with a
+// space).
+func ptMarkPageStarts(units []ptUnit) {
+	for x := 1; x < len(units); x++ {
+		if u := &units[x]; !u.blank && u.lead {
+			u.brk = true
 		}
-		return v
 	}
-	chars, total := 0, 0.0
-	for _, u := range units {
-		chars += u.n
-		total += adv(u.s)
+}
+
+// ptCapitalRestart is the price of a row restarting its columns after a
+// page break on a capitalised line (a lower-case one or a hyphen before it
+// restarts for free): tables whose rows break across pages continue more
+// rows than they start there, but a capital says nothing either way.
+var ptCapitalRestart = 1.0
+
+// ptMedianOf is the median, column by column, of several width sets for
+// the same tables (0s, no evidence, count as such).
+func ptMedianOf(tries [][][]float64) [][]float64 {
+	if len(tries) == 0 {
+		return nil
 	}
-	if total == 0 {
-		return
-	}
-	scale := float64(chars) / total
-	for x := range units {
-		u := &units[x]
-		u.w = adv(u.s) * scale
-		f := strings.Fields(u.s)
-		if len(f) > 0 {
-			u.wfw = adv(f[0]) * scale
+	out := make([][]float64, len(tries[0]))
+	for bi := range out {
+		if tries[0][bi] == nil {
+			continue
 		}
-		u.sp = 278 * scale
+		out[bi] = make([]float64, len(tries[0][bi]))
+		for c := range out[bi] {
+			var xs []float64
+			for _, t := range tries {
+				xs = append(xs, t[bi][c])
+			}
+			slices.Sort(xs)
+			out[bi][c] = xs[(len(xs)-1)/2]
+		}
 	}
+	return out
 }
 
 // ptEmptyTailCost is the price of a cell in a column ptEmptyTail finds
