@@ -151,8 +151,14 @@ func tlHeader(lines []ptLine, i int) (cols []tlColumn, from, to int, ok bool) {
 		}
 		texts = append(texts, sg.s)
 	}
-	if rccplans.HeaderScore(texts) < 2 {
-		return nil, 0, 0, false
+	named := 0
+	for _, t := range texts {
+		if rccplans.ColumnOf(t) != rccplans.ColUnknown {
+			named++
+		}
+	}
+	if rccplans.HeaderScore(texts) < 2 || 3*named < 2*len(texts) {
+		return nil, 0, 0, false // most of a header's titles name a role
 	}
 	band := map[int][]tlSeg{i: segs}
 	from, to = i, i+1
@@ -223,6 +229,9 @@ func tlHeader(lines []ptLine, i int) (cols []tlColumn, from, to int, ok bool) {
 	return cols, from, to, true
 }
 
+// tlWordRe is a capitalised word, as a title's first word is.
+var tlWordRe = regexp.MustCompile(`^\p{Lu}\p{Ll}{2,}$`)
+
 // tlSubTitles: a line of two or more short column titles, one of them
 // naming a role ("Status   Kommentar").
 func tlSubTitles(ln ptLine, n int) bool {
@@ -289,7 +298,7 @@ func tlTitleLine(ln ptLine, n int) bool {
 		if rccplans.ColumnOf(sg.s) != rccplans.ColUnknown {
 			named++
 		} else if !ptStartsLower(sg.s) && !strings.HasSuffix(words[0], "-") && !ptTimeRe.MatchString(sg.s) {
-			if len(words) > 1 || ptEndsSentence(sg.s) {
+			if len(words) > 1 || !tlWordRe.MatchString(sg.s) {
 				return false
 			}
 			unknown++
@@ -990,13 +999,22 @@ func tlNear(lines []ptLine, block []int, cols []tlColumn) []tlColumn {
 	return out
 }
 
+// tlSlack is how far left of its column a cell's text may start after a
+// gutter: pdftotext sets each line by its own widths, so a row's cells may
+// stand a few characters left of where other rows put them.
+const tlSlack = 4
+
 // tlAssign cuts a printed line into the columns: each word goes to the
-// column it starts in.
+// column it starts in, or to the next when it starts a run of text after
+// a gutter at most tlSlack characters left of that column (or opens a cell
+// as tlOverhangs tells).
 func tlAssign(raw string, cols []tlColumn) []string {
 	parts := make([][]string, len(cols))
-	for _, w := range tlWords(raw) {
-		j := 0
-		for j+1 < len(cols) && (w.start >= cols[j+1].left || tlOverhangs(w, cols[j+1].left)) {
+	ws := tlWords(raw)
+	j := 0
+	for n, w := range ws {
+		gutter := n == 0 || w.start-ws[n-1].end >= 2
+		for j+1 < len(cols) && (w.start >= cols[j+1].left || tlOverhangs(w, cols[j+1].left) || gutter && w.start >= cols[j+1].left-tlSlack) {
 			j++
 		}
 		parts[j] = append(parts[j], w.s)

@@ -344,6 +344,7 @@ func TestTextLayoutTitleLine(t *testing.T) {
 		{"a heading in wide letter spacing", "Tidig      upptäckt      och      diagnostik", 6, false},
 		{"a table row", "Väntetiden    till strålbehandling    Genomföra    Processledare", 6, false},
 		{"a sentence", "Se nedan.      Ansvarig", 4, false},
+		{"a numbered heading in wide letter spacing", "3.     Målområden      och      åtgärder", 6, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
