@@ -466,6 +466,7 @@ func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int) {
 		cells = nil
 	}
 	var prev []string // the previous line's parts
+	status := slices.Index(roles, rccplans.ColStatus)
 	for x := 0; x < len(body); x++ {
 		k := body[x]
 		ln := lines[k]
@@ -504,11 +505,14 @@ func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int) {
 		}
 		parts := tlAssign(ln.raw, colsAt[x])
 		newBlock := x == 0 || blank && tlEmptyBetween(lines, body[x-1], k) || prev == nil
-		if x > 0 && prev != nil && tlOpensRow(prev, parts) {
+		opens := x > 0 && prev != nil && tlOpensRow(prev, parts, status)
+		if opens {
 			newBlock = true
 		}
 		prev = parts
-		if newBlock && x > 0 && tlContinues(lines, body, x, parts) {
+		// (a line that opens cells in two columns or more opens a row even
+		// with its first column empty: an Område printed once for its rows)
+		if newBlock && x > 0 && !opens && tlContinues(lines, body, x, parts) {
 			// the row a page break cut goes on
 			newBlock = false
 			if len(t.Rows) > 0 && cells == nil {
@@ -741,7 +745,14 @@ func abs(x float64) float64 {
 // whether a line opens a row: no column goes on in lower case, and two or
 // more columns start a cell (a capital or a digit where the line before
 // left the column empty or ended a sentence), or the first column does.
-func tlOpensRow(prev, parts []string) bool {
+//
+// A status word in the status column under another status word (status
+// is the column's index, -1 for none) closes the row above: a status is
+// one or two words, printed once a row.
+func tlOpensRow(prev, parts []string, status int) bool {
+	if status >= 0 && ptIsStatus(parts[status]) && ptIsStatus(prev[status]) && !ptStartsLower(parts[status]) {
+		return true
+	}
 	starts := 0
 	for j, p := range parts {
 		if p == "" {

@@ -183,6 +183,19 @@ Alla ska screenas.           Sprida information om          Verksamhetschef Delv
 Patienter ska få stöd.       Utse cancerombud.              Chefläkare        Genomförd  Försenad
 `
 
+// areaOverBreak: rows without empty lines, an Område printed once for
+// its rows; the next page opens with a row of the same Område.
+const areaOverBreak = `Handlingsplan cancer 2026
+
+Område          Mål                            Aktivitet                 Status
+4.1 Prevention  Levnadsvanor ska tas upp.      Kartlägga nuläget         Pågår
+                Screening ska erbjudas         Skicka kallelser.         Klart
+                alla kvinnor.
+` + "\f" + `Område          Mål                            Aktivitet                 Status
+                Alla ska ha en plan.           Utse samordnare.          Pågår
+4.2 Diagnostik  Ledtiderna ska kortas.         Följa upp ledtider.       Ej påbörjad
+`
+
 func TestTextLayoutKeptTable(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -231,6 +244,12 @@ func TestTextLayoutKeptTable(t *testing.T) {
 			{"Minst 90 % ska ha en aktuell vårdplan.", "Kartlägga flödet för remisser.", "Kvalitetsstrateg", "Pågår", "Klar i juni"},
 			{"Alla ska screenas.", "Sprida information om solskydd.", "Verksamhetschef onkologi", "Delvis genomförd", "Klar i juni"},
 			{"Patienter ska få stöd.", "Utse cancerombud.", "Chefläkare", "Genomförd", "Försenad"},
+		}},
+		{"a page opens with a row under the Område above", areaOverBreak, 2, []string{"Område", "Mål", "Aktivitet", "Status"}, [][]string{
+			{"4.1 Prevention", "Levnadsvanor ska tas upp.", "Kartlägga nuläget", "Pågår"},
+			{"4.1 Prevention", "Screening ska erbjudas alla kvinnor.", "Skicka kallelser.", "Klart"},
+			{"4.1 Prevention", "Alla ska ha en plan.", "Utse samordnare.", "Pågår"},
+			{"4.2 Diagnostik", "Ledtiderna ska kortas.", "Följa upp ledtider.", "Ej påbörjad"},
 		}},
 	}
 	for _, tt := range tests {
@@ -319,6 +338,8 @@ func TestTextLayoutAssign(t *testing.T) {
 		{"a capital two left of its column", "jämlik och vård i Säkerställa att      Klart", []string{"jämlik och vård i", "Säkerställa att", "Klart"}},
 		{"a lower-case word running over stays", "tillgänglighet inomkontakt              Klart", []string{"tillgänglighet inomkontakt", "", "Klart"}},
 		{"a short word right before the column stays", "Alla vårdcentraler Ska ha     x         Klart", []string{"Alla vårdcentraler Ska", "ha x", "Klart"}},
+		{"a cell after a gutter a little left of its column", "Genomföra en     Processledare        Klart", []string{"Genomföra en", "Processledare", "Klart"}},
+		{"a word after one space a little left stays", "Genomföra en bra informationskampanj    Klart", []string{"Genomföra en bra informationskampanj", "", "Klart"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
