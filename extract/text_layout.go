@@ -329,6 +329,10 @@ func layoutTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 				}
 				head = append(head, rccplans.Block{Kind: rccplans.BlockHeading, Page: lines[k].page, Level: lvl, Text: lines[k].s})
 			}
+			if last := ks[len(ks)-1]; last+1 < from {
+				// the paragraph between the heading and the table
+				head = append(head, ptProse(lines[last+1:from])...)
+			}
 			from = ks[0]
 		}
 		if len(t.Rows) == 0 {
@@ -378,6 +382,19 @@ func tlHeadingAbove(lines []ptLine, from int) []int {
 	}
 	opens := func(k int) bool { // nothing printed right above it
 		return k == 0 || lines[k-1].s == "" || lines[k-1].drop || lines[k].brk
+	}
+	// a heading over a short paragraph that introduces the table
+	// ("Tabellen nedan sammanfattar …"): the paragraph's lines start at
+	// the margin and the last ends a sentence
+	if k >= 0 && lines[k].s != "" && ptEndsSentence(lines[k].s) {
+		for h := k - 1; h >= 0 && h >= k-4; h-- {
+			if lines[h].s == "" || lines[h].drop || len(tlSegments(lines[h].raw)) != 1 {
+				break
+			}
+			if lone(h) && opens(h) && 2*utf8.RuneCountInString(lines[h].s) < utf8.RuneCountInString(lines[h+1].s) {
+				return []int{h}
+			}
+		}
 	}
 	switch {
 	case !lone(k):

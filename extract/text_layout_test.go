@@ -301,6 +301,8 @@ func TestTextLayoutHeadingAbove(t *testing.T) {
 		{"last line of a paragraph", "Plan\n\nPlanen beskriver arbetet med\nde regionala målen\n" + header + row, nil},
 		{"a sentence", "Plan\n\nSe tabellen nedan.\n" + header + row, nil},
 		{"indented", "Plan\n\n                     Prevention\n" + header + row, nil},
+		{"a heading over a paragraph that introduces the table", "Plan\n\n\nTidig diagnostik\nTabellen nedan sammanfattar de aktiviteter som regionen planerar.\n\n" + header + row, []string{"Tidig diagnostik"}},
+		{"a paragraph's first line is no heading", "Plan\n\nTabellen nedan sammanfattar de aktiviteter\nsom regionen planerar under perioden.\n\n" + header + row, nil},
 		{"a chapter over its section", "Plan\n\n\nVÅRD I RÄTT TID\nSTRÅLBEHANDLING\n" + header + row, []string{"VÅRD I RÄTT TID", "STRÅLBEHANDLING"}},
 	}
 	for _, tt := range tests {
