@@ -612,7 +612,7 @@ func (a tlAnchor) centre() float64 { return float64(a.first+a.last) / 2 }
 // than cells that start at their anchor (a table set top-aligned, read
 // line by line by tlOpensRow).
 func tlCentred(lines []ptLine, block []int, cols []tlColumn, roles []rccplans.Column) ([]rccplans.Row, bool) {
-	if len(block) < 3 || len(block) > 400 || len(cols) < 2 {
+	if len(block) < 3 || len(block) > 300 || len(cols) < 2 {
 		return nil, false
 	}
 	// pos[j]: the line numbers where column j has text; text[j][n] its text
@@ -713,7 +713,7 @@ type tlGroup struct{ from, to, a, b int }
 // every row a cell spans, for every row left empty and for a gap of two
 // lines or more inside a cell.
 func tlFit(pos []int, anchors []tlAnchor, top bool) (float64, []tlGroup) {
-	const span, empty, gap, maxSpan = 1.5, 0.75, 1.0, 8
+	const span, empty, gap, maxSpan, maxCell = 1.5, 0.75, 1.0, 8, 80
 	n, m := len(pos), len(anchors)
 	inf := float64(1 << 30)
 	cost := make([][]float64, n+1)
@@ -745,7 +745,7 @@ func tlFit(pos []int, anchors []tlAnchor, top bool) (float64, []tlGroup) {
 			if r == m {
 				continue
 			}
-			for e := i + 1; e <= n; e++ {
+			for e := i + 1; e <= n && e-i <= maxCell; e++ {
 				inside := gaps[e-1] - gaps[i]
 				for b := r; b < m && b < r+maxSpan; b++ {
 					var miss float64
