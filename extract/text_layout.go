@@ -545,7 +545,11 @@ func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int) {
 		}
 		parts := tlAssign(ln.raw, colsAt[x])
 		newBlock := x == 0 || blank && tlEmptyBetween(lines, body[x-1], k) || prev == nil
-		opens := x > 0 && prev != nil && tlOpensRow(prev, parts, status)
+		first := ""
+		if cells != nil && len(cells[0]) > 0 {
+			first = cells[0][len(cells[0])-1]
+		}
+		opens := x > 0 && prev != nil && tlOpensRow(prev, parts, status, first)
 		if opens {
 			newBlock = true
 		}
@@ -591,6 +595,11 @@ func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int) {
 		}
 	}
 	return t, end
+}
+
+// tlListItem: a cell's line opens an item of a list.
+func tlListItem(p string) bool {
+	return ptBulletRe.MatchString(p) || strings.HasPrefix(p, "– ") || strings.HasPrefix(p, "- ")
 }
 
 // tlAnchor is the vertical extent of one row's cell in the column that
@@ -789,8 +798,15 @@ func abs(x float64) float64 {
 // A status word in the status column under another status word (status
 // is the column's index, -1 for none) closes the row above: a status is
 // one or two words, printed once a row.
-func tlOpensRow(prev, parts []string, status int) bool {
+//
+// first is the row's last text so far in the first column: a first
+// column that starts a cell after its finished sentence opens a row even
+// when the line right above left it empty.
+func tlOpensRow(prev, parts []string, status int, first string) bool {
 	if status >= 0 && ptIsStatus(parts[status]) && ptIsStatus(prev[status]) && !ptStartsLower(parts[status]) {
+		return true
+	}
+	if parts[0] != "" && prev[0] == "" && ptEndsSentence(first) && !ptStartsLower(parts[0]) && !tlListItem(parts[0]) {
 		return true
 	}
 	starts := 0
@@ -801,7 +817,7 @@ func tlOpensRow(prev, parts []string, status int) bool {
 		if ptStartsLower(p) {
 			return false
 		}
-		if ptBulletRe.MatchString(p) || strings.HasPrefix(p, "– ") || strings.HasPrefix(p, "- ") {
+		if tlListItem(p) {
 			continue // an item of a list in the cell
 		}
 		if prev[j] == "" || ptEndsSentence(prev[j]) {

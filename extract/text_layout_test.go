@@ -196,6 +196,20 @@ Område          Mål                            Aktivitet                 Statu
 4.2 Diagnostik  Ledtiderna ska kortas.         Följa upp ledtider.       Ej påbörjad
 `
 
+// firstAfterSentence: rows without empty lines; the line above a row's
+// first leaves the first column empty, and a cell of the new row starts
+// in lower case.
+const firstAfterSentence = `Handlingsplan cancer 2026
+
+Mål                        Aktivitet                  Ansvarig
+Alla ska screenas.         Skicka kallelser           chef primärvård
+                           till alla.
+Regionen ska ha en plan.   Ta fram en plan.           processledare
+                           Följa upp den.
+Ledtiderna ska kortas.     Mäta ledtider.             chefläkare
+Alla ska ha en kontakt.    Utse kontakter.            enhetschef
+`
+
 func TestTextLayoutKeptTable(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -250,6 +264,12 @@ func TestTextLayoutKeptTable(t *testing.T) {
 			{"4.1 Prevention", "Screening ska erbjudas alla kvinnor.", "Skicka kallelser.", "Klart"},
 			{"4.1 Prevention", "Alla ska ha en plan.", "Utse samordnare.", "Pågår"},
 			{"4.2 Diagnostik", "Ledtiderna ska kortas.", "Följa upp ledtider.", "Ej påbörjad"},
+		}},
+		{"the first column starts a cell after its finished sentence", firstAfterSentence, 1, []string{"Mål", "Aktivitet", "Ansvarig"}, [][]string{
+			{"Alla ska screenas.", "Skicka kallelser till alla.", "chef primärvård"},
+			{"Regionen ska ha en plan.", "Ta fram en plan. Följa upp den.", "processledare"},
+			{"Ledtiderna ska kortas.", "Mäta ledtider.", "chefläkare"},
+			{"Alla ska ha en kontakt.", "Utse kontakter.", "enhetschef"},
 		}},
 	}
 	for _, tt := range tests {
