@@ -57,8 +57,8 @@ import (
 // Prose around the tables is read as layout-lost text (ptProse).
 //
 // How good it is (make eval-text): the synthetic and held-out plans' PDFs
-// as pdftotext -layout prints them, 96.0% of the rows found, 94.8% of the
-// rows read right and 90.8% of the fields (was 81.4% / 65.0% / 70.2%);
+// as pdftotext -layout prints them, 96.4% of the rows found, 94.4% of the
+// rows read right and 91.2% of the fields (was 81.4% / 65.0% / 70.2%);
 // -r 50 or 300 and tabs for spaces the same; -fixed 3 98.0% / 88.6% /
 // 91.2%; the Word plans through LibreOffice's PDF, 90.8% of the fields.
 // Known limits: a row whose gutters pdftotext squeezed to
