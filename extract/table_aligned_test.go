@@ -144,19 +144,14 @@ p1 TABLE 3 cols, 4 rows
 // a ruled table's; a bold line across the columns over prose ends it.
 func TestTitleRows(t *testing.T) {
 	build := func(after string) []rccplans.Page {
-		ws := words(40, 60, "Insatser", 14, true)
-		for c, h := range []string{"Åtgärd", "Ansvarig", "Status"} {
-			ws = append(ws, words(cols3[c]+3, 100, h, bodyFS, true)...)
-		}
+		ws := headedPage(cols3, "Åtgärd", "Ansvarig", "Status")
 		ws = append(ws, words(43, 125, "1.1 Alla vårdcentraler ska ha ett utsett cancerombud med avsatt tid för uppdraget.", bodyFS, true)...)
-		ws = append(ws, words(43, 150, "Utse ombud", bodyFS, false)...)
-		ws = append(ws, words(243, 150, "Verksamhetschef", bodyFS, false)...)
-		ws = append(ws, words(443, 150, "Pågår", bodyFS, false)...)
+		ws = append(ws, cellsAt(cols3, 150, "Utse ombud", "Verksamhetschef", "Pågår")...)
 		ws = append(ws, words(43, 175, "1.2 Ledtiden från remiss till behandling ska halveras jämfört med 2023 års nivå.", bodyFS, true)...)
-		ws = append(ws, words(43, 200, after, bodyFS, false)...)
 		if strings.HasPrefix(after, "Kartlägga") {
-			ws = append(ws, words(243, 200, "Chefläkare", bodyFS, false)...)
-			ws = append(ws, words(443, 200, "Klar", bodyFS, false)...)
+			ws = append(ws, cellsAt(cols3, 200, after, "Chefläkare", "Klar")...)
+		} else {
+			ws = append(ws, words(43, 200, after, bodyFS, false)...)
 		}
 		return []rccplans.Page{page(1, ws, nil)}
 	}
@@ -254,43 +249,26 @@ func TestGroupTitleAbove(t *testing.T) {
 // no part of the header but a title row.
 func TestTitleRightUnderHeader(t *testing.T) {
 	xs := []float64{40, 340, 540, 660}
-	ws := words(40, 60, "Insatser", 14, true)
-	for c, h := range []string{"Åtgärd", "Ansvarig", "Klart", "Status"} {
-		ws = append(ws, words(xs[c]+3, 100, h, bodyFS, true)...)
-	}
+	ws := headedPage(xs, "Åtgärd", "Ansvarig", "Klart", "Status")
 	ws = append(ws, words(xs[2]+3, 110.8, "senast", bodyFS, true)...)
 	ws = append(ws, words(43, 123, "1.1 Alla vårdcentraler ska ha ett cancerombud med avsatt tid för uppdraget.", bodyFS, true)...)
-	for c, x := range []string{"Utse ombud", "Verksamhetschef", "Q4 2026", "Pågår"} {
-		ws = append(ws, words(xs[c]+3, 145, x, bodyFS, false)...)
-	}
-	want := `p1 H1 Insatser
+	ws = append(ws, cellsAt(xs, 145, "Utse ombud", "Verksamhetschef", "Q4 2026", "Pågår")...)
+	checkBlocks(t, `p1 H1 Insatser
 p1 H2 1.1 Alla vårdcentraler ska ha ett cancerombud med avsatt tid för uppdraget.
 p1 TABLE 4 cols, 1 rows
   head: Åtgärd | Ansvarig | Klart senast | Status
   r1 p1: Utse ombud | Verksamhetschef | Q4 2026 | Pågår
-`
-	bs, _ := Blocks("test.pdf", []rccplans.Page{page(1, ws, nil)})
-	if got := dumpBlocks(bs); got != want {
-		t.Errorf("got\n%s\nwant\n%s", got, want)
-	}
+`, ws)
 }
 
 // TestTitleRowAtPageFoot: a title row across a borderless table as the
 // last line of a page, its rows on the next page (no header repeated).
 func TestTitleRowAtPageFoot(t *testing.T) {
-	ws := words(40, 60, "Insatser", 14, true)
-	for c, h := range []string{"Åtgärd", "Ansvarig", "Status"} {
-		ws = append(ws, words(cols3[c]+3, 100, h, bodyFS, true)...)
-	}
-	for c, x := range []string{"Utse ombud", "Verksamhetschef", "Pågår"} {
-		ws = append(ws, words(cols3[c]+3, 125, x, bodyFS, false)...)
-	}
+	ws := headedPage(cols3, "Åtgärd", "Ansvarig", "Status")
+	ws = append(ws, cellsAt(cols3, 125, "Utse ombud", "Verksamhetschef", "Pågår")...)
 	ws = append(ws, words(43, 150, "1.2 Ledtiden från remiss till behandling ska halveras jämfört med 2023 års nivå.", bodyFS, true)...)
-	var p2 []rccplans.Word
-	for c, x := range []string{"Kartlägga flödet", "Chefläkare", "Klar"} {
-		p2 = append(p2, words(cols3[c]+3, 50, x, bodyFS, false)...)
-	}
-	want := `p1 H1 Insatser
+	p2 := cellsAt(cols3, 50, "Kartlägga flödet", "Chefläkare", "Klar")
+	checkBlocks(t, `p1 H1 Insatser
 p1 TABLE 3 cols, 1 rows
   head: Åtgärd | Ansvarig | Status
   r1 p1: Utse ombud | Verksamhetschef | Pågår
@@ -298,58 +276,66 @@ p1 H2 1.2 Ledtiden från remiss till behandling ska halveras jämfört med 2023 
 p1 TABLE 3 cols, 1 rows
   head: Åtgärd | Ansvarig | Status
   r1 p2: Kartlägga flödet | Chefläkare | Klar
-`
-	bs, _ := Blocks("test.pdf", []rccplans.Page{page(1, ws, nil), page(2, p2, nil)})
-	if got := dumpBlocks(bs); got != want {
-		t.Errorf("got\n%s\nwant\n%s", got, want)
-	}
+`, ws, p2)
 }
 
 // TestWrappedTitleRow: a title row across a borderless table wrapped onto
 // a second bold line is one title.
 func TestWrappedTitleRow(t *testing.T) {
-	ws := words(40, 60, "Insatser", 14, true)
-	for c, h := range []string{"Åtgärd", "Ansvarig", "Status"} {
-		ws = append(ws, words(cols3[c]+3, 100, h, bodyFS, true)...)
-	}
+	ws := headedPage(cols3, "Åtgärd", "Ansvarig", "Status")
 	ws = append(ws, lines(43, 125, bodyFS, true, "1.1 Alla vårdcentraler ska ha ett utsett cancerombud med avsatt", "tid för uppdraget.")...)
-	for c, x := range []string{"Utse ombud", "Verksamhetschef", "Pågår"} {
-		ws = append(ws, words(cols3[c]+3, 155, x, bodyFS, false)...)
-	}
-	want := `p1 H1 Insatser
+	ws = append(ws, cellsAt(cols3, 155, "Utse ombud", "Verksamhetschef", "Pågår")...)
+	checkBlocks(t, `p1 H1 Insatser
 p1 H2 1.1 Alla vårdcentraler ska ha ett utsett cancerombud med avsatt tid för uppdraget.
 p1 TABLE 3 cols, 1 rows
   head: Åtgärd | Ansvarig | Status
   r1 p1: Utse ombud | Verksamhetschef | Pågår
-`
-	bs, _ := Blocks("test.pdf", []rccplans.Page{page(1, ws, nil)})
-	if got := dumpBlocks(bs); got != want {
-		t.Errorf("got\n%s\nwant\n%s", got, want)
-	}
+`, ws)
 }
 
 // TestContinuationWiderLastColumn: the part of a borderless table on the
 // next page may reach further right than its text on the page before (a
 // longer status in the last column).
 func TestContinuationWiderLastColumn(t *testing.T) {
-	ws := words(40, 60, "Insatser", 14, true)
-	for c, h := range []string{"Åtgärd", "Ansvarig", "Status"} {
-		ws = append(ws, words(cols3[c]+3, 100, h, bodyFS, true)...)
-	}
-	for c, x := range []string{"1. Utse ombud", "Verksamhetschef", "Klar"} {
-		ws = append(ws, words(cols3[c]+3, 125, x, bodyFS, false)...)
-	}
-	var p2 []rccplans.Word
-	for c, x := range []string{"2. Kartlägga flödet", "Chefläkare", "Pågår 2026"} {
-		p2 = append(p2, words(cols3[c]+3, 50, x, bodyFS, false)...)
-	}
-	want := `p1 H1 Insatser
+	ws := headedPage(cols3, "Åtgärd", "Ansvarig", "Status")
+	ws = append(ws, cellsAt(cols3, 125, "1. Utse ombud", "Verksamhetschef", "Klar")...)
+	p2 := cellsAt(cols3, 50, "2. Kartlägga flödet", "Chefläkare", "Pågår 2026")
+	checkBlocks(t, `p1 H1 Insatser
 p1 TABLE 3 cols, 2 rows
   head: Åtgärd | Ansvarig | Status
   r1 p1: 1. Utse ombud | Verksamhetschef | Klar
   r2 p2: 2. Kartlägga flödet | Chefläkare | Pågår 2026
-`
-	bs, _ := Blocks("test.pdf", []rccplans.Page{page(1, ws, nil), page(2, p2, nil)})
+`, ws, p2)
+}
+
+// headedPage is an "Insatser" heading over a bold header row at y 100 with
+// columns starting at xs.
+func headedPage(xs []float64, heads ...string) []rccplans.Word {
+	ws := words(40, 60, "Insatser", 14, true)
+	for c, h := range heads {
+		ws = append(ws, words(xs[c]+3, 100, h, bodyFS, true)...)
+	}
+	return ws
+}
+
+// cellsAt is a row of plain cells at y in columns starting at xs.
+func cellsAt(xs []float64, y float64, cells ...string) []rccplans.Word {
+	var ws []rccplans.Word
+	for c, x := range cells {
+		ws = append(ws, words(xs[c]+3, y, x, bodyFS, false)...)
+	}
+	return ws
+}
+
+// checkBlocks compares the blocks of pages (one word list a page) with a
+// dumpBlocks listing.
+func checkBlocks(t *testing.T, want string, pages ...[]rccplans.Word) {
+	t.Helper()
+	var ps []rccplans.Page
+	for i, ws := range pages {
+		ps = append(ps, page(i+1, ws, nil))
+	}
+	bs, _ := Blocks("test.pdf", ps)
 	if got := dumpBlocks(bs); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
