@@ -11,8 +11,11 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"rccplans"
 )
@@ -329,5 +332,78 @@ func TestResultJSON(t *testing.T) {
 		if got, _ := res.appendJSON(nil); !bytes.Equal(got, want.Bytes()) {
 			t.Errorf("no hits:\ngot  %s\nwant %s", got, want.Bytes())
 		}
+	}
+}
+
+// slowSearcher counts the searches running at once and holds each until
+// release is closed.
+type slowSearcher struct {
+	mu            sync.Mutex
+	running, most int
+	started       chan struct{}
+	release       chan struct{}
+}
+
+func (s *slowSearcher) Search(ctx context.Context, r Request) (*Result, error) {
+	s.mu.Lock()
+	s.running++
+	s.most = max(s.most, s.running)
+	s.mu.Unlock()
+	s.started <- struct{}{}
+	<-s.release
+	s.mu.Lock()
+	s.running--
+	s.mu.Unlock()
+	return &Result{}, nil
+}
+
+func (s *slowSearcher) Each(ctx context.Context, r Request, limit int, fn func(Hit) error) error {
+	return nil
+}
+
+// TestSearchSlots: no more searches run at once than there are CPUs; the
+// others wait their turn, and a request whose deadline passes while it
+// waits gets 503 without running.
+func TestSearchSlots(t *testing.T) {
+	cpus := runtime.GOMAXPROCS(0)
+	s := &slowSearcher{started: make(chan struct{}, 64), release: make(chan struct{})}
+	h := Handler(Options{Searcher: s, Timeout: time.Minute})
+	n := cpus + 3
+	var wg sync.WaitGroup
+	codes := make([]int, n)
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, httptest.NewRequest("GET", "/api/search?q=x", nil))
+			codes[i] = w.Code
+		}()
+	}
+	for range cpus {
+		<-s.started
+	}
+	select {
+	case <-s.started:
+		t.Fatalf("more than %d searches started at once", cpus)
+	case <-time.After(100 * time.Millisecond):
+	}
+	// a request that cannot wait
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+	defer cancel()
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest("GET", "/api/search?q=x", nil).WithContext(ctx))
+	if w.Code != http.StatusServiceUnavailable {
+		t.Errorf("waiting past its deadline: %d, want 503", w.Code)
+	}
+	close(s.release)
+	wg.Wait()
+	for i, c := range codes {
+		if c != http.StatusOK {
+			t.Errorf("request %d: %d", i, c)
+		}
+	}
+	if s.most != cpus {
+		t.Errorf("at most %d searches at once, want %d", s.most, cpus)
 	}
 }
