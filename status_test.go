@@ -36,6 +36,13 @@ func TestStatusOf(t *testing.T) {
 		{"Genomförd 2025", StatusDone},
 		{"Delvis genomförd", StatusInProgress},
 		{"Ej startad", StatusNotStarted},
+		{"Slutförd", StatusDone},
+		{"Slutfört 2025", StatusDone},
+		{"Fullföljd", StatusDone},
+		{"Utförd", StatusDone},
+		{"Försenad", StatusInProgress},
+		{"Försenat, ny tidplan 2027", StatusInProgress},
+		{"Inte påbörjad", StatusNotStarted},
 		{"Avslutad", StatusDone},
 		{"Pausad", StatusOnHold},
 		{"Planerad", StatusNotStarted},
@@ -87,6 +94,9 @@ func TestStatusPhrase(t *testing.T) {
 		{"Genomföra", ""}, // a verb that starts an activity
 		{"Planera", ""},   // the infinitive, not "Planerad"
 		{"Implementerade", StatusDone},
+		{"Slutförd", StatusDone},
+		{"Försenad", StatusInProgress},
+		{"Slutföra utredningen", ""}, // the infinitive starts an activity
 		{"", ""},
 	}
 	for _, tt := range tests {
