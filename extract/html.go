@@ -40,13 +40,61 @@ func HTML(name string, data []byte) (l *rccplans.Layout, err error) {
 		return nil, rccplans.Located(name, 0, fmt.Errorf("%w: %v", ErrMalformed, err))
 	}
 	w := &htmlWalker{}
-	w.block(root, 0)
+	if m := mainContent(root, 0); m != nil {
+		// A page that marks its main content: menus, side navigation,
+		// cookie notices and footers around it are not the document (a
+		// menu item "Handlingsplan" would read as its title).
+		w.block(m, 0)
+	} else {
+		w.block(root, 0)
+	}
 	w.flush()
 	l = &rccplans.Layout{SourceFile: name, Format: FormatHTML, Blocks: w.out.blocks}
 	if len(l.Blocks) == 0 {
 		return l, rccplans.Located(name, 0, ErrNoText)
 	}
 	return l, nil
+}
+
+// mainContent is a page's <main> element (or role="main") when it holds
+// text; nil otherwise.
+func mainContent(n *html.Node, depth int) *html.Node {
+	if depth > markupMaxDepth {
+		return nil
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode && c.Type != html.DocumentNode {
+			continue
+		}
+		if c.Type == html.ElementNode && skipped[c.DataAtom] {
+			continue
+		}
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Main || strings.EqualFold(htmlAttr(c, "role"), "main")) {
+			if hasText(c, depth+1) {
+				return c
+			}
+			continue
+		}
+		if m := mainContent(c, depth+1); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+func hasText(n *html.Node, depth int) bool {
+	if depth > markupMaxDepth {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return true
+		}
+		if c.Type == html.ElementNode && !skipped[c.DataAtom] && hasText(c, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // cp1252 are the printable characters Windows-1252 puts at 0x80–0x9F,
@@ -107,7 +155,11 @@ func (b *blockList) add(bl rccplans.Block) {
 	switch bl.Kind {
 	case rccplans.BlockHeading:
 		if bl.Level == 0 {
-			if b.tableHead > 0 {
+			if lv := b.shapeLevel(bl.Text); lv > 0 {
+				// "Kapitel 6 …" in a table's group row ranks with the
+				// "Kapitel 5 …" heading printed above the table.
+				bl.Level = lv
+			} else if b.tableHead > 0 {
 				bl.Level = b.tableHead
 			} else {
 				bl.Level = min(b.lastLevel+1, 9)
@@ -121,6 +173,62 @@ func (b *blockList) add(bl rccplans.Block) {
 		}
 	}
 	b.blocks = append(b.blocks, bl)
+}
+
+// shapeLevel is the level of the latest heading of known level numbered
+// the same way as text ("Kapitel 5 …" for "Kapitel 6 …", "2.1 …" for
+// "2.3 …"); 0 when text is not numbered or no such heading was seen.
+func (b *blockList) shapeLevel(text string) int {
+	shape := headingShape(text)
+	if shape == "" {
+		return 0
+	}
+	for i := len(b.blocks) - 1; i >= 0; i-- {
+		h := b.blocks[i]
+		if h.Kind == rccplans.BlockHeading && h.Level > 0 && headingShape(h.Text) == shape {
+			return h.Level
+		}
+	}
+	return 0
+}
+
+var (
+	chapterWord = regexp.MustCompile(`(?i)^(kapitel|kap\.|avsnitt|del|bilaga)\s+\d+\b`)
+	numberShape = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\p{L}`)
+)
+
+// headingShape names how a heading is numbered: "kapitel" for "Kapitel 5
+// Patientens väg", "n.n" for "2.1 Screening", "n" for "3. Prevention";
+// "" for a heading without a number.
+func headingShape(text string) string {
+	text = strings.TrimSpace(text)
+	if m := chapterWord.FindStringSubmatch(text); m != nil {
+		return strings.ToLower(m[1])
+	}
+	m := numberShape.FindStringSubmatch(text)
+	if m == nil {
+		return ""
+	}
+	return strings.Repeat("n.", strings.Count(m[1], ".")) + "n"
+}
+
+// groupRow is the text of a body row that names a group of the rows under
+// it: one text spread over the whole row by a span, or a bold text in the
+// first cell with the others empty.
+func groupRow(r mrow) string {
+	t := titleRow(r)
+	if t == "" {
+		return ""
+	}
+	if r.cells[0].bold {
+		return t
+	}
+	for _, c := range r.cells[1:] {
+		if !c.spanned {
+			return ""
+		}
+	}
+	return t
 }
 
 // isHeaderRow tells whether a row reads as a plan table's column header:
@@ -222,6 +330,17 @@ func tableBlocks(rows []mrow, page int) []rccplans.Block {
 		if t := titleRow(r); t != "" && caption && i+1 < len(rows) && (rows[i+1].header || isHeaderRow(rows[i+1]) || titleRow(rows[i+1]) != "") {
 			flush()
 			out = append(out, rccplans.Block{Kind: rccplans.BlockHeading, Page: page, Text: t, Bold: r.cells[0].bold})
+			continue
+		}
+		if t := groupRow(r); t != "" && caption && tb != nil && len(tb.Rows) > 0 && headingShape(t) != "" {
+			// A numbered group row between body rows ("Kapitel 6 …" across
+			// the table) is a heading; the rows under it are a table of
+			// their own with the same header.
+			header := tb.Header
+			flush()
+			out = append(out, rccplans.Block{Kind: rccplans.BlockHeading, Page: page, Text: t, Bold: r.cells[0].bold})
+			tb = &rccplans.Table{Header: header}
+			start = page
 			continue
 		}
 		if headerLike {
@@ -379,6 +498,8 @@ func (w *htmlWalker) element(n *html.Node, depth int) {
 		for _, b := range bls {
 			w.out.add(b)
 		}
+	case atom.Dl:
+		w.definitions(n, depth)
 	case atom.Hr, atom.Caption:
 		if n.DataAtom == atom.Caption {
 			w.inline.node(n, depth)
@@ -408,6 +529,58 @@ func (w *htmlWalker) element(n *html.Node, depth int) {
 	default:
 		w.block(n, depth)
 	}
+}
+
+// definitions reads a <dl>: each term with its descriptions is one
+// paragraph "term: description" (a list of abbreviations or terms reads
+// as its printed pairs, not as loose lines).
+func (w *htmlWalker) definitions(n *html.Node, depth int) {
+	var term string
+	var descs []string
+	emit := func() {
+		text := term
+		if len(descs) > 0 {
+			d := strings.Join(descs, " ")
+			if text != "" {
+				text += ": " + d
+			} else {
+				text = d
+			}
+		}
+		if text != "" {
+			w.out.add(rccplans.Block{Kind: rccplans.BlockParagraph, Text: text})
+		}
+		term, descs = "", nil
+	}
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if depth > markupMaxDepth {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipped[c.DataAtom] {
+				continue
+			}
+			var t inlineText
+			switch c.DataAtom {
+			case atom.Dt:
+				if len(descs) > 0 || term != "" {
+					emit()
+				}
+				t.node(c, depth+1)
+				term, _ = t.result()
+			case atom.Dd:
+				t.node(c, depth+1)
+				if s, _ := t.result(); s != "" {
+					descs = append(descs, s)
+				}
+			case atom.Div:
+				walk(c, depth+1) // <dl><div><dt>…</dt><dd>…</dd></div></dl>
+			}
+		}
+	}
+	walk(n, depth)
+	emit()
 }
 
 // htmlTable lays a <table>'s rows on a grid, honouring rowspan and

@@ -54,6 +54,38 @@ func TestHTML(t *testing.T) {
 <table><tr><th>Mål</th><th>Aktivitet</th></tr><tr><td>x</td><td><ol><li>a</li><li>b</li></ol></td></tr></table>`,
 			want: []string{"H4 Mål som är avklarade:", "P 1. Första.", "P 10. Tionde.", "P 11. Elfte.", "P 3. Tre", "T [Mål|Aktivitet] {x|1. a 2. b}"},
 		},
+		{
+			name: "a page's <main> is the document: menus, side navigation and footer around it are not",
+			src: `<body><div class="cookie"><p>Vi använder kakor.</p></div><header><ul><li>Handlingsplan</li></ul></header>
+<aside><h2>Cancervård</h2><ul><li>Handlingsplan</li></ul></aside>
+<main><h1>Handlingsplan 2025–2027</h1><p>Text.</p></main><footer><h2>Kontakt</h2><p>Box 1</p></footer></body>`,
+			want: []string{"H1 Handlingsplan 2025–2027", "P Text."},
+		},
+		{
+			name: "role=main counts as <main>; an empty <main> does not",
+			src:  `<nav>x</nav><main></main><div role="main"><h2>Plan</h2></div><p>sidfot</p>`,
+			want: []string{"H2 Plan"},
+		},
+		{
+			name: "a numbered group row between body rows is a heading ranked like the heading numbered the same way",
+			src: `<h2>Kapitel 5 Vården</h2><h3>Kontaktsjuksköterska</h3><table><thead><tr><th>Område</th><th>Mål</th><th>Status</th></tr></thead>
+<tbody><tr><td>5.a) Ett</td><td>Mål</td><td>Klar</td></tr>
+<tr><th colspan="3" scope="colgroup">Kapitel 6 Palliativ vård</th></tr>
+<tr><td>6.a) Två</td><td>Mål två</td><td>Pågår</td></tr></tbody></table>`,
+			want: []string{"H2 Kapitel 5 Vården", "H3 Kontaktsjuksköterska", "T [Område|Mål|Status] {5.a) Ett|Mål|Klar}",
+				"H2 Kapitel 6 Palliativ vård", "T [Område|Mål|Status] {6.a) Två|Mål två|Pågår}"},
+		},
+		{
+			name: "an unnumbered row across the table stays a row (normalize reads it as a sub-heading)",
+			src: `<table><tr><th>Område</th><th>Mål</th></tr><tr><td>1</td><td>a</td></tr>
+<tr><td colspan="2">PALLIATIV VÅRD</td></tr><tr><td>2</td><td>b</td></tr></table>`,
+			want: []string{"T [Område|Mål] {1|a} {PALLIATIV VÅRD|^PALLIATIV VÅRD} {2|b}"},
+		},
+		{
+			name: "a definition list reads as term: description paragraphs",
+			src:  `<h2>Förkortningar</h2><dl><dt>KSSK</dt><dd>Kontaktsjuksköterska</dd><div><dt>SVF</dt><dd>Standardiserade</dd><dd>vårdförlopp</dd></div><dt>Ensam</dt></dl>`,
+			want: []string{"H2 Förkortningar", "P KSSK: Kontaktsjuksköterska", "P SVF: Standardiserade vårdförlopp", "P Ensam"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
