@@ -95,6 +95,10 @@ type Block struct {
 	// Note marks text that sits under a table as its footnote
 	// ("* Fylls i vid uppföljning"): never a record.
 	Note bool `json:"note,omitempty"`
+	// Band marks a heading printed as a row across a table (a title row
+	// the reader split off it): a group of the table's rows, which may be
+	// their area rather than a chapter or section.
+	Band bool `json:"band,omitempty"`
 }
 
 // Table is a table reconstructed into a rectangular grid: every row has

@@ -830,3 +830,55 @@ func FuzzBlocks(f *testing.F) {
 		}
 	})
 }
+
+// TestBandHeadings: a title row split off a ruled table is marked Band
+// (normalize may read it as the area of the rows under it); a heading
+// printed above a table is not.
+func TestBandHeadings(t *testing.T) {
+	head := []string{"Område", "Mål", "Aktivitet"}
+	tests := []struct {
+		name string
+		rows [][]string
+		want map[string]bool // heading text -> Band
+	}{
+		{
+			name: "title row between body rows",
+			rows: [][]string{head, {"1.a) Första", "Mål ett", "Akt ett"}, {"!Område två: vård"}, {"2.a) Andra", "Mål två", "Akt två"}},
+			want: map[string]bool{"Område två: vård": true},
+		},
+		{
+			name: "no title row",
+			rows: [][]string{head, {"1.a) Första", "Mål ett", "Akt ett"}, {"2.a) Andra", "Mål två", "Akt två"}},
+			want: map[string]bool{},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ys := []float64{100, 120, 150, 170, 200}[:len(tt.rows)+1]
+			ws, rs := ruled(cols3, ys, tt.rows, nil)
+			var keep []rccplans.Rule
+			for _, r := range rs { // no column rules through a title row
+				if r.X0 == r.X1 && r.X0 != cols3[0] && r.X0 != cols3[3] && len(tt.rows) == 4 {
+					keep = append(keep, vrule(r.X0, 100, 150), vrule(r.X0, 170, 200))
+					continue
+				}
+				keep = append(keep, r)
+			}
+			bs, _ := Blocks("test.pdf", []rccplans.Page{page(1, ws, keep)})
+			got := map[string]bool{}
+			for _, b := range bs {
+				if b.Kind == rccplans.BlockHeading {
+					got[b.Text] = b.Band
+				}
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("headings %v, want %v", got, tt.want)
+			}
+			for k, v := range tt.want {
+				if b, ok := got[k]; !ok || b != v {
+					t.Errorf("heading %q: band %v (found %v), want %v", k, b, ok, v)
+				}
+			}
+		})
+	}
+}

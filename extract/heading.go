@@ -85,11 +85,13 @@ func textBlocks(items []item, body float64, known func(string) bool) []rccplans.
 		if r.page < 0 {
 			g := tables[-r.page-1]
 			// A title row across a ruled table is a heading below every
-			// heading style of the text.
+			// heading style of the text, marked Band: the table, not its
+			// style, made it one (normalize reads a band over rows without
+			// an area column as their area).
 			parts, titles := g.split()
 			for i, part := range parts {
 				if i > 0 {
-					blocks = append(blocks, rccplans.Block{Kind: rccplans.BlockHeading, Page: part.page, Text: titles[i-1], Level: len(levels) + 1})
+					blocks = append(blocks, rccplans.Block{Kind: rccplans.BlockHeading, Page: part.page, Text: titles[i-1], Level: len(levels) + 1, Band: true})
 				}
 				if t := part.table(known); len(t.Rows) > 0 {
 					blocks = append(blocks, rccplans.Block{Kind: rccplans.BlockTable, Page: part.page, Size: g.size, Table: t})

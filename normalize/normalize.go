@@ -36,6 +36,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"rccplans"
 )
@@ -94,6 +95,12 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 		// below turns out to have a goal column of its own).
 		goal *goalLine
 		held *heldHeading
+		// heldBand is a band heading (rccplans.Block.Band) waiting for
+		// the table under it.
+		heldBand *heldHeading
+		// band is the area named by a row across a table that has no
+		// area column, for the rows under it.
+		band *areaLine
 	)
 	maxLevel := 0.0
 	for _, lv := range levels {
@@ -121,6 +128,10 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 			push(held.text, held.level, false)
 			held = nil
 		}
+		if heldBand != nil && b.Kind != rccplans.BlockTable {
+			push(heldBand.text, heldBand.level, false)
+			heldBand = nil
+		}
 		switch b.Kind {
 		case rccplans.BlockHeading:
 			t := headingText(b.Text)
@@ -131,6 +142,12 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 				continue
 			}
 			goal = nil
+			if _, ok := bandOf([]string{t, ""}); ok && b.Band && i+1 < len(l.Blocks) && l.Blocks[i+1].Kind == rccplans.BlockTable {
+				// A row across the table split off by the reader: the
+				// table below decides whether it names their area.
+				heldBand = &heldHeading{text: t, level: levels[i]}
+				continue
+			}
 			if g, ok := goalOf(t); ok && i+1 < len(l.Blocks) && l.Blocks[i+1].Kind == rccplans.BlockTable {
 				held = &heldHeading{text: t, level: levels[i], goal: g}
 				continue
@@ -187,6 +204,17 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 			if roles == nil && len(header) == 0 && prev != nil && ncols == prevN {
 				// A continuation the reader did not join to its table.
 				roles = prev
+			} else {
+				band = nil
+			}
+			if heldBand != nil {
+				if roles != nil && !hasRole(roles, rccplans.ColArea) {
+					a, _ := bandOf([]string{heldBand.text, ""})
+					band = &a
+				} else {
+					push(heldBand.text, heldBand.level, false)
+				}
+				heldBand = nil
 			}
 			if held != nil {
 				if roles != nil && !hasGoalColumn(roles) {
@@ -223,6 +251,14 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 					cur, last = nil, nil
 					continue
 				}
+				if !hasRole(roles, rccplans.ColArea) {
+					// Not a sub-heading: a band naming the area of the
+					// rows under it, not a record of its own.
+					if a, ok := bandOf(cellTexts(row.Cells)); ok {
+						band = &a
+						continue
+					}
+				}
 				if cur != nil && last != nil && continuation(*last, row, roles) {
 					merged := mergeRows(*last, row)
 					if recs, _ := tableRecords(l.SourceFile, planTable{roles: roles, rows: []rccplans.Row{merged}}); len(recs) == 1 {
@@ -240,6 +276,13 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 					for k := range recs {
 						if recs[k].Goal == "" && recs[k].GoalNumber == "" {
 							recs[k].GoalNumber, recs[k].Goal = goal.number, goal.text
+						}
+					}
+				}
+				if band != nil {
+					for k := range recs {
+						if recs[k].Area == "" && recs[k].AreaCode == "" {
+							recs[k].AreaCode, recs[k].Area = band.code, band.title
 						}
 					}
 				}
@@ -319,6 +362,44 @@ func acrossRow(cells []string) (string, bool) {
 		}
 	}
 	return cells[0], true
+}
+
+// areaLine is an area printed as a band across a table above its rows.
+type areaLine struct{ code, title string }
+
+// bandOf reads a row across a table (merged over every cell, or alone in
+// the first cell) as the area of the rows under it: a short title, not a
+// sentence, not a numbered goal sentence and not a status. The caller
+// takes it for one only in a table without an area column; with one, such
+// a row stays a sub-heading (titleRow).
+func bandOf(cells []string) (areaLine, bool) {
+	t, ok := acrossRow(cells)
+	if !ok || len([]rune(t)) > 80 || len(strings.Fields(t)) > 10 {
+		return areaLine{}, false
+	}
+	// A footnote marker after a sentence ("… lungcancerscreening. **")
+	// does not make it a title.
+	if end := strings.TrimRight(t, "*† "); strings.HasSuffix(end, ".") || strings.HasSuffix(end, "!") || strings.HasSuffix(end, "?") || rccplans.StatusPhrase(t) != "" || !hasLetters(t) {
+		return areaLine{}, false
+	}
+	if _, ok := goalOf(t); ok {
+		return areaLine{}, false
+	}
+	code, title := SplitArea(t)
+	return areaLine{code, title}, true
+}
+
+func hasLetters(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+func hasRole(roles []rccplans.Column, c rccplans.Column) bool {
+	for _, r := range roles {
+		if r == c {
+			return true
+		}
+	}
+	return false
 }
 
 func hasGoalColumn(roles []rccplans.Column) bool {

@@ -547,3 +547,102 @@ func TestKindOf(t *testing.T) {
 		})
 	}
 }
+
+// TestAreaBands: a row across a table without an Område column (kept in
+// the table, or split off by the reader as a Band heading) names the area
+// of the rows under it; it is no record, and with an area column, or as a
+// sentence, it is what it was before (a heading, a goal row, a record).
+func TestAreaBands(t *testing.T) {
+	type rec struct{ chapter, section, areaCode, area, goal, activity string }
+	hdr := []string{"Mål", "Aktivitet", "Ansvarig", "Status"}
+	withArea := []string{"Område", "Mål", "Aktivitet", "Status"}
+	band := func(page, level int, text string) rccplans.Block {
+		b := heading(page, level, text)
+		b.Band = true
+		return b
+	}
+	tests := []struct {
+		name   string
+		blocks []rccplans.Block
+		want   []rec
+	}{
+		{
+			name: "band rows alone in the first cell of a borderless table",
+			blocks: []rccplans.Block{
+				heading(1, 1, "Aktiviteter 2026"),
+				table(1, hdr,
+					[]string{"A. Levnadsvanor", "", "", ""},
+					[]string{"Mål A", "Akt A", "VC", "Pågår"},
+					[]string{"B. Screening och tidig upptäckt", "", "", ""},
+					[]string{"Mål B", "Akt B", "VC", "Klar"}),
+			},
+			want: []rec{{"Aktiviteter 2026", "", "", "A. Levnadsvanor", "Mål A", "Akt A"}, {"Aktiviteter 2026", "", "", "B. Screening och tidig upptäckt", "Mål B", "Akt B"}},
+		},
+		{
+			name: "a numbered band merged over the row, as a Word table gives it",
+			blocks: []rccplans.Block{
+				heading(1, 1, "Insatser"),
+				table(1, hdr,
+					[]string{"1. Förebyggande arbete", "1. Förebyggande arbete", "1. Förebyggande arbete", "1. Förebyggande arbete"},
+					[]string{"Mål A", "Akt A", "VC", "Pågår"}),
+			},
+			want: []rec{{"Insatser", "", "1", "Förebyggande arbete", "Mål A", "Akt A"}},
+		},
+		{
+			name: "band headings split off a ruled table",
+			blocks: []rccplans.Block{
+				heading(1, 1, "Insatser"),
+				table(1, hdr, []string{"Mål A", "Akt A", "VC", "Pågår"}),
+				band(1, 3, "2. Tidig upptäckt"),
+				table(1, hdr, []string{"Mål B", "Akt B", "VC", "Klar"}),
+				band(2, 3, "3.a) Rehabilitering"),
+				table(2, hdr, []string{"Mål C", "Akt C", "VC", "Klar"}),
+			},
+			want: []rec{{"Insatser", "", "", "", "Mål A", "Akt A"}, {"Insatser", "", "2", "Tidig upptäckt", "Mål B", "Akt B"}, {"Insatser", "", "3.a", "Rehabilitering", "Mål C", "Akt C"}},
+		},
+		{
+			name: "a band heading over a table with an area column is a heading",
+			blocks: []rccplans.Block{
+				heading(1, 1, "Insatser"),
+				band(1, 2, "Prevention"),
+				table(1, withArea, []string{"Levnadsvanor", "Mål A", "Akt A", "Pågår"}),
+			},
+			want: []rec{{"Insatser", "Prevention", "", "Levnadsvanor", "Mål A", "Akt A"}},
+		},
+		{
+			name: "a goal sentence alone in the first cell stays a row, footnote marker or not",
+			blocks: []rccplans.Block{
+				heading(1, 1, "Insatser"),
+				table(1, hdr,
+					[]string{"Regionen ska genomföra en förstudie för screening. **", "", "", ""},
+					[]string{"Mål A", "Akt A", "VC", "Pågår"}),
+			},
+			want: []rec{{"Insatser", "", "", "", "Regionen ska genomföra en förstudie för screening. **", ""}, {"Insatser", "", "", "", "Mål A", "Akt A"}},
+		},
+		{
+			name: "an upper-case row across the table is still a sub-heading",
+			blocks: []rccplans.Block{
+				heading(1, 1, "PREVENTION"),
+				table(1, hdr, []string{"SCREENING", "", "", ""}, []string{"Mål A", "Akt A", "VC", "Pågår"}),
+			},
+			want: []rec{{"PREVENTION", "SCREENING", "", "", "Mål A", "Akt A"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := Document(&rccplans.Layout{SourceFile: "x", Blocks: tt.blocks})
+			var got []rec
+			for _, r := range doc.Records {
+				got = append(got, rec{r.Chapter, r.Section, r.AreaCode, r.Area, r.Goal, r.Activity})
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d records %+v, want %+v", len(got), got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("record %d: got %+v, want %+v", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
