@@ -59,6 +59,18 @@ var (
 	emUnder     = regexp.MustCompile(`(^|[^\w])_(\S(?:[^_]*?\S)?)_([^\w]|$)`)
 	codeSpan    = regexp.MustCompile("`([^`]+)`")
 	mdEscape    = regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!|<>])`)
+	// pandoc's heading attributes: "## Titel {#id .klass key=val}"
+	headingAttrs = regexp.MustCompile(`\s*\{(?:[#.][^{}]*|[^{}]*=[^{}]*)\}\s*$`)
+	// pandoc's fenced divs: "::: table-wrapper", "::: {#main .x}", ":::"
+	divFence = regexp.MustCompile(`^:{3,}\s*(?:\{[^{}]*\}|[\w-]+)?\s*:*\s*$`)
+	// pandoc's table caption (": Tabell 1. …", "Table: …") and the
+	// definition of a definition list (":   text")
+	colonLine  = regexp.MustCompile(`^(?:Table)?:\s+(\S.*)$`)
+	gridBorder = regexp.MustCompile(`^\+(?:[-=:]+\+)+$`)
+	// pandoc's smart punctuation written back: "---" is an em dash, "--"
+	// an en dash ("2025--2027")
+	emDashes = regexp.MustCompile(`(^|[^-])---([^-]|$)`)
+	enDashes = regexp.MustCompile(`(^|[^-])--([^-]|$)`)
 )
 
 func (p *mdParser) parse(src string) {
@@ -72,6 +84,9 @@ func (p *mdParser) parse(src string) {
 		switch {
 		case t == "":
 			p.flushPara()
+			if p.inTbl && !p.pipe && p.openRow(lines, i) {
+				continue // a blank line inside a pasted cell
+			}
 			p.flushTable()
 		case fenceLine.MatchString(ln):
 			p.flushAll()
@@ -94,6 +109,32 @@ func (p *mdParser) parse(src string) {
 				}
 			}
 			p.htmlTable(b.String())
+		case divFence.MatchString(t):
+			p.flushAll() // a div's fence is structure, not text
+		case gridBorder.MatchString(t) && !p.inTbl:
+			p.flushAll()
+			j := i + 1
+			for j < len(lines) && (strings.HasPrefix(strings.TrimSpace(lines[j]), "|") || strings.HasPrefix(strings.TrimSpace(lines[j]), "+")) {
+				j++
+			}
+			p.rows = gridRows(lines[i:j])
+			p.inTbl = true
+			p.flushTable()
+			i = j - 1
+		case colonLine.MatchString(t) && !p.inTbl:
+			m := colonLine.FindStringSubmatch(t)
+			if len(p.para) == 1 && !strings.HasPrefix(t, "Table") {
+				// "Term" + ":   definition": one "term: definition" line
+				term := p.para[0]
+				p.para = nil
+				p.para = append(p.para, term+": "+m[1])
+				p.flushPara()
+				continue
+			}
+			// a table's caption: neither heading nor text of the plan
+			p.flushPara()
+		case p.inTbl && !p.pipe && p.openRow(lines, i):
+			p.continueRow(ln)
 		case strings.Contains(ln, "\t") && !p.pipe:
 			p.flushPara()
 			p.inTbl = true
@@ -121,7 +162,7 @@ func (p *mdParser) parse(src string) {
 		case atxHeading.MatchString(t) && !strings.HasPrefix(t, "#!"):
 			p.flushAll()
 			m := atxHeading.FindStringSubmatch(t)
-			if s := mdInline(m[2]); s != "" {
+			if s := mdInline(headingAttrs.ReplaceAllString(m[2], "")); s != "" {
 				p.out.add(rccplans.Block{Kind: rccplans.BlockHeading, Text: s, Level: len(m[1])})
 			}
 		case len(p.para) == 1 && !p.inTbl && setextLine.MatchString(t) && !listItem.MatchString(p.para[0]):
@@ -129,7 +170,7 @@ func (p *mdParser) parse(src string) {
 			if t[0] == '-' {
 				lv = 2
 			}
-			s := mdInline(p.para[0])
+			s := mdInline(headingAttrs.ReplaceAllString(p.para[0], ""))
 			p.para = nil
 			if s != "" {
 				p.out.add(rccplans.Block{Kind: rccplans.BlockHeading, Text: s, Level: lv})
@@ -172,6 +213,9 @@ func (p *mdParser) flushPara() {
 }
 
 func (p *mdParser) flushTable() {
+	if !p.pipe {
+		alignShortRows(p.rows)
+	}
 	rows := squareRows(p.rows)
 	p.rows, p.pipe, p.inTbl = nil, false, false
 	if len(rows) == 0 {
@@ -266,6 +310,8 @@ func mdInlineBold(s string) (string, bool) {
 	if m := strongStars.FindStringSubmatch(s); m != nil && m[0] == s {
 		allStrong = true
 	}
+	s = emDashes.ReplaceAllString(s, "$1—$2")
+	s = enDashes.ReplaceAllString(s, "$1–$2")
 	s = autolink.ReplaceAllString(s, "$1")
 	s = mdLink.ReplaceAllString(s, "$1")
 	s = codeSpan.ReplaceAllString(s, "$1")
@@ -286,4 +332,256 @@ func mdInlineBold(s string) (string, bool) {
 	})
 	text, bold := inlineHTML(s)
 	return text, bold || allStrong
+}
+
+// tabWidth is the number of cells of the widest row of the tab table
+// being read.
+func (p *mdParser) tabWidth() int {
+	n := 0
+	for _, r := range p.rows {
+		n = max(n, len(r.cells))
+	}
+	return n
+}
+
+// openRow tells whether line i (or, for a blank line, the next line with
+// text) goes on with the last row of a tab table: a browser copying a
+// table writes a cell's paragraphs, list items and <br> breaks as line
+// breaks, so a row runs over several lines until it has its cells. The
+// row goes on when it has fewer cells than the table and the lines from
+// here give it exactly the missing ones (blank lines skipped, a heading
+// or a line that would give too many ends it). A row whose trailing empty
+// cells an editor dropped is left short unless the next lines happen to
+// complete it exactly.
+func (p *mdParser) openRow(lines []string, i int) bool {
+	if len(p.rows) < 2 {
+		return false // the header row sets the width
+	}
+	last := p.rows[len(p.rows)-1]
+	w := p.tabWidth()
+	if len(last.cells) >= w {
+		return false
+	}
+	have := len(last.cells)
+	for k := 0; i < len(lines) && k < 200; i, k = i+1, k+1 {
+		t := strings.TrimSpace(lines[i])
+		if t == "" {
+			continue
+		}
+		if atxHeading.MatchString(t) || fenceLine.MatchString(lines[i]) || strings.HasPrefix(strings.ToLower(t), "<table") || isPipeRow(t) {
+			return false
+		}
+		have += strings.Count(lines[i], "\t")
+		switch {
+		case have == w:
+			return true
+		case have > w:
+			return false
+		}
+	}
+	return false
+}
+
+// continueRow adds a line to the last row of a tab table: its text up to
+// the first tab goes on with the last cell, each tab opens a cell.
+func (p *mdParser) continueRow(ln string) {
+	last := &p.rows[len(p.rows)-1]
+	parts := strings.Split(ln, "\t")
+	r := mdRow(parts)
+	if c := &last.cells[len(last.cells)-1]; r.cells[0].text != "" {
+		if c.text == "" {
+			*c = r.cells[0]
+		} else {
+			c.text += " " + r.cells[0].text
+			c.bold = c.bold && r.cells[0].bold
+		}
+	}
+	last.cells = append(last.cells, r.cells[1:]...)
+}
+
+// alignShortRows places the cells of a tab-table row that has fewer cells
+// than the row above it at the right: a browser copying a table leaves
+// out the cells a rowspan covers (Område and Mål merged over several
+// activity rows), so the missing cells are the first ones, copied down
+// from the row above as spanned cells. A row under the header or under a
+// short row is left as it is (trailing empty cells an editor dropped).
+func alignShortRows(rows []mrow) {
+	w := 0
+	for _, r := range rows {
+		w = max(w, len(r.cells))
+	}
+	for k := 2; k < len(rows); k++ {
+		r, above := rows[k], rows[k-1]
+		if n := len(r.cells); n == 0 || n >= w || len(above.cells) != w || r.header || titleRow(mrow{cells: append(append([]mcell(nil), r.cells...), mcell{})}) != "" && n == 1 {
+			continue
+		}
+		miss := w - len(r.cells)
+		cells := make([]mcell, 0, w)
+		for j := 0; j < miss; j++ {
+			c := above.cells[j]
+			c.spanned = true
+			cells = append(cells, c)
+		}
+		rows[k].cells = append(cells, r.cells...)
+	}
+}
+
+// gridRows reads a pandoc grid table: "+---+" borders ("+===+" under the
+// header), "|" between cells, a cell spanning columns where a row has no
+// "|" at a column edge, and spanning rows where a border leaves a column
+// open ("|     |     +----+"). Spanned positions get the cell's text,
+// marked Spanned. A cell's lines are markdown: list items, "\" line
+// breaks, emphasis.
+func gridRows(lines []string) []mrow {
+	if len(lines) == 0 {
+		return nil
+	}
+	first := []rune(strings.TrimRight(lines[0], " "))
+	indent := 0
+	for indent < len(first) && first[indent] == ' ' {
+		indent++
+	}
+	var bounds []int
+	for k, r := range first {
+		if r == '+' {
+			bounds = append(bounds, k)
+		}
+	}
+	n := len(bounds) - 1
+	if n < 1 || n > markupMaxCols {
+		return nil
+	}
+	type gcell struct {
+		lines []string
+		id    int
+	}
+	at := func(ln []rune, k int) rune {
+		if k < len(ln) {
+			return ln[k]
+		}
+		return ' '
+	}
+	seg := func(ln []rune, a, b int) string {
+		if a >= len(ln) {
+			return ""
+		}
+		return string(ln[a:min(b, len(ln))])
+	}
+	cur := make([]*gcell, n)
+	var rows [][]*gcell
+	header := -1
+	started := false
+	ids := 0
+	for _, raw := range lines[1:] {
+		ln := []rune(strings.TrimRight(raw, " "))
+		if len(ln) >= indent {
+			ln = ln[indent:]
+		}
+		// which columns this line closes with a border
+		closed := make([]bool, n)
+		anyClosed, eq := false, false
+		for j := 0; j < n; j++ {
+			t := seg(ln, bounds[j]+1, bounds[j+1])
+			if t != "" && strings.Trim(t, "-=:") == "" && strings.ContainsAny(t, "-=") {
+				closed[j], anyClosed = true, true
+				eq = eq || strings.Contains(t, "=")
+			}
+		}
+		if anyClosed {
+			if started {
+				row := make([]*gcell, n)
+				copy(row, cur)
+				rows = append(rows, row)
+				started = false
+			}
+			for j := range closed {
+				if closed[j] {
+					cur[j] = nil
+				}
+			}
+			if eq {
+				header = len(rows)
+			}
+			continue
+		}
+		started = true
+		for j := 0; j < n; {
+			k := j + 1
+			for k < n && at(ln, bounds[k]) != '|' && at(ln, bounds[k]) != '+' {
+				k++
+			}
+			if cur[j] == nil {
+				ids++
+				c := &gcell{id: ids}
+				for m := j; m < k; m++ {
+					cur[m] = c
+				}
+			}
+			cur[j].lines = append(cur[j].lines, seg(ln, bounds[j]+1, bounds[k]))
+			j = k
+		}
+	}
+	if started {
+		rows = append(rows, append([]*gcell(nil), cur...))
+	}
+	seen := map[int]bool{}
+	var out []mrow
+	for ri, row := range rows {
+		r := mrow{header: ri < header}
+		for j, c := range row {
+			if c == nil {
+				r.cells = append(r.cells, mcell{})
+				continue
+			}
+			text, bold := gridCellText(c.lines)
+			spanned := seen[c.id] && (j == 0 || row[j-1] != c || ri > 0 && rowHas(rows[ri-1], c))
+			if j > 0 && row[j-1] == c {
+				spanned = true
+			}
+			r.cells = append(r.cells, mcell{text: text, bold: bold, spanned: spanned})
+			seen[c.id] = true
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func rowHas[T comparable](row []T, c T) bool {
+	for _, x := range row {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// gridCellText reads a grid cell's lines: indentation removed, list
+// markers dropped (an ordered item keeps its number), "\" line breaks
+// removed, lines joined with single spaces and read as inline markdown.
+func gridCellText(lines []string) (string, bool) {
+	var parts []string
+	for _, ln := range lines {
+		ln = strings.TrimSpace(ln)
+		ln = strings.TrimSuffix(ln, "\\")
+		if m := listItem.FindStringSubmatch(ln); m != nil {
+			ln = m[3]
+			if m[2] != "" {
+				ln = strings.TrimSuffix(strings.TrimSuffix(m[2], ")"), ".") + ". " + m[3]
+			}
+		}
+		parts = append(parts, ln)
+	}
+	var texts []string
+	bold := true
+	for _, part := range strings.Split(strings.Join(parts, "\n"), "\n") {
+		t, b := mdInlineBold(part)
+		if t != "" {
+			texts = append(texts, t)
+			bold = bold && b
+		}
+	}
+	if len(texts) == 0 {
+		return "", false
+	}
+	return strings.Join(texts, " "), bold
 }

@@ -62,6 +62,44 @@ func TestMarkdown(t *testing.T) {
 			src:  "Mål\tStatus\nvårdprogram. **\t5 * 3\n",
 			want: []string{"T [Mål|Status] {vårdprogram. **|5 * 3}"},
 		},
+		{
+			name: "pandoc: heading attributes, div fences and a table caption are not text; -- is an en dash",
+			src:  "::: {#main .content}\n## Kapitel 5 Vården {#kapitel-5 .x}\n\nÅr {#ar}\n--\n\n: Tabell 1. Vård\n\n| Mål | Tidsplan |\n|:---|:---|\n| a | 2025--2027 |\n\nTable: Tabell 2\n:::\n",
+			want: []string{"H2 Kapitel 5 Vården", "H2 År", "T [Mål|Tidsplan] {a|2025–2027}"},
+		},
+		{
+			name: "pandoc definition list: term and definition are one line",
+			src:  "## Förkortningar\n\nKSSK\n:   Kontaktsjuksköterska\n\nSVF\n:   Standardiserade vårdförlopp\n",
+			want: []string{"H2 Förkortningar", "P KSSK: Kontaktsjuksköterska", "P SVF: Standardiserade vårdförlopp"},
+		},
+		{
+			name: "grid table: header under +===+, list and line break in cells, a row span left open by the border, a column span",
+			src: "+--------+------------+------------+\n" +
+				"| Mål    | Aktivitet  | Status     |\n" +
+				"+========+============+============+\n" +
+				"| Ett    | -   a      | **Klar**   |\n" +
+				"| mål    | -   b\\     |            |\n" +
+				"|        |     c      |            |\n" +
+				"|        +------------+------------+\n" +
+				"|        | d          | Pågår      |\n" +
+				"+--------+------------+------------+\n" +
+				"| Två    | e över två              |\n" +
+				"+--------+-------------------------+\n",
+			want: []string{"T [Mål|Aktivitet|Status] {Ett mål|a b c|Klar} {^Ett mål|d|Pågår} {Två|e över två|^e över två}"},
+		},
+		{
+			name: "pasted tab table: a cell's lines and blank lines go on with the row until it has its cells; a row missing its first cells (a rowspan) is filled from the row above",
+			src: "Område\tMål\tAktivitet\tStatus\n" +
+				"1.a) Ett\tFärre ska röka.\t\n\n    Punkt ett.\n    Punkt två.\n\n\tPågår\n" +
+				"Skriva en rutin.\tKlar\n" +
+				"1.b) Två\tFler ska testas.\tGöra\tKlar\n\n## Nästa\n",
+			want: []string{"T [Område|Mål|Aktivitet|Status] {1.a) Ett|Färre ska röka.|Punkt ett. Punkt två.|Pågår} {^1.a) Ett|^Färre ska röka.|Skriva en rutin.|Klar} {1.b) Två|Fler ska testas.|Göra|Klar}", "H2 Nästa"},
+		},
+		{
+			name: "a short tab row under the header keeps its cells at the left (trailing empty cells dropped by an editor)",
+			src:  "Mål\tAktivitet\tStatus\nEtt\tgör\nTvå\tgör mer\tKlar\n\nText.\n",
+			want: []string{"T [Mål|Aktivitet|Status] {Ett|gör|} {Två|gör mer|Klar}", "P Text."},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -108,6 +146,8 @@ func FuzzMarkdown(f *testing.F) {
 	f.Add("X\t\t\n<b>Mål</b>\t<b>Status</b>\n<p>a</p>\t<ul><li>b")
 	f.Add("<table><tr><td rowspan=999999 colspan=999999>x</td></tr></table>")
 	f.Add("```\ncode\n# not a heading\n")
+	f.Add("+---+---+\n| a | b |\n+===+===+\n| c |   |\n|   +---+\n|   | d |\n+---+---+\n")
+	f.Add("A\tB\tC\nx\t\n\ny\n\tz\tw\nq\tr\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		l, err := Markdown("f.md", []byte(src))
 		if err != nil {
