@@ -156,7 +156,12 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 			// ("Mätbar" / "målnivå").
 			// Nor is a long bold line (a title row across the table
 			// right under its header).
-			if used[k] || !l.bold || l.Y0-lines[end].Y1 > 0.6*head.height() || headerLine(l) && !underAnchors(anchors, l) || longSegment(l) {
+			// A line set apart by more than line spacing whose words
+			// would have fitted on the header's line is no wrapped part
+			// of it: a band row right under the header ("A. Levnadsvanor"
+			// under "MÅL").
+			gap := l.Y0 - lines[end].Y1
+			if used[k] || !l.bold || gap > 0.6*head.height() || gap > 0.35*head.height() && fitsAbove(anchors, l) || headerLine(l) && !underAnchors(anchors, l) || longSegment(l) {
 				break
 			}
 			anchors = mergeHeaderLine(anchors, l)
@@ -833,6 +838,28 @@ func mergeHeaderLine(anchors []anchor, l *tline) []anchor {
 }
 
 // bestAnchor is the anchor a header segment overlaps most, or -1.
+// fitsAbove tells whether every segment of l would have fitted on the
+// line of the anchor it sits under: its first word after the anchor's
+// text, a space and a gutter short of the next anchor. A header wrapped
+// by width never does; a line typed under it or a row below may.
+func fitsAbove(as []anchor, l *tline) bool {
+	segs := segments(l)
+	if len(segs) == 0 {
+		return false
+	}
+	for _, sg := range segs {
+		j := bestAnchor(as, sg.Box)
+		if j < 0 || j+1 >= len(as) || len(sg.words) == 0 {
+			return false // the last column's right edge is not known
+		}
+		w := sg.words[0].X1 - sg.words[0].X0
+		if as[j].X1+0.3*l.size+w > as[j+1].X0-0.5*l.size {
+			return false
+		}
+	}
+	return true
+}
+
 func bestAnchor(as []anchor, b rccplans.Box) int {
 	best, bo := -1, 0.0
 	for i, a := range as {

@@ -340,3 +340,56 @@ func checkBlocks(t *testing.T, want string, pages ...[]rccplans.Word) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestHeaderContinuation: a bold line right under a borderless header
+// joins it when set at line spacing (a header typed over two lines) or
+// when its words could not have fitted on the header's line (wrapped by
+// width); a bold line set apart by a cell's padding whose words would
+// have fitted is the first row (a band naming an area), not header.
+func TestHeaderContinuation(t *testing.T) {
+	lh := bodyFS * 1.2
+	head := func() []rccplans.Word {
+		var ws []rccplans.Word
+		for c, h := range []string{"Mål", "Aktivitet", "Ansvarig"} {
+			ws = append(ws, words(cols3[c]+3, 100, h, bodyFS, true)...)
+		}
+		return ws
+	}
+	body := func(y float64) []rccplans.Word {
+		var ws []rccplans.Word
+		for c, s := range []string{"Mål ett", "Akt ett", "VC"} {
+			ws = append(ws, words(cols3[c]+3, y, s, bodyFS, false)...)
+		}
+		for c, s := range []string{"går vidare.", "går vidare."} {
+			ws = append(ws, words(cols3[c]+3, y+lh, s, bodyFS, false)...)
+		}
+		return ws
+	}
+	tests := []struct {
+		name string
+		next []rccplans.Word // the bold line under the header
+		want string
+	}{
+		{
+			name: "band a padding below",
+			next: words(cols3[0]+3, 100+lh+0.5*lh, "A. Levnadsvanor", bodyFS, true),
+			want: "  head: Mål | Aktivitet | Ansvarig\n  r1 p1: A. Levnadsvanor |  | \n  r2 p1: Mål ett går vidare. | Akt ett går vidare. | VC\n",
+		},
+		{
+			name: "second header line at line spacing",
+			next: words(cols3[1]+3, 100+lh+0.05*lh, "i regionen", bodyFS, true),
+			want: "  head: Mål | Aktivitet i regionen | Ansvarig\n  r1 p1: Mål ett går vidare. | Akt ett går vidare. | VC\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ws := append(head(), tt.next...)
+			ws = append(ws, body(100+3*lh)...)
+			bs, _ := Blocks("test.pdf", []rccplans.Page{page(1, ws, nil)})
+			got := dumpBlocks(bs)
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("got\n%s\nwant it to hold\n%s", got, tt.want)
+			}
+		})
+	}
+}
