@@ -826,7 +826,7 @@ func (r *docxReader) emitTable(tb *docxTable) {
 		}
 		grid = append(grid, mrow{cells: cells, header: row.header, page: row.page})
 	}
-	for _, b := range tableBlocks(grid, tb.rows[0].page) {
+	for _, b := range tableBlocks(grid, tb.rows[0].page, r.out.ranked) {
 		r.out.add(b)
 	}
 }
@@ -980,6 +980,18 @@ func (n *docxNumbering) label(numID string, ilvl int) string {
 	return out
 }
 
+// bullet tells whether a list level prints a bullet rather than a number.
+func (n *docxNumbering) bullet(numID string, ilvl int) bool {
+	if n == nil || ilvl < 0 || ilvl > 8 {
+		return false
+	}
+	num, ok := n.nums[numID]
+	if !ok || n.abstract[num.abstract] == nil {
+		return false
+	}
+	return n.abstract[num.abstract][ilvl].format == "bullet"
+}
+
 func startOf(l docxLevel, starts map[int]int, i int) int {
 	if s, ok := starts[i]; ok {
 		return s
@@ -1060,6 +1072,12 @@ func (r *docxReader) numberPara(p *docxPara) {
 	p.numbered = true
 	label := r.num.label(numID, ilvl)
 	if label == "" || strings.TrimSpace(p.joined()) == "" {
+		return
+	}
+	if len(r.tables) > 0 && r.num.bullet(numID, ilvl) {
+		// A bulleted list in a cell reads as its items joined, as an
+		// HTML <ul> in a cell does (the plan's text, not its list marks);
+		// numbers ("1.", "a)") are text and stay.
 		return
 	}
 	first := label + " "

@@ -175,6 +175,10 @@ func (b *blockList) add(bl rccplans.Block) {
 	b.blocks = append(b.blocks, bl)
 }
 
+// ranked tells whether a heading numbered like text came before with a
+// known level.
+func (b *blockList) ranked(text string) bool { return b.shapeLevel(text) > 0 }
+
 // shapeLevel is the level of the latest heading of known level numbered
 // the same way as text ("Kapitel 5 …" for "Kapitel 6 …", "2.1 …" for
 // "2.3 …"); 0 when text is not numbered or no such heading was seen.
@@ -306,7 +310,12 @@ func sameTexts(a, b []string) bool {
 // marked or recognised header rows at the top become Table.Header, a
 // repeated header inside the body is dropped, and a new header after body
 // rows starts a new table.
-func tableBlocks(rows []mrow, page int) []rccplans.Block {
+//
+// A numbered group row between body rows ("Kapitel 6 …" across the table)
+// is a heading when ranked (a heading of known level numbered the same
+// way came before it in the document); otherwise it stays a row, which
+// normalize reads as a sub-heading or an Område band.
+func tableBlocks(rows []mrow, page int, ranked func(string) bool) []rccplans.Block {
 	var out []rccplans.Block
 	var tb *rccplans.Table
 	start := page
@@ -332,7 +341,7 @@ func tableBlocks(rows []mrow, page int) []rccplans.Block {
 			out = append(out, rccplans.Block{Kind: rccplans.BlockHeading, Page: page, Text: t, Bold: r.cells[0].bold})
 			continue
 		}
-		if t := groupRow(r); t != "" && caption && tb != nil && len(tb.Rows) > 0 && headingShape(t) != "" {
+		if t := groupRow(r); t != "" && caption && tb != nil && len(tb.Rows) > 0 && ranked != nil && ranked(t) {
 			// A numbered group row between body rows ("Kapitel 6 …" across
 			// the table) is a heading; the rows under it are a table of
 			// their own with the same header.
@@ -484,7 +493,7 @@ func (w *htmlWalker) element(n *html.Node, depth int) {
 	switch n.DataAtom {
 	case atom.Table:
 		rows := htmlTable(n, depth)
-		bls := tableBlocks(rows, 0)
+		bls := tableBlocks(rows, 0, w.out.ranked)
 		// A bold-only paragraph right above a table that opens with its
 		// header is a sub-heading.
 		if k := len(w.out.blocks); k > 0 && len(bls) > 0 && bls[0].Kind == rccplans.BlockTable && len(bls[0].Table.Header) > 0 {

@@ -76,6 +76,12 @@ func TestHTML(t *testing.T) {
 				"H2 Kapitel 6 Palliativ vård", "T [Område|Mål|Status] {6.a) Två|Mål två|Pågår}"},
 		},
 		{
+			name: "a numbered band with no heading numbered like it before stays a row (an Område band)",
+			src: `<h2>Regionens insatser</h2><table><tr><th>Område</th><th>Mål</th></tr><tr><td colspan="2">1. Prevention</td></tr><tr><td>a</td><td>b</td></tr>
+<tr><td colspan="2">2. Tidig upptäckt</td></tr><tr><td>c</td><td>d</td></tr></table>`,
+			want: []string{"H2 Regionens insatser", "T [Område|Mål] {1. Prevention|^1. Prevention} {a|b} {2. Tidig upptäckt|^2. Tidig upptäckt} {c|d}"},
+		},
+		{
 			name: "an unnumbered row across the table stays a row (normalize reads it as a sub-heading)",
 			src: `<table><tr><th>Område</th><th>Mål</th></tr><tr><td>1</td><td>a</td></tr>
 <tr><td colspan="2">PALLIATIV VÅRD</td></tr><tr><td>2</td><td>b</td></tr></table>`,

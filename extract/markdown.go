@@ -221,7 +221,7 @@ func (p *mdParser) flushTable() {
 	if len(rows) == 0 {
 		return
 	}
-	p.addTable(tableBlocks(rows, 0))
+	p.addTable(tableBlocks(rows, 0, p.out.ranked))
 }
 
 // addTable adds a table's blocks; a bold paragraph right above a table
