@@ -123,7 +123,12 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 		}
 		top = newNode(text, level, top, pseudo)
 	}
+	skip := 0 // blocks already read with the one before
 	for i, b := range l.Blocks {
+		if skip > 0 {
+			skip--
+			continue
+		}
 		if held != nil && b.Kind != rccplans.BlockTable {
 			push(held.text, held.level, false)
 			held = nil
@@ -184,7 +189,33 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 				}
 				header = append(header, h)
 			}
+			if _, _, ok := labelTable(tb); ok {
+				// Label tables right after it go on with it: a record
+				// cut by a page break, or the next records' tables.
+				joined := &rccplans.Table{Header: tb.Header, Rows: append([]rccplans.Row(nil), tb.Rows...)}
+				for k := i + 1; k < len(l.Blocks) && l.Blocks[k].Kind == rccplans.BlockTable && l.Blocks[k].Table != nil; k++ {
+					next := l.Blocks[k].Table
+					if _, ok := labelPairs(next); !ok {
+						break
+					}
+					for _, h := range next.Header {
+						row := rccplans.Row{Page: l.Blocks[k].Page}
+						for _, c := range h {
+							row.Cells = append(row.Cells, rccplans.Cell{Text: c})
+						}
+						joined.Rows = append(joined.Rows, row)
+					}
+					joined.Rows = append(joined.Rows, next.Rows...)
+					skip++
+				}
+				tb = joined
+			}
 			rows := tb.Rows
+			if lh, lrows, ok := labelTable(tb); ok {
+				// Labels down the left, one small table (or one run of
+				// labels) per record: read as the table it stands for.
+				header, rows, ncols = [][]string{lh}, lrows, len(lh)
+			}
 			roles := columnsOf(header, ncols)
 			// A header the reader did not mark: the first body rows
 			// (sub-heading rows may come before it).
@@ -362,6 +393,91 @@ func acrossRow(cells []string) (string, bool) {
 		}
 	}
 	return cells[0], true
+}
+
+// labelTable reads a table printed with its column names down the left
+// ("Mål | 1.1 …", "Aktivitet | …", "Status | Pågår"): every row, header
+// included, opens with a short cell naming a column role, three or more
+// roles in all, a goal or an activity among them. It returns the header
+// those labels make and one row per record: a record ends where a label
+// comes again. A label cell spanning into the value's columns (tables of
+// slightly different widths read as one grid) is skipped: the value is
+// the first other text of the row.
+func labelTable(tb *rccplans.Table) ([]string, []rccplans.Row, bool) {
+	pairs, ok := labelPairs(tb)
+	if !ok {
+		return nil, nil, false
+	}
+	var labels []string
+	index := map[rccplans.Column]int{}
+	core := false
+	for _, p := range pairs {
+		c := rccplans.ColumnOf(p.label)
+		if _, ok := index[c]; !ok {
+			index[c] = len(labels)
+			labels = append(labels, p.label)
+		}
+		core = core || c == rccplans.ColGoal || c == rccplans.ColActivity || c == rccplans.ColRCCActivity
+	}
+	if len(labels) < 3 || !core {
+		return nil, nil, false
+	}
+	var rows []rccplans.Row
+	var cur *rccplans.Row
+	filled := map[int]bool{}
+	for _, p := range pairs {
+		j := index[rccplans.ColumnOf(p.label)]
+		if cur == nil || filled[j] {
+			rows = append(rows, rccplans.Row{Page: p.page, Cells: make([]rccplans.Cell, len(labels))})
+			cur, filled = &rows[len(rows)-1], map[int]bool{}
+		}
+		if cur.Page == 0 {
+			cur.Page = p.page
+		}
+		cur.Cells[j].Text, filled[j] = p.value, true
+	}
+	return labels, rows, true
+}
+
+// labelPair is one row of a label table: the column's name, its text.
+type labelPair struct {
+	label, value string
+	page         int
+}
+
+// labelPairs reads every row of tb (header included) as a label and its
+// value; ok is false when some row opens with no short column name.
+func labelPairs(tb *rccplans.Table) ([]labelPair, bool) {
+	var pairs []labelPair
+	add := func(cells []string, page int) bool {
+		if len(cells) < 2 {
+			return false
+		}
+		label := cleanCell(cells[0])
+		if label == "" || len(strings.Fields(label)) > 4 || rccplans.ColumnOf(label) == rccplans.ColUnknown {
+			return false
+		}
+		value := ""
+		for _, c := range cells[1:] {
+			if c = cleanCell(c); c != "" && c != label {
+				value = c
+				break
+			}
+		}
+		pairs = append(pairs, labelPair{label, value, page})
+		return true
+	}
+	for _, h := range tb.Header {
+		if !add(h, 0) {
+			return nil, false
+		}
+	}
+	for _, r := range tb.Rows {
+		if !add(cellTexts(r.Cells), r.Page) {
+			return nil, false
+		}
+	}
+	return pairs, len(pairs) > 0
 }
 
 // areaLine is an area printed as a band across a table above its rows.

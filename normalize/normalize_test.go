@@ -646,3 +646,71 @@ func TestAreaBands(t *testing.T) {
 		})
 	}
 }
+
+// TestLabelTables: tables printing the column names down the left, one
+// record per small table or per run of labels, read as the plan table
+// they stand for.
+func TestLabelTables(t *testing.T) {
+	type rec struct{ goalNumber, goal, activity, responsible, status string }
+	card := func(page int, rows ...[]string) rccplans.Block { return table(page, rows[0], rows[1:]...) }
+	tests := []struct {
+		name   string
+		blocks []rccplans.Block
+		want   []rec
+	}{
+		{
+			name: "one small table per record",
+			blocks: []rccplans.Block{
+				heading(1, 1, "1. Tillgänglig vård"),
+				card(1, []string{"Mål", "1.1 Alla ska få en vårdplan."}, []string{"Aktivitet", "Ta fram en rutin."}, []string{"Ansvarig", "Chefläkare"}, []string{"Status", "Pågår"}),
+				card(1, []string{"Mål", "1.2 Fler ska delta i studier."}, []string{"Aktivitet", "Inrätta en studieenhet."}, []string{"Ansvarig", "FoU-chef"}, []string{"Status", "Klar"}),
+			},
+			want: []rec{{"1.1", "Alla ska få en vårdplan.", "Ta fram en rutin.", "Chefläkare", "in_progress"}, {"1.2", "Fler ska delta i studier.", "Inrätta en studieenhet.", "FoU-chef", "done"}},
+		},
+		{
+			name: "records in one grid, labels spanning into the values, a record cut by a page break",
+			blocks: []rccplans.Block{
+				heading(1, 1, "Insatser"),
+				table(1, []string{"Mål", "Mål A.", "Mål A."},
+					[]string{"Aktivitet", "Akt A.", "Akt A."}, []string{"Status", "Pågår", "Pågår"},
+					[]string{"Mål", "Mål", "Mål B."}, []string{"Aktivitet", "Aktivitet", "Akt B."}),
+				table(2, []string{"Status", "Ej påbörjad"}),
+			},
+			want: []rec{{"", "Mål A.", "Akt A.", "", "in_progress"}, {"", "Mål B.", "Akt B.", "", "not_started"}},
+		},
+		{
+			name: "a numeric table and a plan table are no label tables",
+			blocks: []rccplans.Block{
+				heading(1, 1, "Insatser"),
+				table(1, []string{"", "2020", "2021"}, []string{"Riket", "73 %", "75 %"}),
+				table(1, []string{"Mål", "Aktivitet", "Ansvarig", "Status"}, []string{"Mål C.", "Akt C.", "VC", "Klar"}),
+			},
+			want: []rec{{"", "Mål C.", "Akt C.", "VC", "done"}},
+		},
+		{
+			name: "two labels are not enough",
+			blocks: []rccplans.Block{
+				heading(1, 1, "Insatser"),
+				table(1, []string{"Mål", "Mål D."}, []string{"Aktivitet", "Akt D."}),
+			},
+			want: nil,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := Document(&rccplans.Layout{SourceFile: "x", Blocks: tt.blocks})
+			var got []rec
+			for _, r := range doc.Records {
+				got = append(got, rec{r.GoalNumber, r.Goal, r.Activity, r.Responsible, r.Status})
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d records %+v, want %+v", len(got), got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("record %d: got %+v, want %+v", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
