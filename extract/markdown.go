@@ -136,6 +136,9 @@ func (p *mdParser) parse(src string) {
 		case p.inTbl && !p.pipe && p.openRow(lines, i):
 			p.continueRow(ln)
 		case strings.Contains(ln, "\t") && !p.pipe:
+			if !p.inTbl && len(p.para) > 0 {
+				p.linesAboveTable(mdRow(strings.Split(ln, "\t")))
+			}
 			p.flushPara()
 			p.inTbl = true
 			p.rows = append(p.rows, mdRow(strings.Split(ln, "\t")))
@@ -584,4 +587,57 @@ func gridCellText(lines []string) (string, bool) {
 		return "", false
 	}
 	return strings.Join(texts, " "), bold
+}
+
+var (
+	captionLine = regexp.MustCompile(`(?i)^(?:tabell|table|tab\.)\s*\d+[.:]?(?:\s|$)`)
+	sentenceEnd = regexp.MustCompile(`[.:;,!?]$`)
+)
+
+// linesAboveTable reads the lines written right above a tab table with no
+// blank line between (a page copied from a browser keeps one block per
+// line; a markdown writer puts a blank line before a table): from the
+// bottom, a caption ("Tabell 1. …") is dropped and short lines that end
+// no sentence are headings, the upper one ranking above the lower. Over
+// a header row any such line is; over a body row only one numbered like
+// an earlier heading ("Kapitel 6 …" after "Kapitel 5 …"). The lines above
+// them stay a paragraph.
+func (p *mdParser) linesAboveTable(first mrow) {
+	header := isHeaderRow(first)
+	var heads []string
+	k := len(p.para)
+	for k > 0 && len(heads) < 2 {
+		ln := strings.TrimSpace(p.para[k-1])
+		text := mdInline(ln)
+		switch {
+		case captionLine.MatchString(text) && len(heads) == 0:
+		case text != "" && !sentenceEnd.MatchString(text) && len(strings.Fields(text)) <= 12 && !startsLower(text) &&
+			(header || p.out.shapeLevel(text) > 0):
+			heads = append(heads, text)
+		default:
+			goto done
+		}
+		k--
+	}
+done:
+	if len(heads) == 0 {
+		return
+	}
+	p.para = p.para[:k]
+	p.flushPara()
+	// heads are bottom-up: the top one ranks like a heading numbered the
+	// same way, else below the last ranked heading.
+	top := heads[len(heads)-1]
+	lv := p.out.shapeLevel(top)
+	if lv == 0 {
+		lv = p.out.tableHead
+		if lv == 0 {
+			lv = min(p.out.lastLevel+1, 9)
+		}
+	}
+	for j := len(heads) - 1; j >= 0; j-- {
+		p.out.add(rccplans.Block{Kind: rccplans.BlockHeading, Text: heads[j], Level: lv})
+		lv = min(lv+1, 9)
+	}
+	p.para = nil
 }

@@ -96,6 +96,16 @@ func TestMarkdown(t *testing.T) {
 			want: []string{"T [Område|Mål|Aktivitet|Status] {1.a) Ett|Färre ska röka.|Punkt ett. Punkt två.|Pågår} {^1.a) Ett|^Färre ska röka.|Skriva en rutin.|Klar} {1.b) Två|Fler ska testas.|Göra|Klar}", "H2 Nästa"},
 		},
 		{
+			name: "pasted page: lines right above a tab table are blocks of their own (caption dropped, short lines headings, the upper one higher)",
+			src: "Tabellerna visar målen.\nKapitel 3 Prevention\nTabell 1. Prevention\nOmråde\tMål\tStatus\n3.a) Ett\tFärre ska röka.\tPågår\n" +
+				"Kapitel 5 Vården\nKontaktsjuksköterska\nOmråde\tMål\tStatus\n5.a) Två\tAlla ska ha en.\tKlar\n" +
+				"Kapitel 6 Palliativ vård\n6.a) Tre\tFler samtal.\tPågår\n" +
+				"Ingen rubrik\n6.b) Fyra\tMer.\tKlar\n",
+			want: []string{"P Tabellerna visar målen.", "H1 Kapitel 3 Prevention", "T [Område|Mål|Status] {3.a) Ett|Färre ska röka.|Pågår}",
+				"H1 Kapitel 5 Vården", "H2 Kontaktsjuksköterska", "T [Område|Mål|Status] {5.a) Två|Alla ska ha en.|Klar}",
+				"H1 Kapitel 6 Palliativ vård", "T {6.a) Tre|Fler samtal.|Pågår}", "P Ingen rubrik", "T {6.b) Fyra|Mer.|Klar}"},
+		},
+		{
 			name: "a short tab row under the header keeps its cells at the left (trailing empty cells dropped by an editor)",
 			src:  "Mål\tAktivitet\tStatus\nEtt\tgör\nTvå\tgör mer\tKlar\n\nText.\n",
 			want: []string{"T [Mål|Aktivitet|Status] {Ett|gör|} {Två|gör mer|Klar}", "P Text."},
