@@ -276,19 +276,20 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 						}
 					}
 				}
+				if !hasRole(roles, rccplans.ColArea) {
+					// A band naming the area of the rows under it, not a
+					// record of its own (one in capitals is a sub-heading,
+					// as a Blekinge-style plan sets them).
+					if a, ok := bandOf(cellTexts(row.Cells)); ok {
+						band = &a
+						continue
+					}
+				}
 				if t, ok := titleRow(cellTexts(row.Cells)); ok {
 					goal = nil
 					push(t, pseudoLevel, true)
 					cur, last = nil, nil
 					continue
-				}
-				if !hasRole(roles, rccplans.ColArea) {
-					// Not a sub-heading: a band naming the area of the
-					// rows under it, not a record of its own.
-					if a, ok := bandOf(cellTexts(row.Cells)); ok {
-						band = &a
-						continue
-					}
 				}
 				if cur != nil && last != nil && continuation(*last, row, roles) {
 					merged := mergeRows(*last, row)
@@ -485,12 +486,13 @@ type areaLine struct{ code, title string }
 
 // bandOf reads a row across a table (merged over every cell, or alone in
 // the first cell) as the area of the rows under it: a short title, not a
-// sentence, not a numbered goal sentence and not a status. The caller
+// sentence, not in capitals (a sub-heading), not a numbered goal sentence
+// and not a status. The caller
 // takes it for one only in a table without an area column; with one, such
 // a row stays a sub-heading (titleRow).
 func bandOf(cells []string) (areaLine, bool) {
 	t, ok := acrossRow(cells)
-	if !ok || len([]rune(t)) > 80 || len(strings.Fields(t)) > 10 {
+	if !ok || len([]rune(t)) > 80 || len(strings.Fields(t)) > 10 || isUpper(t) {
 		return areaLine{}, false
 	}
 	// A footnote marker after a sentence ("… lungcancerscreening. **")

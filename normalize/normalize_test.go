@@ -620,6 +620,24 @@ func TestAreaBands(t *testing.T) {
 			want: []rec{{"Insatser", "", "", "", "Regionen ska genomföra en förstudie för screening. **", ""}, {"Insatser", "", "", "", "Mål A", "Akt A"}},
 		},
 		{
+			name: "a merged row in capitals, in the table or split off it, is a sub-heading",
+			blocks: []rccplans.Block{
+				heading(1, 1, "PREVENTION"),
+				table(1, hdr, []string{"SCREENING", "SCREENING", "SCREENING", "SCREENING"}, []string{"Mål A", "Akt A", "VC", "Pågår"}),
+				band(1, 3, "REHABILITERING"),
+				table(1, hdr, []string{"Mål B", "Akt B", "VC", "Pågår"}),
+			},
+			want: []rec{{"PREVENTION", "SCREENING", "", "", "Mål A", "Akt A"}, {"PREVENTION", "REHABILITERING", "", "", "Mål B", "Akt B"}},
+		},
+		{
+			name: "a merged mixed-case row is a band",
+			blocks: []rccplans.Block{
+				heading(1, 1, "Insatser"),
+				table(1, hdr, []string{"Levnadsvanor", "Levnadsvanor", "Levnadsvanor", "Levnadsvanor"}, []string{"Mål A", "Akt A", "VC", "Pågår"}),
+			},
+			want: []rec{{"Insatser", "", "", "Levnadsvanor", "Mål A", "Akt A"}},
+		},
+		{
 			name: "an upper-case row across the table is still a sub-heading",
 			blocks: []rccplans.Block{
 				heading(1, 1, "PREVENTION"),
