@@ -881,6 +881,35 @@ func tlRowBelow(lines []ptLine, k int) bool {
 	return false
 }
 
+// tlRowsGoOn: the table's rows go on under lines[k], after empty lines
+// on the same page, without a header of their own: a line at the margin
+// between them is a band across the table (an area or a group of its
+// rows, "1. Förebyggande arbete"), not a heading that ends it.
+func tlRowsGoOn(lines []ptLine, k int, cols []tlColumn) bool {
+	for j := k + 1; j < len(lines) && j <= k+4; j++ {
+		if lines[j].drop || lines[j].s == "" {
+			continue
+		}
+		if lines[j].brk || lines[j].page != lines[k].page {
+			return false
+		}
+		if _, _, _, ok := tlHeader(lines, j); ok {
+			return false
+		}
+		at := 0
+		for _, sg := range tlSegments(lines[j].raw) {
+			for _, c := range cols {
+				if sg.start >= c.left-2 && sg.start <= c.start+2 {
+					at++
+					break
+				}
+			}
+		}
+		return at >= 2
+	}
+	return false
+}
+
 // tlBreakBetween: a page break lies between lines a and b (a < b).
 func tlBreakBetween(lines []ptLine, a, b int) bool {
 	for k := a + 1; k <= b && k < len(lines); k++ {
@@ -941,7 +970,7 @@ func tlEndsBody(lines []ptLine, k int, cols []tlColumn) bool {
 		after := k > 0 && lines[k-1].s == ""
 		// a numbered heading; not the first line of a numbered goal in
 		// the first column, with the row's other cells on the lines below
-		if _, h := ptHeading(ln.s); h && after && sg.start <= cols[0].left+1 && !tlRowBelow(lines, k) {
+		if _, h := ptHeading(ln.s); h && after && sg.start <= cols[0].left+1 && !tlRowBelow(lines, k) && !tlRowsGoOn(lines, k, cols) {
 			return true
 		}
 		// a heading over the next table: a lone line at the margin after

@@ -78,6 +78,31 @@ Kontaktsjuksköterska ska      Alla          Anställa två.           Verksamhe
 finnas.
 `
 
+// bandPlan: numbered bands across the table (areas printed as rows of
+// their own) between rows set off by empty lines.
+const bandPlan = `Handlingsplan cancer 2026
+
+Mål                        Aktivitet               Ansvarig           Status
+
+
+1. Förebyggande arbete
+
+
+Deltagandet ska öka.       Skicka hemtest.         FoU-chef           Klar
+
+
+Rökningen ska minska.      Erbjuda samtal.         Vårdcentralerna    Pågår
+
+
+2. Tidig upptäckt
+
+
+Ledtiderna ska kortas.     Kartlägga flödet.       Divisionschef      Pågår
+
+
+Fler ska screenas.         Skicka kallelser.       RCC-samordnare     Ej påbörjad
+`
+
 // tightPlan: rows set without empty lines; a goal printed once for the
 // activities under it.
 const tightPlan = `Handlingsplan cancer 2026
@@ -227,6 +252,14 @@ func TestTextLayoutKeptTable(t *testing.T) {
 			{"Levnadsvanor ska tas upp med alla patienter.", "Minst 80 procent", "Kartlägga nuläget tillsammans med verksamheterna.", "Processledare"},
 			{"Screening ska erbjudas", "Alla", "Skicka kallelser.", "RCC-samordnare"},
 			{"Kontaktsjuksköterska ska finnas.", "Alla", "Anställa två.", "Verksamhetschef"},
+		}},
+		{"a band across the table between empty lines is a row of its own, not a heading that ends it", bandPlan, 1, []string{"Mål", "Aktivitet", "Ansvarig", "Status"}, [][]string{
+			{"1. Förebyggande arbete", "", "", ""},
+			{"Deltagandet ska öka.", "Skicka hemtest.", "FoU-chef", "Klar"},
+			{"Rökningen ska minska.", "Erbjuda samtal.", "Vårdcentralerna", "Pågår"},
+			{"2. Tidig upptäckt", "", "", ""},
+			{"Ledtiderna ska kortas.", "Kartlägga flödet.", "Divisionschef", "Pågår"},
+			{"Fler ska screenas.", "Skicka kallelser.", "RCC-samordnare", "Ej påbörjad"},
 		}},
 		{"rows without empty lines, a goal over two activities", tightPlan, 1, []string{"Mål", "Aktivitet", "Ansvarig", "Status"}, [][]string{
 			{"Multidisciplinära konferenser ska hållas för alla patienter.", "Informera patienter om möjligheten att delta i studier.", "RCC-samordnare", "Pågår"},
