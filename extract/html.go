@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -467,6 +468,10 @@ func (w *htmlWalker) block(n *html.Node, depth int) {
 		return
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if end := wordBullet(c); end != nil {
+			c = end
+			continue
+		}
 		switch {
 		case c.Type == html.ElementNode && skipped[c.DataAtom]:
 		case c.Type == html.ElementNode && blockLevel[c.DataAtom]:
@@ -774,8 +779,73 @@ func (t *inlineText) walk(n *html.Node, bold bool, depth int) {
 		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if end := wordBullet(c); end != nil {
+			c = end
+			continue
+		}
 		t.walk(c, bold, depth+1)
 	}
+}
+
+// wordBullet recognises the bullet Word writes before a list item when it
+// saves a page as HTML: "<![if !supportLists]><span>·<span>&nbsp;…</span>
+// </span><![endif]>", or a span styled "mso-list:Ignore" holding it. It
+// returns the last node of the mark when the mark is a bullet glyph (to
+// be skipped, as a <ul>'s bullets are not text), nil otherwise: a
+// number ("1.", "a)") is text and stays.
+func wordBullet(c *html.Node) *html.Node {
+	switch {
+	case c.Type == html.CommentNode && strings.Contains(strings.ToLower(c.Data), "if !supportlists"):
+		var b strings.Builder
+		// the mark is a few nodes long; a comment never closed is not one
+		for e, k := c.NextSibling, 0; e != nil && k < 16; e, k = e.NextSibling, k+1 {
+			if e.Type == html.CommentNode && strings.Contains(strings.ToLower(e.Data), "endif") {
+				if bulletGlyph(b.String()) {
+					return e
+				}
+				return nil
+			}
+			nodeText(e, &b, 0)
+		}
+	case c.Type == html.ElementNode && c.DataAtom == atom.Span && strings.Contains(strings.ToLower(strings.ReplaceAll(htmlAttr(c, "style"), " ", "")), "mso-list:ignore"):
+		var b strings.Builder
+		nodeText(c, &b, 0)
+		if bulletGlyph(b.String()) {
+			return c
+		}
+	}
+	return nil
+}
+
+func nodeText(n *html.Node, b *strings.Builder, depth int) {
+	if depth > markupMaxDepth {
+		return
+	}
+	if n.Type == html.TextNode {
+		b.WriteString(n.Data)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		nodeText(c, b, depth+1)
+	}
+}
+
+// bulletGlyph: a list mark with no letter or digit ("·", "•", "▪", "–"),
+// or the "o" and "§" Word prints in Courier and Wingdings for bullets of
+// the second and third level.
+func bulletGlyph(s string) bool {
+	s = strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " "))
+	if s == "o" || s == "§" {
+		return true
+	}
+	if s == "" || utf8.RuneCountInString(s) > 2 {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // result is the joined text and whether all of it was bold.

@@ -88,6 +88,17 @@ func TestHTML(t *testing.T) {
 			want: []string{"T [Område|Mål] {1|a} {PALLIATIV VÅRD|^PALLIATIV VÅRD} {2|b}"},
 		},
 		{
+			name: "Word's saved-as-web-page list marks: a bullet is dropped (in a cell and out of one), a number stays",
+			src: `<h2><span style='mso-list:Ignore'>2.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span>Prevention</h2>
+<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]>Punkt.</p>
+<p class=MsoListParagraph style='mso-list:l1 level1 lfo2'><![if !supportLists]><span>1.<span>&nbsp;&nbsp; </span></span><![endif]>Första.</p>
+<p class=MsoListParagraph><span style='font-family:"Courier New";mso-list:Ignore'>o<span>&nbsp; </span></span>Under.</p>
+<table><tr><td><b>Mål</b></td><td><b>Aktivitet</b></td></tr><tr><td>Färre ska röka.</td><td>
+<p class=MsoListParagraphCxSpFirst><![if !supportLists]><span style='font-family:Symbol'>·<span>&nbsp;</span></span><![endif]>Erbjuda stöd.</p>
+<p class=MsoListParagraphCxSpLast><![if !supportLists]><span style='font-family:Wingdings'>§<span>&nbsp;</span></span><![endif]>Utbilda.</p></td></tr></table>`,
+			want: []string{"H2 2. Prevention", "P Punkt.", "P 1. Första.", "P Under.", "T [Mål|Aktivitet] {Färre ska röka.|Erbjuda stöd. Utbilda.}"},
+		},
+		{
 			name: "a definition list reads as term: description paragraphs",
 			src:  `<h2>Förkortningar</h2><dl><dt>KSSK</dt><dd>Kontaktsjuksköterska</dd><div><dt>SVF</dt><dd>Standardiserade</dd><dd>vårdförlopp</dd></div><dt>Ensam</dt></dl>`,
 			want: []string{"H2 Förkortningar", "P KSSK: Kontaktsjuksköterska", "P SVF: Standardiserade vårdförlopp", "P Ensam"},
@@ -159,6 +170,7 @@ func TestHTMLEmpty(t *testing.T) {
 // FuzzHTML: no page crashes the reader, and every table it returns is
 // rectangular.
 func FuzzHTML(f *testing.F) {
+	f.Add(`<p><![if !supportLists]><span style='mso-list:Ignore'>·<span>&nbsp;</span></span><![endif]>x</p><dl><dt>A</dt><dd>b</dd></dl><main><table><tr><th>Mål</th><th>Status</th></tr><tr><td>a</td><td>b</td></tr><tr><th colspan=2>Kapitel 2 x</th></tr></table></main>`)
 	f.Add(`<table><thead><tr><th>Mål</th><th>Status</th></tr></thead><tr><td rowspan=3>a</td><td colspan=2>b</td></tr></table>`)
 	f.Add(`<h1>x</h1><p><b>Y</b></p><table><tr><td><table><tr><td>in</td></tr></table></td></tr></table>`)
 	f.Add(strings.Repeat("<div>", 2000) + "deep")
