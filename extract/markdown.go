@@ -109,6 +109,10 @@ func (p *mdParser) parse(src string) {
 				}
 			}
 			p.htmlTable(b.String())
+		case !p.inTbl && (allDashes(t) || len(dashRuns(lines[i])) >= 2) && p.multilineTable(lines, &i):
+			// pandoc's multiline table, read to its closing line
+		case !p.inTbl && i+1 < len(lines) && len(dashRuns(lines[i+1])) >= 2 && !strings.Contains(ln, "\t") && !isPipeRow(t) && p.simpleTable(lines, &i):
+			// pandoc's simple table, read to its blank line
 		case divFence.MatchString(t):
 			p.flushAll() // a div's fence is structure, not text
 		case gridBorder.MatchString(t) && !p.inTbl:
@@ -640,4 +644,171 @@ done:
 		lv = min(lv+1, 9)
 	}
 	p.para = nil
+}
+
+// allDashes: a line of dashes only (three or more), a pandoc table's
+// outer border.
+func allDashes(t string) bool {
+	return len(t) >= 3 && strings.Trim(t, "-") == ""
+}
+
+// dashRuns are the rune spans of the dash runs of a line made of dashes
+// and spaces only ("------ ---------- ----"): the columns of a pandoc
+// simple or multiline table. nil for any other line.
+func dashRuns(ln string) [][2]int {
+	var out [][2]int
+	start := -1
+	k := 0
+	for _, r := range ln {
+		switch r {
+		case '-':
+			if start < 0 {
+				start = k
+			}
+		case ' ':
+			if start >= 0 {
+				out = append(out, [2]int{start, k})
+				start = -1
+			}
+		default:
+			return nil
+		}
+		k++
+	}
+	if start >= 0 {
+		out = append(out, [2]int{start, k})
+	}
+	if len(out) > markupMaxCols {
+		return nil
+	}
+	return out
+}
+
+// columnCells cuts lines into the columns a dash line gives: a column's
+// text runs from its dashes' start to the next column's start (pandoc
+// aligns text inside the dashes; a long word may run past their end).
+// Each column's lines are joined and read as inline markdown.
+func columnCells(lines []string, cols [][2]int) mrow {
+	parts := make([][]string, len(cols))
+	for _, ln := range lines {
+		rs := []rune(ln)
+		for j, c := range cols {
+			a := c[0]
+			b := len(rs)
+			if j+1 < len(cols) {
+				b = min(cols[j+1][0], len(rs))
+			}
+			if a < b {
+				parts[j] = append(parts[j], strings.TrimSpace(string(rs[a:b])))
+			}
+		}
+	}
+	r := mrow{cells: make([]mcell, len(cols))}
+	for j := range cols {
+		r.cells[j].text, r.cells[j].bold = gridCellText(parts[j])
+	}
+	return r
+}
+
+// multilineTable reads a pandoc multiline table starting at line *i: a
+// dash line, the header's lines, the column dashes, rows parted by blank
+// lines, a closing dash line. Without a header the column dashes open
+// and close it. It reports false, reading nothing, when the lines are
+// not such a table.
+func (p *mdParser) multilineTable(lines []string, i *int) bool {
+	start := *i
+	var header []string
+	var cols [][2]int
+	j := start + 1
+	if runs := dashRuns(lines[start]); len(runs) >= 2 {
+		cols = runs // headerless
+	} else {
+		for ; j < len(lines) && j < start+12; j++ {
+			if strings.TrimSpace(lines[j]) == "" {
+				return false
+			}
+			if runs := dashRuns(lines[j]); len(runs) >= 2 {
+				cols = runs
+				break
+			}
+			header = append(header, lines[j])
+		}
+		if cols == nil || len(header) == 0 {
+			return false
+		}
+		j++
+	}
+	// find the closing line before taking anything
+	end := -1
+	for k := j; k < len(lines) && k < j+5000; k++ {
+		t := strings.TrimSpace(lines[k])
+		if allDashes(t) || len(dashRuns(lines[k])) >= 2 && header == nil {
+			end = k
+			break
+		}
+		if k > j && t == "" && strings.TrimSpace(lines[k-1]) == "" {
+			return false // two blank lines: not inside a table
+		}
+	}
+	if end < 0 {
+		return false
+	}
+	p.flushAll()
+	var rows []mrow
+	if header != nil {
+		h := columnCells(header, cols)
+		h.header = true
+		rows = append(rows, h)
+	}
+	var cur []string
+	for k := j; k <= end; k++ {
+		if k == end || strings.TrimSpace(lines[k]) == "" {
+			if len(cur) > 0 {
+				rows = append(rows, columnCells(cur, cols))
+			}
+			cur = nil
+			continue
+		}
+		cur = append(cur, lines[k])
+	}
+	p.rows, p.inTbl = rows, true
+	p.flushTable()
+	*i = end
+	return true
+}
+
+// simpleTable reads a pandoc simple table: a header line, the column
+// dashes, one line per row up to a blank line (or a dash line).
+func (p *mdParser) simpleTable(lines []string, i *int) bool {
+	cols := dashRuns(lines[*i+1])
+	j := *i + 2
+	var body [][]string
+	for ; j < len(lines); j++ {
+		t := strings.TrimSpace(lines[j])
+		if t == "" || allDashes(t) || len(dashRuns(lines[j])) >= 2 {
+			break
+		}
+		body = append(body, []string{lines[j]})
+	}
+	if len(body) == 0 {
+		return false
+	}
+	p.flushAll()
+	h := columnCells([]string{lines[*i]}, cols)
+	h.header = true
+	rows := []mrow{h}
+	for _, b := range body {
+		rows = append(rows, columnCells(b, cols))
+	}
+	p.rows, p.inTbl = rows, true
+	p.flushTable()
+	*i = j
+	if j < len(lines) && strings.TrimSpace(lines[j]) != "" {
+		// the closing dash line of a headerless-looking end is consumed;
+		// any other line is read again
+		if !allDashes(strings.TrimSpace(lines[j])) && len(dashRuns(lines[j])) < 2 {
+			*i = j - 1
+		}
+	}
+	return true
 }

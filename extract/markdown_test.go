@@ -106,6 +106,35 @@ func TestMarkdown(t *testing.T) {
 				"H1 Kapitel 6 Palliativ vård", "T {6.a) Tre|Fler samtal.|Pågår}", "P Ingen rubrik", "T {6.b) Fyra|Mer.|Klar}"},
 		},
 		{
+			name: "pandoc multiline and simple tables; a setext heading is not one",
+			src: "  ---------------------------------------------------------------\n" +
+				"  Område          Mål enligt RCC    Aktivitet i      Status\n" +
+				"                                    regionen\n" +
+				"  --------------- ----------------- ---------------- ------------\n" +
+				"  5.a)            Alla patienter    Kartlägga        **Pågående**\n" +
+				"  Kontaktsjuk-    med cancer ska    bemanningen.\n" +
+				"  sköterska       ha en.\n" +
+				"\n" +
+				"  5.b) Min        Min vårdplan ska  Utbilda          Påbörjad\n" +
+				"  vårdplan        erbjudas alla.    sköterskor.\n" +
+				"                                    2025--2027\n" +
+				"  ---------------------------------------------------------------\n" +
+				"\n" +
+				"  : Tabell 2. Patientens väg\n" +
+				"\n" +
+				"  Mål      Status\n" +
+				"  -------- --------\n" +
+				"  Ett      Klar\n" +
+				"  Två      Pågår\n" +
+				"\n" +
+				"Text efter.\n" +
+				"\n" +
+				"Titel\n" +
+				"-----\n",
+			want: []string{"T [Område|Mål enligt RCC|Aktivitet i regionen|Status] {5.a) Kontaktsjuk- sköterska|Alla patienter med cancer ska ha en.|Kartlägga bemanningen.|Pågående} {5.b) Min vårdplan|Min vårdplan ska erbjudas alla.|Utbilda sköterskor. 2025–2027|Påbörjad}",
+				"T [Mål|Status] {Ett|Klar} {Två|Pågår}", "P Text efter.", "H2 Titel"},
+		},
+		{
 			name: "a short tab row under the header keeps its cells at the left (trailing empty cells dropped by an editor)",
 			src:  "Mål\tAktivitet\tStatus\nEtt\tgör\nTvå\tgör mer\tKlar\n\nText.\n",
 			want: []string{"T [Mål|Aktivitet|Status] {Ett|gör|} {Två|gör mer|Klar}", "P Text."},
@@ -158,6 +187,7 @@ func FuzzMarkdown(f *testing.F) {
 	f.Add("```\ncode\n# not a heading\n")
 	f.Add("+---+---+\n| a | b |\n+===+===+\n| c |   |\n|   +---+\n|   | d |\n+---+---+\n")
 	f.Add("A\tB\tC\nx\t\n\ny\n\tz\tw\nq\tr\n")
+	f.Add("  -----------\n  A     B\n  ----- -----\n  x     y\n  z\n\n  1     2\n  -----------\n\n  C  D\n  -- --\n  e  f\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		l, err := Markdown("f.md", []byte(src))
 		if err != nil {
