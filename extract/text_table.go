@@ -122,6 +122,7 @@ import (
 type ptSpan struct {
 	from, to int
 	blocks   []rccplans.Block
+	tail     []rccplans.Block // after the table: a band across it that ends this part
 }
 
 // ptBlocks reads the lines into blocks: plan tables where tables finds
@@ -141,6 +142,7 @@ func ptBlocks(name string, lines []ptLine, tables func(string, []ptLine) ([]ptSp
 }
 
 var (
+	ptYearRe     = regexp.MustCompile(`^(?:19|20)\d\d\*?$`)
 	ptAreaRe     = regexp.MustCompile(`^\d{1,2}(?:\.[a-zA-Z0-9]{1,4}){0,4}\.?\)\s*\S`) // "3.c.ii) Screening", "6) Forskning"
 	ptFootnoteRe = regexp.MustCompile(`^\*{1,4}\s*[^*\s]`)
 	// a line that is only a time: "2022–2024", "2022–05", "4 år", "Q2 2023", "Löpande", "Hösten 2023"
@@ -229,11 +231,14 @@ func ptHeaderBounds(lines []ptLine, i int) (titles []string, roles []rccplans.Co
 }
 
 // ptHeaderish: a line that may continue a wrapped header: it names a role,
-// or is one or two lower-case words ("målnivå", "ning*").
+// or is one or two lower-case words ("målnivå", "ning*"), or a year.
 func ptHeaderish(s string) bool {
 	f := strings.Fields(s)
 	if len(f) <= 2 && ptStartsLower(s) || len(f) == 1 && strings.HasSuffix(s, "-") {
 		return true
+	}
+	if len(f) == 1 && ptYearRe.MatchString(f[0]) {
+		return true // "Uppföljning" / "2025": the year a follow-up column is for
 	}
 	for _, w := range f {
 		if ptRoleWord(w) {
@@ -330,20 +335,36 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 			continue
 		}
 		// the body runs to a chapter heading or the end; a repeated header
-		// inside it is not content
-		j := end
-		for ; j < len(lines); j++ {
-			if s := lines[j].s; s != "" && ptChapter(s) && !ptRunsOn(lines, j) {
+		// inside it is not content. A numbered line with no header after it
+		// is a band across the table ("1. Förebyggande arbete", an area
+		// printed as a row of its own): it ends this part, and the rows
+		// under it are read with the same header.
+		from := i
+		for {
+			j := end
+			for ; j < len(lines); j++ {
+				if s := lines[j].s; s != "" && ptChapter(s) && !ptRunsOn(lines, j) {
+					break
+				}
+			}
+			b := ptPrepare(lines[end:j], titles, roles, areaW)
+			if b != nil {
+				b.bounds = bounds
+			}
+			bodies = append(bodies, b)
+			sp := ptSpan{from: from, to: j}
+			band := j < len(lines) && ptBand(lines, j)
+			if band {
+				sp.to = j + 1
+				sp.tail = []rccplans.Block{{Kind: rccplans.BlockHeading, Page: lines[j].page, Text: lines[j].s, Band: true}}
+			}
+			spans = append(spans, sp)
+			i = sp.to - 1
+			if !band {
 				break
 			}
+			from, end = j+1, j+1
 		}
-		b := ptPrepare(lines[end:j], titles, roles, areaW)
-		if b != nil {
-			b.bounds = bounds
-		}
-		bodies = append(bodies, b)
-		spans = append(spans, ptSpan{from: i, to: j})
-		i = j - 1
 	}
 	// column widths. Each column wraps at its own width, which may change
 	// from one table to the next. Evidence: the wrap intervals of cells
@@ -458,7 +479,31 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 			warns = append(warns, rccplans.Warning{File: name, Page: page, Message: "table header without rows"})
 		}
 	}
+	for i := range spans {
+		spans[i].blocks = append(spans[i].blocks, spans[i].tail...)
+	}
 	return spans, warns
+}
+
+// ptBand: lines[j], a numbered line that would end a table, is a band
+// across it instead: no header follows within a few lines (a chapter
+// heading is followed by its table's header, or by prose and then one),
+// and the text goes on.
+func ptBand(lines []ptLine, j int) bool {
+	n := 0
+	for k := j + 1; k < len(lines) && n < 4; k++ {
+		if lines[k].s == "" || lines[k].drop {
+			continue
+		}
+		if _, _, _, ok := ptHeader(lines, k); ok {
+			return false
+		}
+		if n == 0 && ptChapter(lines[k].s) && !ptRunsOn(lines, k) {
+			return false // two headings in a row: a chapter and its section
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // ptChapter: a heading that ends a table ("Prevention …, Kapitel 3",
