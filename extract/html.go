@@ -25,11 +25,17 @@ const (
 )
 
 // HTML reads an HTML page: <h1>–<h6> become headings with their level;
-// paragraphs, list items and loose text become paragraphs; <table> becomes
-// a grid with rowspan/colspan filled in (copies marked Spanned) and its
-// <thead> or all-<th> top rows as Table.Header. A row holding a single
-// text (a caption row) or a bold-only paragraph directly above a table
-// header is a sub-heading. Scripts, styles and navigation are skipped.
+// paragraphs, list items and loose text become paragraphs; <dl> entries
+// become "term: description" paragraphs; <table> becomes a grid with
+// rowspan/colspan filled in (copies marked Spanned) and its <thead> or
+// all-<th> top rows as Table.Header. A row holding a single text (a
+// caption row) or a bold-only paragraph directly above a table header is
+// a sub-heading; such a row between body rows that is numbered like an
+// earlier heading ("Kapitel 6 …" after an <h2> "Kapitel 5 …") is a heading
+// of that rank and splits the table. Scripts, styles and navigation are
+// skipped; when the page marks its main content (<main>, role="main")
+// only that is read, so menus, side navigation and footers stay out.
+// Word's "save as web page" list bullets are dropped, its numbers kept.
 func HTML(name string, data []byte) (l *rccplans.Layout, err error) {
 	defer func() {
 		if r := recover(); r != nil {

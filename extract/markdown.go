@@ -9,17 +9,30 @@ import (
 )
 
 // Markdown reads markdown as web-page and document converters write it:
-// ATX ("## …") and setext headings with their level, paragraphs, list
-// items (an ordered item keeps its printed number: "3. …"), and tables in
-// three forms: tab-separated lines, pipe tables, and raw HTML <table>
-// blocks. Cells may hold inline HTML (<b>, <p>, <ul><li>, <br>), which is
-// read to plain text with paragraphs and items joined by single spaces.
+// ATX ("## …") and setext headings with their level (pandoc's "{#id
+// .class}" attributes dropped), paragraphs, list items (an ordered item
+// keeps its printed number: "3. …"), definition lists ("term: definition"),
+// and tables in six forms: tab-separated lines, pipe tables, pandoc's
+// grid tables (row and column spans), multiline and simple tables, and
+// raw HTML <table> blocks. Cells may hold inline HTML (<b>, <p>, <ul><li>,
+// <br>) or markdown lists, read to plain text with paragraphs and items
+// joined by single spaces; pandoc's "--"/"---" read back as en/em dashes.
+// pandoc's div fences and table captions are not text.
 //
 // Inside a tab or pipe table, a row with text in its first cell only
 // (plain or <b>…</b>) standing right above a header row is a sub-heading,
 // not a row: it becomes a heading at the rank of the heading that
 // introduced the previous table. A header row repeated inside a table is
 // dropped; one after body rows starts a new table.
+//
+// Text copied from a browser (tab tables with no blank line above them):
+// a row runs over the lines that give it exactly its missing cells (a
+// cell's paragraphs and list items come as lines of their own), a row
+// missing its first cells gets them from the row above (a browser leaves
+// out the cells a rowspan covers), and the short lines right above a
+// table are its headings. Limits: a row short of cells at its end and
+// completed exactly by the next lines is read as one row; a rowspan'd
+// cell in the middle of a row is placed at the row's start.
 func Markdown(name string, data []byte) (l *rccplans.Layout, err error) {
 	defer func() {
 		if r := recover(); r != nil {
