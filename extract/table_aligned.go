@@ -1001,7 +1001,8 @@ func inRuledRow(bands [][2]float64, anchors []anchor, lines []tline, k int) bool
 // titleInTable tells how many lines from lines[k] on make a title row
 // inside a borderless table (a goal or a section set across the columns,
 // as a word processor prints a merged row), 0 if none: one bold run over
-// two or more headers in the body's size, wrapped onto more bold lines
+// two or more headers in the body's size (or within the first column over
+// a row set in two or more columns), wrapped onto more bold lines
 // that start where it starts, with the next line close below set in the
 // columns (in two or more, or within one; not a header, not larger), or
 // last on its page.
@@ -1018,7 +1019,12 @@ func titleInTable(anchors []anchor, lines []tline, k int, used []bool) int {
 			over++
 		}
 	}
-	if over < 2 {
+	// Or within the first column, when a row set in two or more columns
+	// follows right below (checked there): a band too short to run over
+	// the next header (a cell's first line would have the rest of its
+	// row beside it).
+	first := over < 2
+	if first && (len(anchors) < 2 || segs[0].X1 > anchors[1].X0 || segs[0].X0 > anchors[0].X1 || !headerSized(anchors, l.size)) {
 		return 0
 	}
 	m := k + 1
@@ -1037,10 +1043,27 @@ func titleInTable(anchors []anchor, lines []tline, k int, used []bool) int {
 	}
 	// The next line is in two or more columns, or in one.
 	next := segments(n)
+	if first {
+		if len(next) >= 2 {
+			return m - k
+		}
+		return 0
+	}
 	if len(next) >= 2 || insideOneAnchor(anchors, next[0].Box) {
 		return m - k
 	}
 	return 0
+}
+
+// headerSized tells whether size is the header's (within 0.75 pt): a
+// larger bold line under a table is the next chapter's heading.
+func headerSized(as []anchor, size float64) bool {
+	for _, a := range as {
+		for _, w := range a.words {
+			return math.Abs(w.Size-size) <= 0.75
+		}
+	}
+	return false
 }
 
 // insideOneAnchor tells whether b keeps to one column: it runs over no

@@ -373,7 +373,8 @@ func TestHeaderContinuation(t *testing.T) {
 		{
 			name: "band a padding below",
 			next: words(cols3[0]+3, 100+lh+0.5*lh, "A. Levnadsvanor", bodyFS, true),
-			want: "  head: Mål | Aktivitet | Ansvarig\n  r1 p1: A. Levnadsvanor |  | \n  r2 p1: Mål ett går vidare. | Akt ett går vidare. | VC\n",
+			// a title row of the table, split off as a band heading
+			want: "p1 H1 A. Levnadsvanor\np1 TABLE 3 cols, 1 rows\n  head: Mål | Aktivitet | Ansvarig\n  r1 p1: Mål ett går vidare. | Akt ett går vidare. | VC\n",
 		},
 		{
 			name: "second header line at line spacing",
@@ -389,6 +390,57 @@ func TestHeaderContinuation(t *testing.T) {
 			got := dumpBlocks(bs)
 			if !strings.Contains(got, tt.want) {
 				t.Errorf("got\n%s\nwant it to hold\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestFirstColumnBand: a bold line of the body's size alone in the first
+// column of a borderless table, over a row set in the columns, is a title
+// row of the table (a band naming the rows' area: split off as a Band
+// heading between the table's parts), not a heading that ends the table;
+// a larger one is the next chapter's heading.
+func TestFirstColumnBand(t *testing.T) {
+	lh := bodyFS * 1.2
+	row := func(y float64, a, b, c string) []rccplans.Word {
+		var ws []rccplans.Word
+		for j, s := range []string{a, b, c} {
+			ws = append(ws, words(cols3[j]+3, y, s, bodyFS, false)...)
+		}
+		for j, s := range []string{"går vidare.", "går vidare."} {
+			ws = append(ws, words(cols3[j]+3, y+lh, s, bodyFS, false)...)
+		}
+		return ws
+	}
+	tests := []struct {
+		name string
+		size float64
+		band bool
+	}{
+		{"band in the body's size", bodyFS, true},
+		{"larger: a heading", 14, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ws []rccplans.Word
+			for j, h := range []string{"Mål", "Aktivitet", "Ansvarig"} {
+				ws = append(ws, words(cols3[j]+3, 100, h, bodyFS, true)...)
+			}
+			ws = append(ws, row(100+1.5*lh, "Mål ett", "Akt ett", "VC")...)
+			ws = append(ws, words(cols3[0]+3, 100+4*lh, "B. Screening", tt.size, true)...)
+			ws = append(ws, row(100+4*lh+tt.size*1.2+0.5*lh, "Mål två", "Akt två", "RCC")...)
+			bs, _ := Blocks("test.pdf", []rccplans.Page{page(1, ws, nil)})
+			found := false
+			for _, b := range bs {
+				if b.Kind == rccplans.BlockHeading && b.Text == "B. Screening" {
+					found = true
+					if b.Band != tt.band {
+						t.Errorf("heading %q: band %v, want %v\n%s", b.Text, b.Band, tt.band, dumpBlocks(bs))
+					}
+				}
+			}
+			if !found {
+				t.Errorf("no heading B. Screening:\n%s", dumpBlocks(bs))
 			}
 		})
 	}
