@@ -711,46 +711,51 @@ func TestTextCapitalRestart(t *testing.T) {
 	}
 }
 
-// TestTextBands: a numbered line inside a table with no header after it is
+// TestTextBands: a numbered (or lettered) line inside a table with no header after it is
 // a band across the table (an area printed as a row of its own): the table
 // is read in parts under the same header, the band a heading marked Band
 // between them. A numbered line followed by a header is a chapter.
 func TestTextBands(t *testing.T) {
-	in := strings.Join([]string{
-		"Mål Aktivitet Ansvarig Status",
-		"Uppföljning",
-		"2025",
-		"1. Förebyggande arbete",
-		"Deltagandet ska öka.",
-		"Skicka hemtest.",
-		"FoU-chef Klar",
-		"Rökningen ska minska.",
-		"Erbjuda samtal.",
-		"Vårdcentralerna Pågår",
-		"2. Tidig upptäckt",
-		"Ledtiderna ska kortas.",
-		"Kartlägga flödet.",
-		"Divisionschef Pågår",
-		"3. Vård",
-		"Mål Aktivitet Ansvarig Status",
-		"Alla ska ha en plan.",
-		"Införa planen.",
-		"Verksamhetschef Klar",
-	}, "\n")
-	bs := textBlocksOf(t, in)
-	got := kinds(bs)
-	// no rows between the header and the first band: no table there
-	want := []string{"H:1. Förebyggande arbete", "T", "H:2. Tidig upptäckt", "T", "H:3. Vård", "T"}
-	if !reflect.DeepEqual(got, want) {
-		t.Fatalf("blocks %q, want %q", got, want)
-	}
-	for _, b := range bs {
-		if b.Kind == rccplans.BlockHeading && b.Band != (b.Text != "3. Vård") {
-			t.Errorf("%q: band %v", b.Text, b.Band)
-		}
-	}
-	// the parts under the bands keep the first header, its year included
-	if h := bs[1].Table.Header[0]; len(h) != 5 || h[4] != "Uppföljning 2025" {
-		t.Errorf("header %q, want five columns ending in Uppföljning 2025", h)
+	for _, mark := range []string{"1", "A"} {
+		t.Run("band "+mark, func(t *testing.T) {
+			second := string(rune(mark[0] + 1))
+			in := strings.Join([]string{
+				"Mål Aktivitet Ansvarig Status",
+				"Uppföljning",
+				"2025",
+				mark + ". Förebyggande arbete",
+				"Deltagandet ska öka.",
+				"Skicka hemtest.",
+				"FoU-chef Klar",
+				"Rökningen ska minska.",
+				"Erbjuda samtal.",
+				"Vårdcentralerna Pågår",
+				second + ". Tidig upptäckt",
+				"Ledtiderna ska kortas.",
+				"Kartlägga flödet.",
+				"Divisionschef Pågår",
+				"3. Vård",
+				"Mål Aktivitet Ansvarig Status",
+				"Alla ska ha en plan.",
+				"Införa planen.",
+				"Verksamhetschef Klar",
+			}, "\n")
+			bs := textBlocksOf(t, in)
+			got := kinds(bs)
+			// no rows between the header and the first band: no table there
+			want := []string{"H:" + mark + ". Förebyggande arbete", "T", "H:" + second + ". Tidig upptäckt", "T", "H:3. Vård", "T"}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("blocks %q, want %q", got, want)
+			}
+			for _, b := range bs {
+				if b.Kind == rccplans.BlockHeading && b.Band != (b.Text != "3. Vård") {
+					t.Errorf("%q: band %v", b.Text, b.Band)
+				}
+			}
+			// the parts under the bands keep the first header, its year included
+			if h := bs[1].Table.Header[0]; len(h) != 5 || h[4] != "Uppföljning 2025" {
+				t.Errorf("header %q, want five columns ending in Uppföljning 2025", h)
+			}
+		})
 	}
 }

@@ -343,7 +343,11 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 		for {
 			j := end
 			for ; j < len(lines); j++ {
-				if s := lines[j].s; s != "" && ptChapter(s) && !ptRunsOn(lines, j) {
+				s := lines[j].s
+				if s == "" || ptRunsOn(lines, j) {
+					continue
+				}
+				if ptChapter(s) || ptLettered(s) && ptBand(lines, j) {
 					break
 				}
 			}
@@ -483,6 +487,13 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 		spans[i].blocks = append(spans[i].blocks, spans[i].tail...)
 	}
 	return spans, warns
+}
+
+// ptLettered: a short line opened by a capital letter and a period, as
+// bands across a table are lettered ("A. Levnadsvanor").
+func ptLettered(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) && strings.HasPrefix(s[n:], ". ") && utf8.RuneCountInString(s) <= 60 && !ptEndsSentence(s)
 }
 
 // ptBand: lines[j], a numbered line that would end a table, is a band
