@@ -145,6 +145,7 @@ type mcell struct {
 type mrow struct {
 	cells  []mcell
 	header bool // marked as a header row by the source (<th>, w:tblHeader, pipe delimiter)
+	foot   bool // a <tfoot> row: printed under the body wherever the source puts it
 	page   int  // page the row starts on, where the source has pages; 0 otherwise
 }
 
@@ -221,6 +222,21 @@ func headingShape(text string) string {
 		return ""
 	}
 	return strings.Repeat("n.", strings.Count(m[1], ".")) + "n"
+}
+
+// footnoteMark: a note's opening mark ("* …", "** …", "¹ …", "Not: …").
+func footnoteMark(t string) bool {
+	return strings.HasPrefix(t, "*") || strings.HasPrefix(t, "¹") || strings.HasPrefix(strings.ToLower(t), "not:")
+}
+
+// lastBodyRow tells whether only <tfoot> rows or nothing follow row i.
+func lastBodyRow(rows []mrow, i int) bool {
+	for _, r := range rows[i+1:] {
+		if !r.foot {
+			return false
+		}
+	}
+	return true
 }
 
 // groupRow is the text of a body row that names a group of the rows under
@@ -323,14 +339,15 @@ func sameTexts(a, b []string) bool {
 // way came before it in the document); otherwise it stays a row, which
 // normalize reads as a sub-heading or an Område band.
 func tableBlocks(rows []mrow, page int, ranked func(string) bool) []rccplans.Block {
-	var out []rccplans.Block
+	var out, notes []rccplans.Block
 	var tb *rccplans.Table
 	start := page
 	flush := func() {
 		if tb != nil && (len(tb.Rows) > 0 || len(tb.Header) > 0) {
 			out = append(out, rccplans.Block{Kind: rccplans.BlockTable, Page: start, Table: tb})
 		}
-		tb = nil
+		out = append(out, notes...)
+		tb, notes = nil, nil
 	}
 	for i, r := range rows {
 		if r.page > 0 {
@@ -346,6 +363,12 @@ func tableBlocks(rows []mrow, page int, ranked func(string) bool) []rccplans.Blo
 		if t := titleRow(r); t != "" && caption && i+1 < len(rows) && (rows[i+1].header || isHeaderRow(rows[i+1]) || titleRow(rows[i+1]) != "") {
 			flush()
 			out = append(out, rccplans.Block{Kind: rccplans.BlockHeading, Page: page, Text: t, Bold: r.cells[0].bold})
+			continue
+		}
+		if t := titleRow(r); t != "" && tb != nil && (r.foot || footnoteMark(t) && lastBodyRow(rows, i)) {
+			// A note under the table ("* Status fylls i …"), in <tfoot> or
+			// its last row across the table: never a record.
+			notes = append(notes, rccplans.Block{Kind: rccplans.BlockParagraph, Page: page, Text: t, Note: true})
 			continue
 		}
 		if t := groupRow(r); t != "" && caption && tb != nil && len(tb.Rows) > 0 && ranked != nil && ranked(t) {
@@ -607,26 +630,38 @@ func (w *htmlWalker) definitions(n *html.Node, depth int) {
 // colspan. Rows of nested tables are not rows of this one: their text is
 // part of the cell that holds them.
 func htmlTable(t *html.Node, depth int) []mrow {
-	var trs []*html.Node
+	var trs, foot []*html.Node
 	var inHead []bool
-	var collect func(n *html.Node, head bool)
-	collect = func(n *html.Node, head bool) {
+	var collect func(n *html.Node, head, isFoot bool)
+	collect = func(n *html.Node, head, isFoot bool) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode {
 				continue
 			}
 			switch c.DataAtom {
 			case atom.Tr:
+				if isFoot {
+					foot = append(foot, c)
+					continue
+				}
 				trs = append(trs, c)
 				inHead = append(inHead, head)
 			case atom.Thead:
-				collect(c, true)
-			case atom.Tbody, atom.Tfoot:
-				collect(c, false)
+				collect(c, true, false)
+			case atom.Tbody:
+				collect(c, false, false)
+			case atom.Tfoot:
+				// HTML 4 put <tfoot> before <tbody>; it is printed last
+				collect(c, false, true)
 			}
 		}
 	}
-	collect(t, false)
+	collect(t, false, false)
+	nBody := len(trs)
+	trs = append(trs, foot...)
+	for range foot {
+		inHead = append(inHead, false)
+	}
 	type pending struct {
 		left int
 		text string
@@ -675,7 +710,7 @@ func htmlTable(t *html.Node, depth int) []mrow {
 		if !any && len(cells) == 0 {
 			continue
 		}
-		rows = append(rows, mrow{cells: cells, header: inHead[ri] || (allTH && any)})
+		rows = append(rows, mrow{cells: cells, header: inHead[ri] || (allTH && any && ri < nBody), foot: ri >= nBody})
 	}
 	return squareRows(rows)
 }

@@ -2,8 +2,11 @@ package extract
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
+
+	"rccplans"
 )
 
 func TestHTML(t *testing.T) {
@@ -99,6 +102,15 @@ func TestHTML(t *testing.T) {
 			want: []string{"H2 2. Prevention", "P Punkt.", "P 1. Första.", "P Under.", "T [Mål|Aktivitet] {Färre ska röka.|Erbjuda stöd. Utbilda.}"},
 		},
 		{
+			name: "a <tfoot> note (before <tbody> as HTML 4 put it) and a last row across the table opening with * are notes under the table, not rows",
+			src: `<table><thead><tr><th>Mål</th><th>Status*</th></tr></thead><tfoot><tr><td colspan="2">* Fylls i vid uppföljning.</td></tr></tfoot>
+<tbody><tr><td>a</td><td>Klar</td></tr></tbody></table>
+<table><tr><th>Mål</th><th>Status</th></tr><tr><td>b</td><td>Pågår</td></tr><tr><td colspan="2">** Enligt beslut.</td></tr></table>
+<table><tr><th>Mål</th><th>Status</th></tr><tr><td colspan="2">* mitt i</td></tr><tr><td>c</td><td>Klar</td></tr></table>`,
+			want: []string{"T [Mål|Status*] {a|Klar}", "P * Fylls i vid uppföljning.", "T [Mål|Status] {b|Pågår}", "P ** Enligt beslut.",
+				"T [Mål|Status] {* mitt i|^* mitt i} {c|Klar}"},
+		},
+		{
 			name: "a definition list reads as term: description paragraphs",
 			src:  `<h2>Förkortningar</h2><dl><dt>KSSK</dt><dd>Kontaktsjuksköterska</dd><div><dt>SVF</dt><dd>Standardiserade</dd><dd>vårdförlopp</dd></div><dt>Ensam</dt></dl>`,
 			want: []string{"H2 Förkortningar", "P KSSK: Kontaktsjuksköterska", "P SVF: Standardiserade vårdförlopp", "P Ensam"},
@@ -182,4 +194,33 @@ func FuzzHTML(f *testing.F) {
 		}
 		checkRectangular(t, l)
 	})
+}
+
+// TestHTMLNotes: a note under a table is marked Note (never a record);
+// a paragraph of the page is not.
+func TestHTMLNotes(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []bool // Note of each paragraph block, in order
+	}{
+		{"tfoot", `<table><tr><th>Mål</th><th>Status</th></tr><tfoot><tr><td colspan="2">* Fylls i.</td></tr></tfoot><tr><td>a</td><td>b</td></tr></table><p>Text.</p>`, []bool{true, false}},
+		{"last row with a star", `<table><tr><th>Mål</th><th>Status</th></tr><tr><td>a</td><td>b</td></tr><tr><td colspan="2">* Not.</td></tr></table>`, []bool{true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, err := HTML("t.html", []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []bool
+			for _, b := range l.Blocks {
+				if b.Kind == rccplans.BlockParagraph {
+					got = append(got, b.Note)
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("notes %v, want %v", got, tt.want)
+			}
+		})
+	}
 }
