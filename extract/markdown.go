@@ -159,7 +159,10 @@ func (p *mdParser) parse(src string) {
 			p.flushPara()
 			p.inTbl = true
 			p.rows = append(p.rows, mdRow(strings.Split(ln, "\t")))
-		case isPipeRow(t) && (p.pipe || (i+1 < len(lines) && pipeDelim.MatchString(lines[i+1]))):
+		case isPipeRow(t) && (p.pipe || (i+1 < len(lines) && pipeDelim.MatchString(lines[i+1]))) ||
+			hasPipe(t) && (p.pipe || i+1 < len(lines) && pipeDelim.MatchString(lines[i+1]) && strings.Contains(lines[i+1], "|")):
+			// (a table of two columns written without outer pipes has one
+			// pipe a line: "Mål | Status" over "--- | ---")
 			p.flushPara()
 			if !p.pipe {
 				p.flushTable()
@@ -277,6 +280,9 @@ func (p *mdParser) htmlTable(s string) {
 func isPipeRow(t string) bool {
 	return strings.HasPrefix(t, "|") || strings.Count(strings.ReplaceAll(t, `\|`, ""), "|") >= 2
 }
+
+// hasPipe: a line with an unescaped pipe.
+func hasPipe(t string) bool { return strings.Contains(strings.ReplaceAll(t, `\|`, ""), "|") }
 
 // splitPipes splits a pipe-table line at unescaped pipes, dropping the
 // outer ones.

@@ -135,6 +135,11 @@ func TestMarkdown(t *testing.T) {
 				"T [Mål|Status] {Ett|Klar} {Två|Pågår}", "P Text efter.", "H2 Titel"},
 		},
 		{
+			name: "a two-column pipe table without outer pipes",
+			src:  "Mål | Status\n--- | ---\nEtt | Klar\nTvå \\| tre | Pågår\n\nText.\n",
+			want: []string{"T [Mål|Status] {Ett|Klar} {Två | tre|Pågår}", "P Text."},
+		},
+		{
 			name: "a short tab row under the header keeps its cells at the left (trailing empty cells dropped by an editor)",
 			src:  "Mål\tAktivitet\tStatus\nEtt\tgör\nTvå\tgör mer\tKlar\n\nText.\n",
 			want: []string{"T [Mål|Aktivitet|Status] {Ett|gör|} {Två|gör mer|Klar}", "P Text."},
