@@ -454,6 +454,9 @@ func labelPairs(tb *rccplans.Table) ([]labelPair, bool) {
 		if len(cells) < 2 {
 			return false
 		}
+		if strings.TrimSpace(strings.Join(cells, "")) == "" {
+			return true // an empty row (a header left empty by a page break)
+		}
 		label := cleanCell(cells[0])
 		if label == "" || len(strings.Fields(label)) > 4 || rccplans.ColumnOf(label) == rccplans.ColUnknown {
 			return false

@@ -686,13 +686,13 @@ func TestLabelTables(t *testing.T) {
 			want: []rec{{"1.1", "Alla ska få en vårdplan.", "Ta fram en rutin.", "Chefläkare", "in_progress"}, {"1.2", "Fler ska delta i studier.", "Inrätta en studieenhet.", "FoU-chef", "done"}},
 		},
 		{
-			name: "records in one grid, labels spanning into the values, a record cut by a page break",
+			name: "records in one grid, labels spanning into the values, a record cut by a page break (an empty header row on the next page)",
 			blocks: []rccplans.Block{
 				heading(1, 1, "Insatser"),
 				table(1, []string{"Mål", "Mål A.", "Mål A."},
 					[]string{"Aktivitet", "Akt A.", "Akt A."}, []string{"Status", "Pågår", "Pågår"},
 					[]string{"Mål", "Mål", "Mål B."}, []string{"Aktivitet", "Aktivitet", "Akt B."}),
-				table(2, []string{"Status", "Ej påbörjad"}),
+				table(2, []string{"", ""}, []string{"Status", "Ej påbörjad"}),
 			},
 			want: []rec{{"", "Mål A.", "Akt A.", "", "in_progress"}, {"", "Mål B.", "Akt B.", "", "not_started"}},
 		},
