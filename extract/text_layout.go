@@ -336,6 +336,11 @@ func layoutTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 	var warns []rccplans.Warning
 	stacked := false // a chapter and a section heading stand over a table
 	for i := 0; i < len(lines); i++ {
+		if t, end, ok := tlLabelTable(lines, i); ok {
+			spans = append(spans, ptSpan{from: i, to: end, blocks: []rccplans.Block{{Kind: rccplans.BlockTable, Page: lines[i].page, Table: t}}})
+			i = end - 1
+			continue
+		}
 		cols, from, to, ok := tlHeader(lines, i)
 		if !ok {
 			continue
@@ -1120,4 +1125,104 @@ func tlAssign(raw string, cols []tlColumn) []string {
 		out[j] = strings.Join(p, " ")
 	}
 	return out
+}
+
+// tlLabelTable reads a plan printed as label tables from lines[i]: each
+// goal a small table whose rows name a column at the margin ("Mål",
+// "Aktivitet", "Ansvarig", "Status") and give its text to the right (set
+// beside the name, or centred on it over several lines). Blocks between
+// empty lines hold one name and its text; a name coming again starts the
+// next record. It returns one plan table whose header is the names, a row
+// a record, and the index after its last line; at least two records with
+// three names of known roles.
+func tlLabelTable(lines []ptLine, i int) (*rccplans.Table, int, bool) {
+	if _, ok := tlLabel(lines[i]); !ok && !tlValueLine(lines[i]) {
+		return nil, 0, false
+	}
+	type field struct{ label, value string }
+	var records [][]field
+	var cur []field
+	seen := map[string]bool{}
+	end := i
+	for k := i; k < len(lines); {
+		for k < len(lines) && (lines[k].s == "" || lines[k].drop) {
+			k++
+		}
+		// a block of lines up to the next empty line
+		j := k
+		for j < len(lines) && lines[j].s != "" && !lines[j].drop {
+			j++
+		}
+		if k == j {
+			break
+		}
+		label, n := "", 0
+		var value []string
+		for _, ln := range lines[k:j] {
+			if l, ok := tlLabel(ln); ok {
+				label, n = l, n+1
+				if v := strings.TrimSpace(strings.TrimPrefix(ln.s, l)); v != "" {
+					value = append(value, v)
+				}
+				continue
+			}
+			if !tlValueLine(ln) {
+				n = 2 // prose or a heading: no label block
+				break
+			}
+			value = append(value, ln.s)
+		}
+		if n != 1 {
+			break
+		}
+		if seen[label] {
+			records, cur, seen = append(records, cur), nil, map[string]bool{}
+		}
+		seen[label] = true
+		cur = append(cur, field{label, rccplans.JoinLines(value)})
+		end, k = j, j
+	}
+	if cur != nil {
+		records = append(records, cur)
+	}
+	if len(records) < 2 {
+		return nil, 0, false
+	}
+	var names []string
+	for _, r := range records {
+		for _, f := range r {
+			if !slices.Contains(names, f.label) {
+				names = append(names, f.label)
+			}
+		}
+	}
+	if rccplans.HeaderScore(names) < 3 {
+		return nil, 0, false
+	}
+	t := &rccplans.Table{Header: [][]string{names}}
+	for _, r := range records {
+		row := rccplans.Row{Page: lines[i].page, Cells: make([]rccplans.Cell, len(names))}
+		for _, f := range r {
+			row.Cells[slices.Index(names, f.label)].Text = f.value
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t, end, true
+}
+
+// tlLabel: the line opens at the margin with a column's name of one or
+// two words, standing alone before a gutter ("Mål", "Ansvarig     FoU-chef").
+func tlLabel(ln ptLine) (string, bool) {
+	segs := tlSegments(ln.raw)
+	if len(segs) == 0 || segs[0].start > 3 || len(strings.Fields(segs[0].s)) > 2 || rccplans.ColumnOf(segs[0].s) == rccplans.ColUnknown {
+		return "", false
+	}
+	return segs[0].s, true
+}
+
+// tlValueLine: a line of a label's text: one segment set well right of
+// the margin.
+func tlValueLine(ln ptLine) bool {
+	segs := tlSegments(ln.raw)
+	return len(segs) == 1 && segs[0].start >= 12
 }

@@ -78,6 +78,30 @@ Kontaktsjuksköterska ska      Alla          Anställa två.           Verksamhe
 finnas.
 `
 
+// labelPlan: every goal its own small table that names the columns down
+// its left, the text beside each name (centred on it when it wraps).
+const labelPlan = `Handlingsplan cancer 2026
+
+1. Tillgänglig vård
+                                    1.1 Alla patienter ska ha en bedömning
+ Mål
+                                    inom en månad efter diagnos.
+
+ Aktivitet                          Inrätta en studieenhet.
+
+ Ansvarig                           Chef för palliativ vård
+
+ Status                             Ej påbörjad
+
+ Mål                                1.2 Vårdplan för alla.
+
+ Aktivitet                          Införa ett beslutsstöd.
+
+ Ansvarig                           Hälso- och sjukvårdsdirektör
+
+ Status                             Pågår
+`
+
 // bandPlan: numbered bands across the table (areas printed as rows of
 // their own) between rows set off by empty lines.
 const bandPlan = `Handlingsplan cancer 2026
@@ -260,6 +284,10 @@ func TestTextLayoutKeptTable(t *testing.T) {
 			{"2. Tidig upptäckt", "", "", ""},
 			{"Ledtiderna ska kortas.", "Kartlägga flödet.", "Divisionschef", "Pågår"},
 			{"Fler ska screenas.", "Skicka kallelser.", "RCC-samordnare", "Ej påbörjad"},
+		}},
+		{"label tables: the column names down the left of each goal's table", labelPlan, 1, []string{"Mål", "Aktivitet", "Ansvarig", "Status"}, [][]string{
+			{"1.1 Alla patienter ska ha en bedömning inom en månad efter diagnos.", "Inrätta en studieenhet.", "Chef för palliativ vård", "Ej påbörjad"},
+			{"1.2 Vårdplan för alla.", "Införa ett beslutsstöd.", "Hälso- och sjukvårdsdirektör", "Pågår"},
 		}},
 		{"rows without empty lines, a goal over two activities", tightPlan, 1, []string{"Mål", "Aktivitet", "Ansvarig", "Status"}, [][]string{
 			{"Multidisciplinära konferenser ska hållas för alla patienter.", "Informera patienter om möjligheten att delta i studier.", "RCC-samordnare", "Pågår"},
