@@ -72,6 +72,9 @@ var (
 	emUnder     = regexp.MustCompile(`(^|[^\w])_(\S(?:[^_]*?\S)?)_([^\w]|$)`)
 	codeSpan    = regexp.MustCompile("`([^`]+)`")
 	mdEscape    = regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!|<>])`)
+	// pandoc's bracketed spans and attributes after links, images and
+	// code: "[KSSK]{title=\"…\"}", "[x](url){.ext}"
+	bracketSpan = regexp.MustCompile(`\[([^\]]*)\]\{[^{}]*\}|(\)|` + "`" + `)\{[#.][^{}]*\}`)
 	// pandoc's heading attributes: "## Titel {#id .klass key=val}"
 	headingAttrs = regexp.MustCompile(`\s*\{(?:[#.][^{}]*|[^{}]*=[^{}]*)\}\s*$`)
 	// pandoc's fenced divs: "::: table-wrapper", "::: {#main .x}", ":::"
@@ -228,6 +231,12 @@ func (p *mdParser) flushPara() {
 	if len(p.para) == 0 {
 		return
 	}
+	for k, ln := range p.para {
+		// a line ending in a backslash is a hard line break (pandoc)
+		if strings.HasSuffix(ln, "\\") && !strings.HasSuffix(ln, "\\\\") {
+			p.para[k] = strings.TrimSuffix(ln, "\\")
+		}
+	}
 	s, bold := mdInlineBold(rccplans.JoinLines(p.para))
 	p.para = nil
 	if s != "" {
@@ -338,6 +347,7 @@ func mdInlineBold(s string) (string, bool) {
 	}
 	s = emDashes.ReplaceAllString(s, "$1—$2")
 	s = enDashes.ReplaceAllString(s, "$1–$2")
+	s = bracketSpan.ReplaceAllString(s, "$1$2")
 	s = autolink.ReplaceAllString(s, "$1")
 	s = mdLink.ReplaceAllString(s, "$1")
 	s = codeSpan.ReplaceAllString(s, "$1")

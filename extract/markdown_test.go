@@ -135,6 +135,11 @@ func TestMarkdown(t *testing.T) {
 				"T [Mål|Status] {Ett|Klar} {Två|Pågår}", "P Text efter.", "H2 Titel"},
 		},
 		{
+			name: "pandoc: bracketed spans and attributes read as their text; a backslash at a line end is a line break",
+			src:  "En [KSSK]{title=\"kontaktsjuksköterska\"} och [länk](https://x.example){.ext} och `kod`{.c}.\\\nNy rad med \\\\\n",
+			want: []string{"P En KSSK och länk och kod. Ny rad med \\"},
+		},
+		{
 			name: "a two-column pipe table without outer pipes",
 			src:  "Mål | Status\n--- | ---\nEtt | Klar\nTvå \\| tre | Pågår\n\nText.\n",
 			want: []string{"T [Mål|Status] {Ett|Klar} {Två | tre|Pågår}", "P Text."},
