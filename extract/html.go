@@ -913,7 +913,8 @@ func joinMarkupLines(lines []string) string {
 // plain text and tells whether it was all bold.
 func inlineHTML(s string) (string, bool) {
 	if !strings.ContainsAny(s, "<&") {
-		return joinMarkupLines([]string{s}), false
+		// soft hyphens and zero-width spaces are no text here either
+		return joinMarkupLines([]string{strings.Map(textRune, s)}), false
 	}
 	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	nodes, err := html.ParseFragment(strings.NewReader(s), ctx)

@@ -140,6 +140,11 @@ func TestMarkdown(t *testing.T) {
 			want: []string{"P En KSSK och länk och kod. Ny rad med \\"},
 		},
 		{
+			name: "soft hyphens and zero-width spaces a CMS puts in long words are not text",
+			src:  "Kontakt\u00adsjuk\u00adsköterska och\u200b Min vårdplan.\n\n| Mål | Status |\n|---|---|\n| Scree\u00adning | Klar |\n",
+			want: []string{"P Kontaktsjuksköterska och Min vårdplan.", "T [Mål|Status] {Screening|Klar}"},
+		},
+		{
 			name: "a two-column pipe table without outer pipes",
 			src:  "Mål | Status\n--- | ---\nEtt | Klar\nTvå \\| tre | Pågår\n\nText.\n",
 			want: []string{"T [Mål|Status] {Ett|Klar} {Två | tre|Pågår}", "P Text."},
