@@ -121,6 +121,11 @@ func TestTextHeaderGrouping(t *testing.T) {
 		{"wrapped in narrow cells", "Mål Nuläge\nMätbar\n\nmålnivå\n\nAktiviteter för\n\nmåluppfyllelse\nAnsvarig Tidsplan\n\nUppfölj-\n\nning*\nUtvärdering\nDet ska finnas",
 			[]rccplans.Column{rccplans.ColGoal, rccplans.ColCurrentState, rccplans.ColTarget, rccplans.ColActivity, rccplans.ColResponsible, rccplans.ColTimeframe, rccplans.ColFollowUp, rccplans.ColEvaluation}},
 		{"prose is no header", "Målet är att alla ska ha en kontaktsjuksköterska.", nil},
+		{"a last word naming no role after a one-word title is a column of its own", "Mål Aktivitet Ansvarig Status Kommentar",
+			[]rccplans.Column{rccplans.ColGoal, rccplans.ColActivity, rccplans.ColResponsible, rccplans.ColStatus, rccplans.ColUnknown}},
+		{"the same in capitals", "NR MÅL AKTIVITET ANSVARIG TIDSPLAN STATUS KOMMENTAR",
+			[]rccplans.Column{rccplans.ColNumber, rccplans.ColGoal, rccplans.ColActivity, rccplans.ColResponsible, rccplans.ColTimeframe, rccplans.ColStatus, rccplans.ColUnknown}},
+		{"too few named columns before it", "Mål Status Kommentar", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -298,17 +303,20 @@ func TestTextGlueCuts(t *testing.T) {
 		statusCol int // -1 without one; the table has 8 columns
 		want      []string
 		wantAfter []int // emptyAfter per piece
+		numCol    int   // the goal-number column, -1 without one
 	}{
-		{"Ansvarig and Tidsplan on one line", "VC BFM 2023", "", 5, -1, []string{"VC BFM", "2023"}, []int{0, 2}},
-		{"a closing Löpande", "Repsektive processledare Löpande", "", 5, -1, []string{"Repsektive processledare", "Löpande"}, []int{0, 2}},
-		{"no Tidsplan column: no time cut", "VC BFM 2023", "", -1, -1, []string{"VC BFM 2023"}, []int{2}},
-		{"a closing year is a candidate cut (the split may keep it)", "plan fem årskullar 2024", "", 5, -1, []string{"plan fem årskullar", "2024"}, []int{0, 2}},
-		{"a whole time is not cut", "2022-2024", "", 5, -1, []string{"2022-2024"}, []int{2}},
-		{"two capitalised words: a one-word cell before the next", "Bibehålla Byte av", "", -1, -1, []string{"Bibehålla", "Byte av"}, []int{0, 2}},
-		{"an acronym before a name is not cut", "VC Cancercentrum", "", -1, -1, []string{"VC Cancercentrum"}, []int{2}},
-		{"a closing status", "Processledare cancer Ej påbörjad", "", -1, 7, []string{"Processledare cancer", "Ej påbörjad"}, []int{0, 2}},
-		{"a status word the next line goes on from is text", "Pilot genomförd", "på en enhet med", -1, 7, []string{"Pilot genomförd"}, []int{2}},
-		{"a status before the next column's first line", "2026–2027 Genomfört Rapporteras till", "", -1, 6, []string{"2026–2027", "Genomfört", "Rapporteras till"}, []int{0, 0, 2}},
+		{"Ansvarig and Tidsplan on one line", "VC BFM 2023", "", 5, -1, []string{"VC BFM", "2023"}, []int{0, 2}, -1},
+		{"a closing Löpande", "Repsektive processledare Löpande", "", 5, -1, []string{"Repsektive processledare", "Löpande"}, []int{0, 2}, -1},
+		{"no Tidsplan column: no time cut", "VC BFM 2023", "", -1, -1, []string{"VC BFM 2023"}, []int{2}, -1},
+		{"a closing year is a candidate cut (the split may keep it)", "plan fem årskullar 2024", "", 5, -1, []string{"plan fem årskullar", "2024"}, []int{0, 2}, -1},
+		{"a whole time is not cut", "2022-2024", "", 5, -1, []string{"2022-2024"}, []int{2}, -1},
+		{"two capitalised words: a one-word cell before the next", "Bibehålla Byte av", "", -1, -1, []string{"Bibehålla", "Byte av"}, []int{0, 2}, -1},
+		{"an acronym before a name is not cut", "VC Cancercentrum", "", -1, -1, []string{"VC Cancercentrum"}, []int{2}, -1},
+		{"a closing status", "Processledare cancer Ej påbörjad", "", -1, 7, []string{"Processledare cancer", "Ej påbörjad"}, []int{0, 2}, -1},
+		{"a status word the next line goes on from is text", "Pilot genomförd", "på en enhet med", -1, 7, []string{"Pilot genomförd"}, []int{2}, -1},
+		{"a status before the next column's first line", "2026–2027 Genomfört Rapporteras till", "", -1, 6, []string{"2026–2027", "Genomfört", "Rapporteras till"}, []int{0, 0, 2}, -1},
+		{"a goal number in its narrow column before the goal", "1.1 Individuell vårdplan ska", "", -1, -1, []string{"1.1", "Individuell vårdplan ska"}, []int{0, 2}, 0},
+		{"no number column: the number stays", "1.1 Individuell vårdplan ska", "", -1, -1, []string{"1.1 Individuell vårdplan ska"}, []int{2}, -1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -317,7 +325,7 @@ func TestTextGlueCuts(t *testing.T) {
 			if tt.next != "" {
 				us = append(us, ptUnit{s: tt.next, n: len([]rune(tt.next))})
 			}
-			got := ptGlue(us, 8, tt.statusCol, tt.timeCol, ptIsStatus)
+			got := ptGlue(us, 8, tt.statusCol, tt.timeCol, tt.numCol, ptIsStatus)
 			if tt.next != "" {
 				got = got[:len(got)-1]
 			}

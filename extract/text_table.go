@@ -142,6 +142,7 @@ func ptBlocks(name string, lines []ptLine, tables func(string, []ptLine) ([]ptSp
 }
 
 var (
+	ptGoalNumRe  = regexp.MustCompile(`^\d{1,2}(?:\.\d{1,2}){0,3}\.?$`)
 	ptYearRe     = regexp.MustCompile(`^(?:19|20)\d\d\*?$`)
 	ptAreaRe     = regexp.MustCompile(`^\d{1,2}(?:\.[a-zA-Z0-9]{1,4}){0,4}\.?\)\s*\S`) // "3.c.ii) Screening", "6) Forskning"
 	ptFootnoteRe = regexp.MustCompile(`^\*{1,4}\s*[^*\s]`)
@@ -292,7 +293,13 @@ func ptGroupHeader(words []string, lineOf []int) ([]string, []rccplans.Column, [
 	}
 	var groups []group
 	for x, w := range ws {
-		if ptRoleWord(w) || len(groups) > 0 && ptRolePhrase(ws, x) && rccplans.ColumnOf(strings.Join(groups[len(groups)-1].words, " ")) != rccplans.ColUnknown {
+		complete := len(groups) > 0 && len(groups[len(groups)-1].words) == 1 && ptRoleWord(groups[len(groups)-1].words[0])
+		if ptRoleWord(w) || len(groups) > 0 && ptRolePhrase(ws, x) && rccplans.ColumnOf(strings.Join(groups[len(groups)-1].words, " ")) != rccplans.ColUnknown ||
+			x == len(ws)-1 && x > 0 && complete && unicode.IsUpper([]rune(w)[0]) && (ptLowerTail(w) || strings.ToUpper(w) == w && strings.ToUpper(ws[x-1]) == ws[x-1]) && first[x] == last[x-1] {
+			// a role word, or a capitalised phrase naming a role after a
+			// complete title ("Målbild" "Planerade aktiviteter"), or a
+			// last capitalised word after a one-word title on its line: a
+			// column of its own that names no role ("Status Kommentar")
 			// a role word, or a capitalised phrase naming a role after a
 			// complete title ("Målbild" "Planerade aktiviteter")
 			groups = append(groups, group{[]string{w}, first[x], last[x]})
@@ -305,10 +312,10 @@ func ptGroupHeader(words []string, lineOf []int) ([]string, []rccplans.Column, [
 	var roles []rccplans.Column
 	var bounds []float64
 	seen := map[rccplans.Column]bool{}
-	for _, g := range groups {
+	for gi, g := range groups {
 		t := strings.Join(g.words, " ")
 		c := rccplans.ColumnOf(t)
-		if c == rccplans.ColUnknown || seen[c] || len(g.words) > 7 {
+		if c == rccplans.ColUnknown && (gi < len(groups)-1 || len(g.words) > 1 || gi < 3) || c != rccplans.ColUnknown && seen[c] || len(g.words) > 7 {
 			return nil, nil, nil
 		}
 		seen[c] = true
@@ -563,7 +570,7 @@ type ptUnit struct {
 // ("… tillgodoses - RCC Mellansverige"), and before a capitalised word
 // after a lower-case one ("… självtest Kvinnokliniken"). The pieces stay
 // together unless the split through the columns needs them apart.
-func ptGlue(units []ptUnit, cols, statusCol, timeCol int, isStatus func(string) bool) []ptUnit {
+func ptGlue(units []ptUnit, cols, statusCol, timeCol, numCol int, isStatus func(string) bool) []ptUnit {
 	var out []ptUnit
 	for i, u := range units {
 		f := strings.Fields(u.s)
@@ -584,6 +591,10 @@ func ptGlue(units []ptUnit, cols, statusCol, timeCol int, isStatus func(string) 
 			r, _ := utf8.DecodeRuneInString(w)
 			pr, _ := utf8.DecodeRuneInString(prev)
 			switch {
+			case x == 1 && numCol == 0 && ptGoalNumRe.MatchString(prev) && unicode.IsUpper(r):
+				// the goal's number, printed in a narrow first column on the
+				// goal's first line ("1.1 Individuell vårdplan …")
+				cuts = append(cuts, cut{x, 0})
 			case statusCol >= 0 && !runsOn && !ptStartsLower(f[x]) && isStatus(strings.Join(f[x:], " ")):
 				cuts = append(cuts, cut{x, 0})
 				x = len(f) // the status runs to the end of the line
@@ -739,7 +750,7 @@ func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW i
 		hasArea = hasArea || u.area
 	}
 	timeCol := slices.Index(roles, rccplans.ColTimeframe)
-	units = ptGlue(ptSplitArea(units, areaW), len(roles), statusCol, timeCol, isStatus)
+	units = ptGlue(ptSplitArea(units, areaW), len(roles), statusCol, timeCol, slices.Index(roles, rccplans.ColNumber), isStatus)
 	for x := range units {
 		units[x].yearDash = ptYearDashRe.MatchString(units[x].s)
 		units[x].markEnd = ptMarkEndRe.MatchString(units[x].s)
