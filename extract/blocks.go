@@ -45,8 +45,11 @@ import (
 // segments when in the body's weight); a title spanning some columns is
 // read only in a bold two-row header (top-aligned, or the title above the
 // names of its columns with the other names centred between), and a bold line
-// across all columns over rows set in them is a title row inside the
-// table (split off as a heading, like a ruled table's). Its rows are told
+// across all columns over rows set in them (or, in the header's size, alone
+// in the first column over a row set in the columns) is a title row inside
+// the table (split off as a heading marked Block.Band, like a ruled
+// table's). A bold line a cell's padding under the header whose words would
+// have fitted on the header's line is no part of the header. Its rows are told
 // apart by a number in
 // the first column, by vertical whitespace (above a line, or in the first
 // column alone, or across the whole table when cells are centred

@@ -18,7 +18,13 @@
 // table (they become the section of the rows below). A goal printed on a
 // line of its own over a table without a goal column (a heading, or a row
 // across the table: "1.2 Alla vårdcentraler ska … .", "Mål 2: …") is the
-// goal and goal number of the rows below it, not a section.
+// goal and goal number of the rows below it, not a section. A short title
+// across a table without an Område column (a band row, merged or alone in
+// its first cell, or a title row the reader split off the table, marked
+// Block.Band) is the area of the rows below it; in capitals it stays a
+// sub-heading. A table printing the column names down the left (one small
+// table per goal: "Mål | 1.1 …", "Aktivitet | …", "Status | Pågår") is
+// read as the plan table it stands for, one record per run of labels.
 //
 // An appendix of completed goals (a heading that says the goals under it
 // are done or no longer relevant, followed by a numbered list) is kept as
@@ -29,7 +35,9 @@
 // Known limits: the chapter/section rule is by the shape of the heading
 // tree and can take a lone wrapper heading for a chapter when a plan has no
 // sections and no numbered chapters; a time in a combined responsible-time
-// cell is split only at its end.
+// cell is split only at its end; a band in a table without an Område
+// column is always read as an area, though a plan may mean a section; a
+// label table is found only when every row opens with a column name.
 package normalize
 
 import (
