@@ -143,11 +143,14 @@ func (p *mdParser) parse(src string) {
 			i = j - 1
 		case colonLine.MatchString(t) && !p.inTbl:
 			m := colonLine.FindStringSubmatch(t)
-			if len(p.para) == 1 && !strings.HasPrefix(t, "Table") {
+			if n := len(p.para); n > 0 && !strings.HasPrefix(t, "Table") {
 				// "Term" + ":   definition": one "term: definition" line
-				term := p.para[0]
-				p.para = nil
-				p.para = append(p.para, term+": "+m[1])
+				// (the term is the line right above; lines above it, which
+				// pandoc never writes, stay a paragraph of their own)
+				term := p.para[n-1]
+				p.para = p.para[:n-1]
+				p.flushPara()
+				p.para = []string{term + ": " + m[1]}
 				p.flushPara()
 				continue
 			}

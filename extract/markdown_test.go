@@ -69,8 +69,8 @@ func TestMarkdown(t *testing.T) {
 		},
 		{
 			name: "pandoc definition list: term and definition are one line",
-			src:  "## Förkortningar\n\nKSSK\n:   Kontaktsjuksköterska\n\nSVF\n:   Standardiserade vårdförlopp\n",
-			want: []string{"H2 Förkortningar", "P KSSK: Kontaktsjuksköterska", "P SVF: Standardiserade vårdförlopp"},
+			src:  "## Förkortningar\n\nKSSK\n:   Kontaktsjuksköterska\n\nSVF\n:   Standardiserade vårdförlopp\n\nText före.\nMDK\n:   Multidisciplinär konferens\n",
+			want: []string{"H2 Förkortningar", "P KSSK: Kontaktsjuksköterska", "P SVF: Standardiserade vårdförlopp", "P Text före.", "P MDK: Multidisciplinär konferens"},
 		},
 		{
 			name: "grid table: header under +===+, list and line break in cells, a row span left open by the border, a column span",
