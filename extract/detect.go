@@ -2,7 +2,10 @@ package extract
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf8"
+
+	"rccplans"
 )
 
 // Formats Detect returns.
@@ -79,11 +82,19 @@ func sample(data []byte) []byte {
 }
 
 // looksMarkdown: ATX headings, pipe tables or HTML table/cell markup in
-// text are what conversions of web pages leave.
+// text are what conversions of web pages leave; so is a table pasted from
+// a browser, its cells separated by single tabs under a header of column
+// names (text that kept its layout pads with runs of blanks or tabs, its
+// fields never all filled).
 func looksMarkdown(data []byte) bool {
 	n := 0
+	tabbed, header := 0, false
 	for _, ln := range bytes.Split(sample(data), []byte("\n")) {
 		t := bytes.TrimSpace(ln)
+		if bytes.Count(t, []byte("\t")) >= 2 {
+			tabbed++
+			header = header || tabHeader(string(t))
+		}
 		switch {
 		case bytes.HasPrefix(t, []byte("#")) && bytes.Contains(t[:min(len(t), 7)], []byte("# ")):
 			n++
@@ -93,5 +104,20 @@ func looksMarkdown(data []byte) bool {
 			n++
 		}
 	}
-	return n >= 3
+	return n >= 3 || header && tabbed >= 3
+}
+
+// tabHeader: a line of three or more tab-separated fields, each filled and
+// without blanks around it, that names two or more column roles.
+func tabHeader(t string) bool {
+	fields := strings.Split(t, "\t")
+	if len(fields) < 3 {
+		return false
+	}
+	for _, f := range fields {
+		if f == "" || strings.TrimSpace(f) != f {
+			return false
+		}
+	}
+	return rccplans.HeaderScore(fields) >= 2
 }

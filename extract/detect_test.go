@@ -25,6 +25,8 @@ func TestDetect(t *testing.T) {
 		{"markdown", []byte("# Plan\n\n## Kapitel\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"), FormatMarkdown},
 		{"markdown opening with bold", []byte("<b>RUBRIK</b>\t\t\n<b>Mål</b>\t<b>Status</b>\n<p>a</p>\tb\n"), FormatMarkdown},
 		{"plain text", []byte("Lokal handlingsplan\n\n1 (24)\nMål Nuläge\n"), FormatText},
+		{"a table pasted from a browser", []byte("Plan\nOmråde\tMål\tAktivitet\tStatus\n3.a) Levnadsvanor\tFärre ska röka.\tErbjuda samtal.\tPågår\n3.b) Screening\tFler ska screenas.\tSkicka kallelser.\tKlar\n"), FormatMarkdown},
+		{"kept layout padded with tabs", []byte("Plan\nMål\t\t\tAktivitet\t\tStatus\nFärre ska\t\t\tErbjuda\t\tPågår\nröka.\t\t\tsamtal.\nFler ska\t\t\tSkicka\t\tKlar\n"), FormatText},
 		{"binary", []byte{0xff, 0xfe, 0x00, 0x01, 0x80, 0x81}, FormatBinary},
 	}
 	for _, tt := range tests {
