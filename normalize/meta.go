@@ -185,6 +185,10 @@ func title(fr []rccplans.Block) string {
 			}
 		}
 	}
+	// A title names its period or year: a block naming a kind without one (a
+	// menu item "Handlingsplan", a breadcrumb "Start Cancervård
+	// Handlingsplan") is the title only when no block with a period does.
+	first := ""
 	for i, b := range fr {
 		if b.Kind == rccplans.BlockTable {
 			break
@@ -208,8 +212,8 @@ func title(fr []rccplans.Block) string {
 			if hasPeriod && !endsOpen(t) {
 				break
 			}
-			if !hasPeriod && !endsOpen(t) && !periodRe.MatchString(nt) {
-				break
+			if !hasPeriod && !endsOpen(t) && (!periodRe.MatchString(nt) || kindOf(nt) != "") {
+				break // a block that names a kind is a title of its own
 			}
 			if endsDash(t) {
 				t += nt // "… för 2019–" + "2021"
@@ -217,9 +221,14 @@ func title(fr []rccplans.Block) string {
 				t += " " + nt
 			}
 		}
-		return cleanTitle(t)
+		if yearRe.MatchString(t) {
+			return cleanTitle(t)
+		}
+		if first == "" {
+			first = cleanTitle(t)
+		}
 	}
-	return ""
+	return first
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

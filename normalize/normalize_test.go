@@ -732,3 +732,27 @@ func TestLabelTables(t *testing.T) {
 		})
 	}
 }
+
+// TestTitleWithPeriod: a block naming a kind of plan without a period (a
+// menu item, a breadcrumb) is the title only when no block names one with
+// its period.
+func TestTitleWithPeriod(t *testing.T) {
+	para := func(s string) rccplans.Block { return rccplans.Block{Kind: rccplans.BlockParagraph, Text: s} }
+	tests := []struct {
+		name   string
+		blocks []rccplans.Block
+		want   string
+	}{
+		{"menu item before the title", []rccplans.Block{para("4. Handlingsplan"), para("Handlingsplan för cancervården i Region Dalarna 2025–2027"), para("Planen beskriver …")},
+			"Handlingsplan för cancervården i Region Dalarna 2025–2027"},
+		{"breadcrumb before the title", []rccplans.Block{para("Start Cancervård Handlingsplan"), para("Handlingsplan cancer 2026")}, "Handlingsplan cancer 2026"},
+		{"no period anywhere: the first", []rccplans.Block{para("Handlingsplan för cancervården"), para("Region Dalarna")}, "Handlingsplan för cancervården"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := title(tt.blocks); got != tt.want {
+				t.Errorf("title = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
