@@ -33,6 +33,9 @@ import (
 // PDF) all 43 numbered sections are found with their region; titles 43
 // and texts 43 (text) / 42 (PDF, one word the PDF reader joins across a
 // hyphen) equal the gold ignoring white space (TestSections*AgainstGold).
+// A report a region issues about itself (the document's region is no RCC)
+// reports on that region in every section outside such an appendix.
+//
 // Limits: a region is only recognised in "… från/för Region X" headings;
 // a common chapter is put on the sjukvårdsregion only when it names it
 // ("norra sjukvårdsregionen") at least twice; unnumbered sections (a
@@ -149,7 +152,11 @@ func sections(l *rccplans.Layout, doc *rccplans.Document) []rccplans.Section {
 			continue
 		}
 		s := d.sec
-		if s.Region == "" {
+		switch {
+		case s.Region != "":
+		case doc != nil && doc.Region != "" && doc.Region != doc.RCC:
+			s.Region = doc.Region // a region's own report: every section is about it
+		default:
 			s.Region = chapRegion[group(d)]
 			if s.Region == "" && doc != nil {
 				s.Region = firstNonEmpty(doc.RCC, doc.Region)

@@ -67,3 +67,35 @@ func TestSections(t *testing.T) {
 		})
 	}
 }
+
+// TestSectionsOfARegionsOwnReport: a follow-up a region issues about
+// itself reports on that region in every section, even where a chapter
+// speaks about its sjukvårdsregion.
+func TestSectionsOfARegionsOwnReport(t *testing.T) {
+	blocks := []rccplans.Block{
+		{Kind: rccplans.BlockHeading, Level: 2, Text: "1.1 Prevention"},
+		{Kind: rccplans.BlockParagraph, Text: "Arbetet i norra sjukvårdsregionen går framåt; norra sjukvårdsregionen samordnar."},
+		{Kind: rccplans.BlockHeading, Level: 2, Text: "1.2 Diagnostik"},
+		{Kind: rccplans.BlockParagraph, Text: "Ledtiderna har kortats."},
+	}
+	tests := []struct {
+		name, region, want string
+	}{
+		{"the region's own report", "Region Norrbotten", "Region Norrbotten"},
+		{"the RCC's report: its chapter's sjukvårdsregion", "RCC Norr", "Norra sjukvårdsregionen"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := &rccplans.Document{Region: tt.region, RCC: "RCC Norr", Kind: rccplans.KindUppfoljning}
+			secs := sections(&rccplans.Layout{SourceFile: "f.html", Blocks: blocks}, doc)
+			if len(secs) != 2 {
+				t.Fatalf("%d sections", len(secs))
+			}
+			for _, s := range secs {
+				if s.Region != tt.want {
+					t.Errorf("section %s reports on %q, want %q", s.Number, s.Region, tt.want)
+				}
+			}
+		})
+	}
+}
