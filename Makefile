@@ -38,11 +38,16 @@ test-go:
 	$(GO) vet ./...
 	$(GO) test -count=1 -timeout 30m ./...
 
-# Extraction quality: the seed corpus, then the held-out synthetic plans
-# (other regions, producers, fonts and layouts; fixtures/synthetic/gen.go).
+# Extraction quality: the seed corpus, the synthetic plans (other regions,
+# producers, fonts and layouts; fixtures/synthetic/gen.go), the held-out
+# batches (fixtures/holdout, each first measured before the readers were
+# fixed against it: batch*-first.txt), the held-out web and Word set
+# (fixtures/webheldout, first.txt) and text pulled out of the PDFs.
 eval: eval-text
 	$(GO) run ./cmd/rccplans eval fixtures
 	$(GO) run ./cmd/rccplans eval fixtures/synthetic
+	$(GO) run ./cmd/rccplans eval fixtures/holdout
+	$(GO) run ./cmd/rccplans eval fixtures/webheldout
 
 # Text pulled out of PDFs the text reader was not written against: the
 # synthetic and held-out plans' PDFs as pdftotext -raw prints them (layout
