@@ -446,12 +446,7 @@ func (x *Index) load(ns []scored) ([]Hit, error) {
 			return
 		}
 		closers = append(closers, r)
-		segs = snap.Segments()
-		var at uint64
-		for _, s := range segs {
-			offsets = append(offsets, at)
-			at += s.Segment().Count()
-		}
+		segs, offsets = segmentsOf(snap)
 	}
 	for _, s := range ns {
 		if h, ok := x.docs.get(s.n); ok {

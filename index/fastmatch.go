@@ -147,12 +147,7 @@ func (x *Index) fastMatch(ctx context.Context, r index.IndexReader, p *plan) (s 
 	var segs []*scorch.SegmentSnapshot
 	var offsets []uint64
 	if direct {
-		segs = snap.Segments()
-		var at uint64
-		for _, s := range segs {
-			offsets = append(offsets, at)
-			at += s.Segment().Count()
-		}
+		segs, offsets = segmentsOf(snap)
 	}
 	for _, l := range leaves {
 		if direct {
@@ -495,4 +490,17 @@ next:
 		out.scores = append(out.scores, sum)
 	}
 	return *out
+}
+
+// segmentsOf lists a snapshot's segments and the index-wide number of the
+// first document of each.
+func segmentsOf(snap *scorch.IndexSnapshot) ([]*scorch.SegmentSnapshot, []uint64) {
+	segs := snap.Segments()
+	offsets := make([]uint64, len(segs))
+	var at uint64
+	for i, s := range segs {
+		offsets[i] = at
+		at += s.Segment().Count()
+	}
+	return segs, offsets
 }
