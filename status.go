@@ -54,6 +54,8 @@ var statusWords = []struct{ prefix, status string }{
 	{"utförd", StatusDone},
 	{"utfört", StatusDone},
 	{"avvakta", StatusOnHold},
+	{"inväntar", StatusOnHold}, // "Inväntar beslut"
+	{"löpande", StatusInProgress},
 	{"vilande", StatusOnHold},
 	{"vilar", StatusOnHold},
 	{"pausa", StatusOnHold},
@@ -139,7 +141,7 @@ func cleanStatus(raw string) string {
 
 // statusFiller are the words a status phrase holds besides its status
 // word ("Ej påbörjat arbete", "Uppnått mål").
-var statusFiller = map[string]bool{"ej": true, "inte": true, "mål": true, "målet": true, "arbete": true, "arbetet": true, "är": true}
+var statusFiller = map[string]bool{"beslut": true, "ej": true, "inte": true, "mål": true, "målet": true, "arbete": true, "arbetet": true, "är": true}
 
 // statusEndings are the endings a status stem takes as a word of its own
 // ("pågå-r", "planera-d", "påbörja-t", "genomför-da", "implementerad-e").
@@ -180,8 +182,8 @@ func StatusPhrase(s string) string {
 // statusWord: w is a status stem with at most an inflection after it.
 func statusWord(w string) bool {
 	for _, sw := range statusWords {
-		if strings.Contains(sw.prefix, " ") {
-			continue
+		if strings.Contains(sw.prefix, " ") || sw.prefix == "löpande" {
+			continue // "Löpande" alone on a line is as often a time ("Tidsplan: Löpande")
 		}
 		if rest, ok := strings.CutPrefix(w, sw.prefix); ok && statusEndings[rest] && !(rest == "" && strings.HasSuffix(sw.prefix, "a")) {
 			return true

@@ -24,6 +24,9 @@ func TestStatusOf(t *testing.T) {
 		{"Avvaktar", StatusOnHold},
 		{"Avvaktar införandet av nytt system.", StatusOnHold},
 		{"Vilande", StatusOnHold},
+		{"Inväntar beslut", StatusOnHold},
+		{"Löpande", StatusInProgress},
+		{"Pågår delvis", StatusInProgress},
 		{"U", StatusDone},
 		{"P", StatusInProgress},
 		{"E", StatusNotStarted},
@@ -92,7 +95,9 @@ func TestStatusPhrase(t *testing.T) {
 		{"Grönare vårdmiljö", ""},
 		{"Genomföra en kampanj", ""},
 		{"Genomföra", ""}, // a verb that starts an activity
-		{"Planera", ""},   // the infinitive, not "Planerad"
+		{"Löpande", ""},   // alone on a line as often a time as a status
+		{"Inväntar beslut", StatusOnHold},
+		{"Planera", ""}, // the infinitive, not "Planerad"
 		{"Implementerade", StatusDone},
 		{"Slutförd", StatusDone},
 		{"Försenad", StatusInProgress},
