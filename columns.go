@@ -126,8 +126,8 @@ func columnOfKey(k string) Column {
 		return ColActivity
 	case has("mål", "uppdrag"):
 		return ColGoal
-	case has("status"):
-		return ColStatus
+	case has("status") || word("läge"):
+		return ColStatus // "Läge": how far the activity has come
 	case has("uppföljning"):
 		return ColFollowUp
 	case has("utvärdering"):

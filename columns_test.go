@@ -44,6 +44,8 @@ func TestColumnOf(t *testing.T) {
 		{"Tidplan", ColTimeframe},
 		{"När", ColTimeframe},
 		{"Status", ColStatus},
+		{"Läge", ColStatus},
+		{"Nuläge", ColCurrentState},
 		{"Mål", ColGoal},
 		{"Målbild", ColGoal},
 		{"Nuläge", ColCurrentState},
