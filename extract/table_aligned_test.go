@@ -15,22 +15,8 @@ import (
 // line across the columns under the last rule is prose, and a footnote in
 // smaller type under the continued part is no row.
 func TestRuledRows(t *testing.T) {
-	head := func(y float64) []rccplans.Word {
-		var ws []rccplans.Word
-		for c, h := range []string{"Område", "Mål", "Aktivitet"} {
-			ws = append(ws, words(cols3[c]+3, y, h, bodyFS, true)...)
-		}
-		return ws
-	}
-	row := func(y float64, cells ...string) []rccplans.Word {
-		var ws []rccplans.Word
-		for c, s := range cells {
-			if s != "" {
-				ws = append(ws, words(cols3[c]+3, y, s, bodyFS, false)...)
-			}
-		}
-		return ws
-	}
+	head := func(y float64) []rccplans.Word { return headerAt(cols3, y, "Område", "Mål", "Aktivitet") }
+	row := func(y float64, cells ...string) []rccplans.Word { return cellsAt(cols3, y, cells...) }
 	rules := func(ys ...float64) []rccplans.Rule {
 		var rs []rccplans.Rule
 		for _, y := range ys {
@@ -207,9 +193,7 @@ func TestGroupTitleAbove(t *testing.T) {
 	xs := []float64{40, 200, 360, 520, 640}
 	build := func(shaded bool) []rccplans.Page {
 		ws := words(xs[3]+3, 100, "Uppföljning 2025", bodyFS, true)
-		for c, h := range []string{"Mål", "Aktivitet", "Ansvarig"} {
-			ws = append(ws, words(xs[c]+3, 113, h, bodyFS, true)...)
-		}
+		ws = append(ws, headerAt(xs, 113, "Mål", "Aktivitet", "Ansvarig")...)
 		ws = append(ws, words(xs[3]+3, 126, "Status", bodyFS, true)...)
 		ws = append(ws, words(xs[4]+3, 126, "Kommentar", bodyFS, true)...)
 		for r, row := range [][]string{
@@ -311,14 +295,26 @@ p1 TABLE 3 cols, 2 rows
 // headedPage is an "Insatser" heading over a bold header row at y 100 with
 // columns starting at xs.
 func headedPage(xs []float64, heads ...string) []rccplans.Word {
-	ws := words(40, 60, "Insatser", 14, true)
+	return append(words(40, 60, "Insatser", 14, true), headerAt(xs, 100, heads...)...)
+}
+
+// headerAt is a row of bold header cells at y in columns starting at xs.
+func headerAt(xs []float64, y float64, heads ...string) []rccplans.Word {
+	var ws []rccplans.Word
 	for c, h := range heads {
-		ws = append(ws, words(xs[c]+3, 100, h, bodyFS, true)...)
+		ws = append(ws, words(xs[c]+3, y, h, bodyFS, true)...)
 	}
 	return ws
 }
 
-// cellsAt is a row of plain cells at y in columns starting at xs.
+// twoLineRow is a row in cols3 whose first two cells go on ("går
+// vidare.") on the line below.
+func twoLineRow(y, lh float64, cells ...string) []rccplans.Word {
+	return append(cellsAt(cols3, y, cells...), cellsAt(cols3, y+lh, "går vidare.", "går vidare.")...)
+}
+
+// cellsAt is a row of plain cells at y in columns starting at xs (an
+// empty cell prints nothing).
 func cellsAt(xs []float64, y float64, cells ...string) []rccplans.Word {
 	var ws []rccplans.Word
 	for c, x := range cells {
@@ -348,23 +344,8 @@ func checkBlocks(t *testing.T, want string, pages ...[]rccplans.Word) {
 // have fitted is the first row (a band naming an area), not header.
 func TestHeaderContinuation(t *testing.T) {
 	lh := bodyFS * 1.2
-	head := func() []rccplans.Word {
-		var ws []rccplans.Word
-		for c, h := range []string{"Mål", "Aktivitet", "Ansvarig"} {
-			ws = append(ws, words(cols3[c]+3, 100, h, bodyFS, true)...)
-		}
-		return ws
-	}
-	body := func(y float64) []rccplans.Word {
-		var ws []rccplans.Word
-		for c, s := range []string{"Mål ett", "Akt ett", "VC"} {
-			ws = append(ws, words(cols3[c]+3, y, s, bodyFS, false)...)
-		}
-		for c, s := range []string{"går vidare.", "går vidare."} {
-			ws = append(ws, words(cols3[c]+3, y+lh, s, bodyFS, false)...)
-		}
-		return ws
-	}
+	head := func() []rccplans.Word { return headerAt(cols3, 100, "Mål", "Aktivitet", "Ansvarig") }
+	body := func(y float64) []rccplans.Word { return twoLineRow(y, lh, "Mål ett", "Akt ett", "VC") }
 	tests := []struct {
 		name string
 		next []rccplans.Word // the bold line under the header
@@ -402,16 +383,7 @@ func TestHeaderContinuation(t *testing.T) {
 // a larger one is the next chapter's heading.
 func TestFirstColumnBand(t *testing.T) {
 	lh := bodyFS * 1.2
-	row := func(y float64, a, b, c string) []rccplans.Word {
-		var ws []rccplans.Word
-		for j, s := range []string{a, b, c} {
-			ws = append(ws, words(cols3[j]+3, y, s, bodyFS, false)...)
-		}
-		for j, s := range []string{"går vidare.", "går vidare."} {
-			ws = append(ws, words(cols3[j]+3, y+lh, s, bodyFS, false)...)
-		}
-		return ws
-	}
+	row := func(y float64, a, b, c string) []rccplans.Word { return twoLineRow(y, lh, a, b, c) }
 	tests := []struct {
 		name string
 		size float64
@@ -422,10 +394,7 @@ func TestFirstColumnBand(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var ws []rccplans.Word
-			for j, h := range []string{"Mål", "Aktivitet", "Ansvarig"} {
-				ws = append(ws, words(cols3[j]+3, 100, h, bodyFS, true)...)
-			}
+			ws := headerAt(cols3, 100, "Mål", "Aktivitet", "Ansvarig")
 			ws = append(ws, row(100+1.5*lh, "Mål ett", "Akt ett", "VC")...)
 			ws = append(ws, words(cols3[0]+3, 100+4*lh, "B. Screening", tt.size, true)...)
 			ws = append(ws, row(100+4*lh+tt.size*1.2+0.5*lh, "Mål två", "Akt två", "RCC")...)
