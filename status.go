@@ -143,6 +143,11 @@ func cleanStatus(raw string) string {
 // word ("Ej påbörjat arbete", "Uppnått mål").
 var statusFiller = map[string]bool{"beslut": true, "ej": true, "inte": true, "mål": true, "målet": true, "arbete": true, "arbetet": true, "är": true}
 
+// statusTimes are statuses that alone on a line are as often a time
+// ("Tidsplan: Löpande"): a status in a Status cell, never a line's status
+// phrase.
+var statusTimes = map[string]bool{"löpande": true}
+
 // statusEndings are the endings a status stem takes as a word of its own
 // ("pågå-r", "planera-d", "påbörja-t", "genomför-da", "implementerad-e").
 // Not "-a": "Genomföra", "Klara" start an activity; and a stem that ends
@@ -182,8 +187,8 @@ func StatusPhrase(s string) string {
 // statusWord: w is a status stem with at most an inflection after it.
 func statusWord(w string) bool {
 	for _, sw := range statusWords {
-		if strings.Contains(sw.prefix, " ") || sw.prefix == "löpande" {
-			continue // "Löpande" alone on a line is as often a time ("Tidsplan: Löpande")
+		if strings.Contains(sw.prefix, " ") || statusTimes[sw.prefix] {
+			continue
 		}
 		if rest, ok := strings.CutPrefix(w, sw.prefix); ok && statusEndings[rest] && !(rest == "" && strings.HasSuffix(sw.prefix, "a")) {
 			return true
