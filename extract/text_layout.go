@@ -318,6 +318,9 @@ func tlTitleLine(ln ptLine, n int) bool {
 		if len(words) > 3 || utf8.RuneCountInString(sg.s) > 25 {
 			return false
 		}
+		if len(words) > 1 && ptEndsSentence(sg.s) {
+			return false // a sentence's end in a cell ("och 74 år."), not a title's part
+		}
 		if rccplans.ColumnOf(sg.s) != rccplans.ColUnknown {
 			named++
 		} else if !ptStartsLower(sg.s) && !strings.HasSuffix(words[0], "-") && !ptTimeRe.MatchString(sg.s) {

@@ -448,6 +448,8 @@ func TestTextLayoutTitleLine(t *testing.T) {
 		{"a heading in wide letter spacing", "Tidig      upptäckt      och      diagnostik", 6, false},
 		{"a table row", "Väntetiden    till strålbehandling    Genomföra    Processledare", 6, false},
 		{"a sentence", "Se nedan.      Ansvarig", 4, false},
+		{"a cell's last words below a repeated header", "         och 74 år.", 0, false},
+		{"a title's lower-case part below", "         ansvarig", 0, true},
 		{"a numbered heading in wide letter spacing", "3.     Målområden      och      åtgärder", 6, false},
 	}
 	for _, tt := range tests {
