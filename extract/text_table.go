@@ -1125,7 +1125,7 @@ func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool
 	// shares the Mål above too, so it does not start in the Mål column
 	rowStart := func(c int) float64 {
 		if areaCol < 0 {
-			return 0.6 * float64(c)
+			return ptRowStartPrice * float64(c)
 		}
 		v := 0.2 * float64(c)
 		if c > areaCol && roles[c] == rccplans.ColGoal {
@@ -1464,6 +1464,14 @@ func ptMarkPageStarts(units []ptUnit) {
 // restarts for free): tables whose rows break across pages continue more
 // rows than they start there, but a capital says nothing either way.
 var ptCapitalRestart = 1.0
+
+// ptRowStartPrice is the price per column a row skips when it opens
+// after the Mål, in a table without Område codes. Such a row shares the
+// goal above (a merged cell printed once), which happens, but a row
+// that opens in its Mål is the rule: at 0.6 a goal's first lines were
+// cut off into the row above and the rest read as the next row's Nuläge
+// (seeds/001: 37 rows of 43, 38 at 1.0 to 2.5).
+var ptRowStartPrice = 1.5
 
 // ptMedianOf is the median, column by column, of several width sets for
 // the same tables (0s, no evidence, count as such).
