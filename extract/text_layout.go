@@ -1033,6 +1033,12 @@ func tlLeft(lines []ptLine, body []int, cols []tlColumn) {
 		lo, hi := cols[j-1].end, min(cols[j].start+2, width+1)
 		best := cols[j].start
 		for x := lo; x <= hi; x++ {
+			if starts[x] == 0 {
+				// no line's text starts there after a gutter: a place
+				// no word runs across inside a column ('ta fram' over
+				// 'till grupper') is no column's start
+				continue
+			}
 			d, db := abs(float64(x-cols[j].start)), abs(float64(best-cols[j].start))
 			if cross[x] < cross[best] || cross[x] == cross[best] && (starts[x] > starts[best] || starts[x] == starts[best] && d <= db) {
 				best = x

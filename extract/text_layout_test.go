@@ -259,6 +259,24 @@ Ledtiderna ska kortas.     Mäta ledtider.             chefläkare
 Alla ska ha en kontakt.    Utse kontakter.            enhetschef
 `
 
+// squeezedRow: one row's Ansvarig printed one space after its activity,
+// two characters left of its column; the activities of the rows below
+// have words that start right of the activity's start (after a single
+// space) and that no word runs across: a column starts where a line's
+// text starts after a gutter.
+const squeezedRow = `Handlingsplan cancer 2026
+
+Mål                 Aktivitet                 Ansvarig          Status
+
+Alla ska screenas.  Kartlägga nuläget så ta RCC-samordnare      Pågår
+                    fram en plan.
+
+Ledtiderna ska      Skicka kallelser för alla Processledare     Klar
+kortas.             i länet.
+
+Fler ska delta.     Utbilda personal.         Enhetschef        Pågår
+`
+
 func TestTextLayoutKeptTable(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -331,6 +349,11 @@ func TestTextLayoutKeptTable(t *testing.T) {
 			{"Regionen ska ha en plan.", "Ta fram en plan. Följa upp den.", "processledare"},
 			{"Ledtiderna ska kortas.", "Mäta ledtider.", "chefläkare"},
 			{"Alla ska ha en kontakt.", "Utse kontakter.", "enhetschef"},
+		}},
+		{"a column starts where text starts after a gutter, not inside a cell's line", squeezedRow, 1, []string{"Mål", "Aktivitet", "Ansvarig", "Status"}, [][]string{
+			{"Alla ska screenas.", "Kartlägga nuläget så ta fram en plan.", "RCC-samordnare", "Pågår"},
+			{"Ledtiderna ska kortas.", "Skicka kallelser för alla i länet.", "Processledare", "Klar"},
+			{"Fler ska delta.", "Utbilda personal.", "Enhetschef", "Pågår"},
 		}},
 	}
 	for _, tt := range tests {
