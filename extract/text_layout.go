@@ -817,6 +817,9 @@ func tlOpensRow(prev, parts []string, status int, first string) bool {
 	if parts[0] != "" && prev[0] == "" && ptEndsSentence(first) && !ptStartsLower(parts[0]) && !tlListItem(parts[0]) {
 		return true
 	}
+	if parts[0] != "" && prev[0] == "" && tlNumberRe.MatchString(first) && tlNumberRe.MatchString(strings.Fields(parts[0])[0]) {
+		return true // a column of numbers ("2.3", "2.4"): a number is a cell of its own
+	}
 	starts := 0
 	for j, p := range parts {
 		if p == "" {
@@ -837,6 +840,10 @@ func tlOpensRow(prev, parts []string, status int, first string) bool {
 	}
 	return starts >= 2
 }
+
+// tlNumberRe is a number standing alone, as a goal's or a row's is
+// printed in a column of numbers ("2.4", "3.", "1.a").
+var tlNumberRe = regexp.MustCompile(`^\d{1,2}(?:\.\d{1,2}|\.[a-z])*[.)]?$`)
 
 // tlSameRoles: two headers name the same columns in the same order (the
 // header repeated on the next page, perhaps at other positions).

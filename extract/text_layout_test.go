@@ -277,6 +277,21 @@ kortas.             i länet.
 Fler ska delta.     Utbilda personal.         Enhetschef        Pågår
 `
 
+// numberColumn: rows without empty lines under a column of numbers; a
+// number opens a row even when another cell of its line starts in lower
+// case.
+const numberColumn = `Handlingsplan cancer 2026
+
+Nr   Mål                      Aktivitet               Ansvarig
+1.1  Alla ska screenas.       Skicka kallelser        Processledare
+                              till alla.
+1.2  Ledtiderna ska kortas    Mäta ledtider.          Chefläkare
+     med en vecka.
+1.3  Fler ska delta           utbilda personal.       Enhetschef
+     i studier.
+1.4  Alla ska ha en plan.     Ta fram planer.         Chefläkare
+`
+
 func TestTextLayoutKeptTable(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -354,6 +369,12 @@ func TestTextLayoutKeptTable(t *testing.T) {
 			{"Alla ska screenas.", "Kartlägga nuläget så ta fram en plan.", "RCC-samordnare", "Pågår"},
 			{"Ledtiderna ska kortas.", "Skicka kallelser för alla i länet.", "Processledare", "Klar"},
 			{"Fler ska delta.", "Utbilda personal.", "Enhetschef", "Pågår"},
+		}},
+		{"a number in a column of numbers opens a row", numberColumn, 1, []string{"Nr", "Mål", "Aktivitet", "Ansvarig"}, [][]string{
+			{"1.1", "Alla ska screenas.", "Skicka kallelser till alla.", "Processledare"},
+			{"1.2", "Ledtiderna ska kortas med en vecka.", "Mäta ledtider.", "Chefläkare"},
+			{"1.3", "Fler ska delta i studier.", "utbilda personal.", "Enhetschef"},
+			{"1.4", "Alla ska ha en plan.", "Ta fram planer.", "Chefläkare"},
 		}},
 	}
 	for _, tt := range tests {
