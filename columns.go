@@ -106,23 +106,28 @@ func columnOfKey(k string) Column {
 		return ColNumber
 	case has("nuläge") && has("ansvar"):
 		return ColStateResponsible
-	case has("nuläge"):
+	case has("nuläge", "utgångsläge", "utgångsvärde", "läget idag"):
 		return ColCurrentState
 	case has("målnivå", "mätbar", "målvärde", "indikator", "mätetal", "effektmål", "förväntat resultat"):
 		return ColTarget
 	case has("ansvar") && has("tid"):
 		return ColResponsibleTime
-	case has("ansvar"):
+	case has("ansvar") || word("vem", "ägare", "utförare"):
 		return ColResponsible
-	case has("tidsplan", "tidplan", "tidsram", "tidpunkt", "tidsperiod", "klart när") || word("när", "tid", "datum", "deadline", "klart"):
+	case has("lägesrapport", "genomförandegrad") || has("%") && word("genomfört", "genomförd", "klart", "färdigt"):
+		// "Genomfört (%)": the share done. Not the word alone, which is
+		// a status value, no title
+		return ColStatus
+	case has("tidsplan", "tidplan", "tidsram", "tidpunkt", "tidsperiod", "klart när") || word("när", "tid", "datum", "deadline", "klart", "senast"):
 		return ColTimeframe
-	case endsWord(words, "område", "området", "områden"):
+	case endsWord(words, "område", "området", "områden") || word("fokus", "tema") && len(words) <= 2:
 		// Compounds name the area, whatever they start with:
-		// "Insatsområde" is no activity, "Målområde" no goal.
+		// "Insatsområde" is no activity, "Målområde" no goal; so do
+		// "Fokus" and "Tema" ("Fokus 1: Prevention")
 		return ColArea
 	case has("aktivitet", "åtgärd", "insats") && has("rcc") && !has("region", " rv", "i rv"):
 		return ColRCCActivity
-	case has("aktivitet", "åtgärd", "insats"):
+	case has("aktivitet", "åtgärd", "insats", "så gör vi", "så här gör vi", "hur gör vi"):
 		return ColActivity
 	case has("mål", "uppdrag"):
 		return ColGoal

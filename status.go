@@ -24,7 +24,12 @@ var statusWords = []struct{ prefix, status string }{
 	{"ej infört", StatusNotStarted},
 	{"ej genomförd", StatusNotStarted},
 	{"ej genomfört", StatusNotStarted},
+	{"uppstartad", StatusInProgress}, // started up: under way
+	{"uppstartat", StatusInProgress},
 	{"uppstart", StatusNotStarted},
+	{"ej inled", StatusNotStarted},
+	{"inte inled", StatusNotStarted},
+	{"inled", StatusInProgress}, // "Inledd": begun
 	{"planera", StatusNotStarted},
 	{"påbörja", StatusInProgress},
 	{"pågå", StatusInProgress},
@@ -35,7 +40,9 @@ var statusWords = []struct{ prefix, status string }{
 	{"delvis", StatusInProgress},
 	// A delayed measure is still under way ("Försenad", "Försenat").
 	{"försena", StatusInProgress},
+	{"stående", StatusInProgress}, // "Stående uppdrag": a standing assignment, carried on
 	{"klar", StatusDone},
+	{"genomförs", StatusInProgress}, // is being carried out, not has been
 	{"genomför", StatusDone},
 	{"infört", StatusDone},
 	{"införd", StatusDone},
@@ -61,6 +68,18 @@ var statusWords = []struct{ prefix, status string }{
 	{"pausa", StatusOnHold},
 	{"paus", StatusOnHold},
 	{"framskjut", StatusOnHold},
+	// English, alone or after a slash ("Klar/Done")
+	{"not started", StatusNotStarted},
+	{"ongoing", StatusInProgress},
+	{"in progress", StatusInProgress},
+	{"started", StatusInProgress},
+	{"delayed", StatusInProgress},
+	{"on hold", StatusOnHold},
+	{"paused", StatusOnHold},
+	{"done", StatusDone},
+	{"completed", StatusDone},
+	{"complete", StatusDone},
+	{"finished", StatusDone},
 }
 
 // statusLetters are the one-letter levels of a follow-up column:
@@ -81,6 +100,35 @@ var statusMarks = map[string]string{
 	"gul": StatusInProgress, "gult": StatusInProgress,
 	"röd": StatusNotStarted, "rött": StatusNotStarted,
 	"✓": StatusDone, "✔": StatusDone, "☑": StatusDone, "✅": StatusDone,
+	"✗": StatusNotStarted, "✘": StatusNotStarted, "✕": StatusNotStarted, "❌": StatusNotStarted, "☐": StatusNotStarted,
+	// Harvey balls: empty, partly filled, full
+	"○": StatusNotStarted, "◔": StatusInProgress, "◐": StatusInProgress, "◑": StatusInProgress,
+	"◒": StatusInProgress, "◓": StatusInProgress, "◕": StatusInProgress, "●": StatusDone,
+}
+
+// statusPercent reads a status printed as the share done: "0 %" is not
+// started, "100 %" done, anything between in progress. ok is false for
+// text that is not a percentage alone.
+func statusPercent(t string) (string, bool) {
+	n, ok := strings.CutSuffix(strings.TrimSpace(t), "%")
+	n = strings.TrimSpace(n)
+	if !ok || n == "" || len(n) > 3 {
+		return "", false
+	}
+	v := 0
+	for _, r := range n {
+		if r < '0' || r > '9' {
+			return "", false
+		}
+		v = v*10 + int(r-'0')
+	}
+	switch {
+	case v == 0:
+		return StatusNotStarted, true
+	case v >= 100:
+		return StatusDone, true
+	}
+	return StatusInProgress, true
 }
 
 // statusLead are words that may stand before the status word without
@@ -100,6 +148,9 @@ func StatusOf(raw string) string {
 		return s
 	}
 	if s, ok := statusMarks[strings.TrimRight(t, ".:;!")]; ok {
+		return s
+	}
+	if s, ok := statusPercent(t); ok {
 		return s
 	}
 	// "U – uppnått", "P: pågående arbete".
@@ -141,7 +192,7 @@ func cleanStatus(raw string) string {
 
 // statusFiller are the words a status phrase holds besides its status
 // word ("Ej påbörjat arbete", "Uppnått mål").
-var statusFiller = map[string]bool{"beslut": true, "ej": true, "inte": true, "mål": true, "målet": true, "arbete": true, "arbetet": true, "är": true}
+var statusFiller = map[string]bool{"beslut": true, "uppdrag": true, "ej": true, "inte": true, "mål": true, "målet": true, "arbete": true, "arbetet": true, "är": true}
 
 // statusTimes are statuses that alone on a line are as often a time
 // ("Tidsplan: Löpande"): a status in a Status cell, never a line's status
@@ -162,13 +213,19 @@ var statusEndings = map[string]bool{"": true, "d": true, "t": true, "r": true, "
 // that grades by code.
 func StatusPhrase(s string) string {
 	t := cleanStatus(s)
-	ws := strings.Fields(t)
+	// "Klar/Done": a status in two languages
+	ws := strings.FieldsFunc(t, func(r rune) bool { return unicode.IsSpace(r) || r == '/' })
 	if len(ws) == 0 || len(ws) > 4 {
 		return ""
 	}
 	seen := false // a status word came: years may follow
-	for _, w := range ws {
-		w = strings.Trim(w, ".,:;!")
+	for i := 0; i < len(ws); i++ {
+		w := strings.Trim(ws[i], ".,:;!")
+		if i+1 < len(ws) && multiWord(w+" "+strings.Trim(ws[i+1], ".,:;!")) {
+			seen = true // "On hold", "Not started"
+			i++
+			continue
+		}
 		switch {
 		case statusMarks[w] != "" || statusWord(w):
 			seen = true
@@ -182,6 +239,17 @@ func StatusPhrase(s string) string {
 		return ""
 	}
 	return StatusOf(s)
+}
+
+// multiWord: p is a status of two words that neither is alone ("on
+// hold", "in progress").
+func multiWord(p string) bool {
+	for _, sw := range statusWords {
+		if sw.prefix == p {
+			return true
+		}
+	}
+	return false
 }
 
 // statusWord: w is a status stem with at most an inflection after it.
