@@ -756,3 +756,58 @@ func TestTitleWithPeriod(t *testing.T) {
 		})
 	}
 }
+
+// TestPerYear: a status or follow-up column kept once a year under one
+// title gives the row the latest year's status; two status cells are not
+// the template row that lists the statuses. A Tidplan split by year is
+// left alone.
+func TestPerYear(t *testing.T) {
+	tests := []struct {
+		name       string
+		header     [][]string
+		row        []string
+		statusRaw  string
+		status     string
+		followUp   string
+		timeframe  string
+		wantRecord bool
+	}{
+		{"follow-up per year, latest wins",
+			[][]string{{"Mål", "Aktivitet", "Uppföljning", "Uppföljning"}, {"Mål", "Aktivitet", "2025", "2026"}},
+			[]string{"M", "A", "Pågår", "Avvaktar"}, "Avvaktar", rccplans.StatusOnHold, "", "", true},
+		{"years in either order",
+			[][]string{{"Mål", "Aktivitet", "Status 2026", "Status 2025"}},
+			[]string{"M", "A", "Klar", "Pågår"}, "Klar", rccplans.StatusDone, "", "", true},
+		{"one follow-up column keeps its text",
+			[][]string{{"Mål", "Aktivitet", "Uppföljning"}},
+			[]string{"M", "A", "P"}, "P", rccplans.StatusInProgress, "P", "", true},
+		{"a template row is still one cell listing the statuses",
+			[][]string{{"Mål", "Aktivitet", "Status"}},
+			[]string{"M", "A", "Ej påbörjad / Pågår / Klar"}, "", "", "", "", false},
+		{"a Tidplan per year is no status",
+			[][]string{{"Mål", "Aktivitet", "Tidplan", "Tidplan"}, {"Mål", "Aktivitet", "2025", "2026"}},
+			[]string{"M", "A", "X", ""}, "", "", "", "X", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tab := &rccplans.Table{Header: tt.header, Rows: []rccplans.Row{{Page: 1}}}
+			for _, c := range tt.row {
+				tab.Rows[0].Cells = append(tab.Rows[0].Cells, rccplans.Cell{Text: c})
+			}
+			doc := Document(&rccplans.Layout{Blocks: []rccplans.Block{{Kind: rccplans.BlockTable, Page: 1, Table: tab}}})
+			if len(doc.Records) != 1 {
+				if tt.wantRecord {
+					t.Fatalf("%d records, want 1", len(doc.Records))
+				}
+				return
+			}
+			if !tt.wantRecord {
+				t.Fatalf("a record from a template row: %+v", doc.Records[0])
+			}
+			r := doc.Records[0]
+			if r.StatusRaw != tt.statusRaw || r.Status != tt.status || r.FollowUp != tt.followUp || r.Timeframe != tt.timeframe {
+				t.Errorf("status %q/%q follow-up %q time %q; want %q/%q %q %q", r.StatusRaw, r.Status, r.FollowUp, r.Timeframe, tt.statusRaw, tt.status, tt.followUp, tt.timeframe)
+			}
+		})
+	}
+}

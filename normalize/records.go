@@ -40,10 +40,48 @@ func columnsOf(header [][]string, ncols int) []rccplans.Column {
 	for c, h := range joined {
 		roles[c] = rccplans.ColumnOf(h)
 	}
+	perYear(roles, joined)
 	if !isPlan(roles) {
 		return nil
 	}
 	return roles
+}
+
+// perYear reads a status or follow-up column kept once a year
+// ("Uppföljning" over "2025 | 2026"): each holds the status at that
+// year's follow-up, so the latest year's is the row's status and the
+// earlier ones have no field of the model (their text stays in the
+// cells). Other columns split by year (a Tidplan drawn as a calendar)
+// are left as they are.
+func perYear(roles []rccplans.Column, titles []string) {
+	for _, role := range []rccplans.Column{rccplans.ColStatus, rccplans.ColFollowUp} {
+		latest, year, n := -1, "", 0
+		for c, r := range roles {
+			if r != role {
+				continue
+			}
+			n++
+			ys := yearRe.FindAllString(titles[c], -1)
+			if len(ys) != 1 {
+				return // a column of the group without one year of its own
+			}
+			if ys[0] > year {
+				latest, year = c, ys[0]
+			}
+		}
+		if n < 2 {
+			continue
+		}
+		for c, r := range roles {
+			switch {
+			case r != role:
+			case c == latest:
+				roles[c] = rccplans.ColStatus
+			default:
+				roles[c] = rccplans.ColUnknown
+			}
+		}
+	}
 }
 
 // isPlan: a plan table has a goal or an activity column and at least one
@@ -162,9 +200,13 @@ func record(cells []rccplans.Cell, roles []rccplans.Column) (rec rccplans.Record
 	}
 	get := func(c rccplans.Column) string { return strings.Join(texts[c], " ") }
 
+	// each cell on its own: two status columns (two years, two
+	// levels) hold two statuses without listing them
 	for _, c := range []rccplans.Column{rccplans.ColStatus, rccplans.ColStateResponsible, rccplans.ColFollowUp, rccplans.ColResponsibleTime} {
-		if statusList(get(c)) {
-			return rec, false, "template row listing the statuses"
+		for _, t := range texts[c] {
+			if statusList(t) {
+				return rec, false, "template row listing the statuses"
+			}
 		}
 	}
 
