@@ -553,9 +553,9 @@ func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int) {
 		}
 		parts := tlAssign(ln.raw, colsAt[x])
 		newBlock := x == 0 || blank && tlEmptyBetween(lines, body[x-1], k) || prev == nil
-		first := ""
-		if cells != nil && len(cells[0]) > 0 {
-			first = cells[0][len(cells[0])-1]
+		var first []string
+		if cells != nil {
+			first = cells[0]
 		}
 		opens := x > 0 && prev != nil && tlOpensRow(prev, parts, status, first)
 		if opens {
@@ -807,18 +807,19 @@ func abs(x float64) float64 {
 // is the column's index, -1 for none) closes the row above: a status is
 // one or two words, printed once a row.
 //
-// first is the row's last text so far in the first column: a first
-// column that starts a cell after its finished sentence opens a row even
-// when the line right above left it empty.
-func tlOpensRow(prev, parts []string, status int, first string) bool {
+// first is the row's text so far in the first column, a line each: a
+// first column that starts a cell after its finished sentence opens a row
+// even when the line right above left it empty, and so does a number
+// under a cell that opened with one.
+func tlOpensRow(prev, parts []string, status int, first []string) bool {
 	if status >= 0 && ptIsStatus(parts[status]) && ptIsStatus(prev[status]) && !ptStartsLower(parts[status]) {
 		return true
 	}
-	if parts[0] != "" && prev[0] == "" && ptEndsSentence(first) && !ptStartsLower(parts[0]) && !tlListItem(parts[0]) {
+	if parts[0] != "" && prev[0] == "" && len(first) > 0 && ptEndsSentence(first[len(first)-1]) && !ptStartsLower(parts[0]) && !tlListItem(parts[0]) {
 		return true
 	}
-	if parts[0] != "" && prev[0] == "" && tlNumberRe.MatchString(first) && tlNumberRe.MatchString(strings.Fields(parts[0])[0]) {
-		return true // a column of numbers ("2.3", "2.4"): a number is a cell of its own
+	if len(first) > 0 && tlNumbered(first[0]) && tlNumbered(parts[0]) {
+		return true // a column of numbered cells ("2.3", "4) Kompetens"): a number opens a cell
 	}
 	starts := 0
 	for j, p := range parts {
@@ -844,6 +845,13 @@ func tlOpensRow(prev, parts []string, status int, first string) bool {
 // tlNumberRe is a number standing alone, as a goal's or a row's is
 // printed in a column of numbers ("2.4", "3.", "1.a").
 var tlNumberRe = regexp.MustCompile(`^\d{1,2}(?:\.\d{1,2}|\.[a-z])*[.)]?$`)
+
+// tlNumbered: a cell's line opens with a number that labels it: alone
+// or before a capital ("2.4", "4) Kompetensförsörjning"; not "2 veckor").
+func tlNumbered(p string) bool {
+	w, rest, _ := strings.Cut(p, " ")
+	return tlNumberRe.MatchString(w) && (rest == "" || !ptStartsLower(rest))
+}
 
 // tlSameRoles: two headers name the same columns in the same order (the
 // header repeated on the next page, perhaps at other positions).

@@ -292,6 +292,21 @@ Nr   Mål                      Aktivitet               Ansvarig
 1.4  Alla ska ha en plan.     Ta fram planer.         Chefläkare
 `
 
+// numberedAreas: rows without empty lines whose first column opens each
+// cell with a number ("4)") and its name on the line below; the
+// responsible is written in lower case, so no row opens by capitals.
+const numberedAreas = `Handlingsplan cancer 2026
+
+Område               Mål                     Aktivitet             Ansvarig
+4)                   Alla ska screenas       Skicka kallelser.     chefläkare
+Kompetens            i hela länet            Följa upp.
+                     varje år.
+4)                   Ledtiderna ska kortas   Mäta ledtider.        enhetschef
+Kompetens            med en vecka.
+5)                   Fler ska delta.         Utbilda personal.     chefläkare
+Rehabilitering
+`
+
 func TestTextLayoutKeptTable(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -375,6 +390,11 @@ func TestTextLayoutKeptTable(t *testing.T) {
 			{"1.2", "Ledtiderna ska kortas med en vecka.", "Mäta ledtider.", "Chefläkare"},
 			{"1.3", "Fler ska delta i studier.", "utbilda personal.", "Enhetschef"},
 			{"1.4", "Alla ska ha en plan.", "Ta fram planer.", "Chefläkare"},
+		}},
+		{"a number opening the first column opens a row under a cell that opened with one", numberedAreas, 1, []string{"Område", "Mål", "Aktivitet", "Ansvarig"}, [][]string{
+			{"4) Kompetens", "Alla ska screenas i hela länet varje år.", "Skicka kallelser. Följa upp.", "chefläkare"},
+			{"4) Kompetens", "Ledtiderna ska kortas med en vecka.", "Mäta ledtider.", "enhetschef"},
+			{"5) Rehabilitering", "Fler ska delta.", "Utbilda personal.", "chefläkare"},
 		}},
 	}
 	for _, tt := range tests {
