@@ -909,8 +909,19 @@ func tlRowBelow(lines []ptLine, k int) bool {
 // between them is a band across the table (an area or a group of its
 // rows, "1. Förebyggande arbete"), not a heading that ends it.
 func tlRowsGoOn(lines []ptLine, k int, cols []tlColumn) bool {
-	for j := k + 1; j < len(lines) && j <= k+4; j++ {
-		if lines[j].drop || lines[j].s == "" {
+	// the first block of lines below (to an empty line, three lines at
+	// most): a row whose cells are centred in it may start with one
+	// column's line
+	at := map[int]bool{}
+	seen := 0
+	for j := k + 1; j < len(lines) && j <= k+8 && seen < 3; j++ {
+		if lines[j].drop {
+			continue
+		}
+		if lines[j].s == "" {
+			if seen > 0 {
+				break
+			}
 			continue
 		}
 		if lines[j].brk || lines[j].page != lines[k].page {
@@ -919,18 +930,17 @@ func tlRowsGoOn(lines []ptLine, k int, cols []tlColumn) bool {
 		if _, _, _, ok := tlHeader(lines, j); ok {
 			return false
 		}
-		at := 0
+		seen++
 		for _, sg := range tlSegments(lines[j].raw) {
-			for _, c := range cols {
+			for n, c := range cols {
 				if sg.start >= c.left-2 && sg.start <= c.start+2 {
-					at++
+					at[n] = true
 					break
 				}
 			}
 		}
-		return at >= 2
 	}
-	return false
+	return len(at) >= 2
 }
 
 // tlBreakBetween: a page break lies between lines a and b (a < b).

@@ -307,6 +307,27 @@ Kompetens            med en vecka.
 Rehabilitering
 `
 
+// bandOverCentred: a band across the table over a row whose activity is
+// centred in it, so the row's first line holds that column alone.
+const bandOverCentred = `Handlingsplan cancer 2026
+
+Mål                     Aktivitet              Ansvarig        Status
+
+1. Prevention
+
+Alla ska screenas.      Skicka kallelser.      Processledare   Pågår
+
+Fler ska sluta röka.    Erbjuda samtal.        Enhetschef      Klar
+
+2. Tidig upptäckt
+
+                        Kartlägga nuläget
+Ledtiderna ska kortas.  tillsammans med        Chefläkare      Klar
+                        verksamheterna.
+
+Alla ska ha en plan.    Ta fram planer.        Enhetschef      Pågår
+`
+
 func TestTextLayoutKeptTable(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -395,6 +416,14 @@ func TestTextLayoutKeptTable(t *testing.T) {
 			{"4) Kompetens", "Alla ska screenas i hela länet varje år.", "Skicka kallelser. Följa upp.", "chefläkare"},
 			{"4) Kompetens", "Ledtiderna ska kortas med en vecka.", "Mäta ledtider.", "enhetschef"},
 			{"5) Rehabilitering", "Fler ska delta.", "Utbilda personal.", "chefläkare"},
+		}},
+		{"a band over a row whose first line holds one column", bandOverCentred, 1, []string{"Mål", "Aktivitet", "Ansvarig", "Status"}, [][]string{
+			{"1. Prevention", "", "", ""},
+			{"Alla ska screenas.", "Skicka kallelser.", "Processledare", "Pågår"},
+			{"Fler ska sluta röka.", "Erbjuda samtal.", "Enhetschef", "Klar"},
+			{"2. Tidig upptäckt", "", "", ""},
+			{"Ledtiderna ska kortas.", "Kartlägga nuläget tillsammans med verksamheterna.", "Chefläkare", "Klar"},
+			{"Alla ska ha en plan.", "Ta fram planer.", "Enhetschef", "Pågår"},
 		}},
 	}
 	for _, tt := range tests {
