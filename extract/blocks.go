@@ -88,6 +88,7 @@ func Blocks(name string, pages []rccplans.Page) (blocks []rccplans.Block, warns 
 	furn := furniture(pages)
 	bottoms := bodyBottoms(pages, furn)
 	foot := footOf(bottoms)
+	plain := boldBodyFont(pages, furn)
 	var items []item
 	var all []rccplans.Word
 	var printed []string // every line as printed, for hyphenated-word evidence
@@ -108,6 +109,10 @@ func Blocks(name string, pages []rccplans.Page) (blocks []rccplans.Block, warns 
 		for _, t := range tabs {
 			rest = openBottom(t, rest, foot)
 		}
+		// A ruled grid has judged its header rows by the weight they are
+		// printed in (a header in the body's bold face is still a header's
+		// weight); what is left is read against the body's weight.
+		rest = plainWeight(rest, plain)
 		lines := buildLines(rest)
 		for k := range lines {
 			lines[k].page = p.Number
@@ -350,4 +355,60 @@ func bodyBottoms(pages []rccplans.Page, furn [][]bool) map[int]float64 {
 		out[p.Number] = b
 	}
 	return out
+}
+
+// plainWeight gives words with the bold of the body's own face (font,
+// see boldBodyFont) taken off; the slice is a copy when it changes.
+func plainWeight(words []rccplans.Word, font string) []rccplans.Word {
+	if font == "" {
+		return words
+	}
+	out := make([]rccplans.Word, len(words))
+	for i, w := range words {
+		if w.Font == font {
+			w.Bold = false
+		}
+		out[i] = w
+	}
+	return out
+}
+
+// boldBodyFont is the font of the body text when it is a bold face (a
+// plan set throughout in a semibold font), "" otherwise. Bold tells a
+// header, a heading or a title row from the body only when the body is
+// set lighter: in the body's own face it is the regular weight, and only
+// a face other than the body's may still stand out as bold. The body font
+// is the one carrying most characters of the dominant size.
+func boldBodyFont(pages []rccplans.Page, furn [][]bool) string {
+	var ws []rccplans.Word
+	for i, p := range pages {
+		for j, w := range p.Words {
+			if !furn[i][j] {
+				ws = append(ws, w)
+			}
+		}
+	}
+	size := dominantSize(ws)
+	chars := map[string]int{}
+	bold := map[string]int{}
+	for _, w := range ws {
+		if w.Font == "" || math.Round(w.Size*2)/2 != size {
+			continue
+		}
+		n := len([]rune(w.Text))
+		chars[w.Font] += n
+		if w.Bold {
+			bold[w.Font] += n
+		}
+	}
+	best, bn := "", 0
+	for f, n := range chars {
+		if n > bn || n == bn && f < best {
+			best, bn = f, n
+		}
+	}
+	if best == "" || bold[best]*2 <= chars[best] {
+		return ""
+	}
+	return best
 }

@@ -79,13 +79,19 @@ func readPDFFile(t testing.TB, path string) *rccplans.Layout {
 }
 
 // TestDumpFixture prints the blocks of one fixture: a debugging aid,
-// run with BLOCKS_DUMP=name.pdf.
+// run with BLOCKS_DUMP=name.pdf (a file of fixtures/corpus) or a path
+// (any file, e.g. ../fixtures/holdout/corpus/x.pdf).
 func TestDumpFixture(t *testing.T) {
 	name := os.Getenv("BLOCKS_DUMP")
 	if name == "" {
-		t.Skip("set BLOCKS_DUMP to a fixture file name")
+		t.Skip("set BLOCKS_DUMP to a fixture file name or a path")
 	}
-	l := readFixturePDF(t, name)
+	var l *rccplans.Layout
+	if strings.ContainsRune(name, '/') {
+		l = readPDFFile(t, name)
+	} else {
+		l = readFixturePDF(t, name)
+	}
 	fmt.Print(dumpBlocks(l.Blocks))
 	for _, w := range l.Warnings {
 		fmt.Println("WARN", w)

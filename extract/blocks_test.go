@@ -882,3 +882,71 @@ func TestBandHeadings(t *testing.T) {
 		})
 	}
 }
+
+// TestBoldBody: a plan set throughout in one bold face (a semibold font
+// for everything). Bold then tells nothing apart: a body line whose cells
+// hold header words is no new header, a cell's last line alone in its
+// column is no title row, and a short line of it no heading. The header
+// is read as a header in the body's weight; a face other than the body's
+// still stands out as bold. The same page with a regular body and a bold
+// header reads the same.
+func TestBoldBody(t *testing.T) {
+	xs := []float64{40, 140, 340, 540}
+	lh := bodyFS * 1.3
+	build := func(bodyBold bool, otherFace bool) []rccplans.Page {
+		var ws []rccplans.Word
+		face := func(font string, bold bool, w []rccplans.Word) {
+			for i := range w {
+				w[i].Font, w[i].Bold = font, bold
+			}
+			ws = append(ws, w...)
+		}
+		face("Sans-Semibold", true, words(40, 40, "Insatser 2026", 14, true))
+		if otherFace {
+			face("Serif-Bold", true, words(40, 70, "Del ett", bodyFS, true))
+		}
+		font := "Sans"
+		if bodyBold {
+			font = "Sans-Semibold"
+		}
+		face(font, true, headerAt(xs, 100, "Område", "Mål", "Aktivitet", "Ansvarig"))
+		y := 100 + 1.5*lh
+		row := func(lines ...[]string) {
+			for _, l := range lines {
+				face(font, bodyBold, cellsAt(xs, y, l...))
+				y += lh
+			}
+			y += 0.5 * lh
+		}
+		row([]string{"Prevention", "Ett mål som går", "Göra något i", "Chef"},
+			[]string{"", "vidare med tid för det.", "uppföljning efter varje år."},
+			[]string{"", "slutar."})
+		row([]string{"", "Ett andra mål.", "Göra mer.", "Enhet"})
+		row([]string{"Screening", "Ett tredje mål som", "Göra det sista.", "Chef"},
+			[]string{"", "alla når."})
+		return []rccplans.Page{page(1, ws, nil)}
+	}
+	table := `p1 TABLE 4 cols, 3 rows
+  head: Område | Mål | Aktivitet | Ansvarig
+  r1 p1: Prevention | Ett mål som går vidare med tid för det. slutar. | Göra något i uppföljning efter varje år. | Chef
+  r2 p1: ^Prevention | Ett andra mål. | Göra mer. | Enhet
+  r3 p1: Screening | Ett tredje mål som alla når. | Göra det sista. | Chef
+`
+	tests := []struct {
+		name            string
+		bodyBold, other bool
+		want            string
+	}{
+		{"regular body, bold header", false, false, "p1 H1 Insatser 2026\n" + table},
+		{"body in the header's bold face", true, false, "p1 H1 Insatser 2026\n" + table},
+		{"a heading in another bold face over a bold body", true, true, "p1 H1 Insatser 2026\np1 H2 Del ett\n" + table},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			bs, _ := Blocks("test.pdf", build(tt.bodyBold, tt.other))
+			if got := dumpBlocks(bs); got != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
