@@ -460,6 +460,11 @@ func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int) {
 			continue
 		}
 		if hc, from, to, ok := tlHeader(lines, k); ok && from >= end-1 {
+			// a title's part above the header's main line ("Uppföljning"
+			// over "Status") was read as a body line
+			for len(body) > 0 && body[len(body)-1] >= from {
+				body, colsAt = body[:len(body)-1], colsAt[:len(colsAt)-1]
+			}
 			if len(body) > 0 && !tlBreakBetween(lines, body[len(body)-1], from) && tlEmptyBetween(lines, body[len(body)-1], from) {
 				break // the header of the next table on the same page
 			}

@@ -328,6 +328,28 @@ Ledtiderna ska kortas.  tillsammans med        Chefläkare      Klar
 Alla ska ha en plan.    Ta fram planer.        Enhetschef      Pågår
 `
 
+// titleAboveRepeated: the header repeated on the next page with a
+// title's first part above its main line, over a cell that goes on from
+// the page before.
+const titleAboveRepeated = `Handlingsplan cancer 2026
+
+                                                              Uppföljning
+Mål                  Aktivitet          Ansvarig      Status
+                                                              2025
+
+Alla ska screenas.   Skicka kallelser.  Processledare Klar    Enligt plan
+
+Fler ska sluta       Erbjuda samtal om  Enhetschef    Pågår   Försenad
+röka.                levnadsvanor vid
+` + "\f" + `                                                              Uppföljning
+Mål                  Aktivitet          Ansvarig      Status
+                                                              2025
+
+                     nybesök.
+
+Alla ska ha en plan. Ta fram planer.    Chefläkare    Klar    Enligt plan
+`
+
 func TestTextLayoutKeptTable(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -424,6 +446,11 @@ func TestTextLayoutKeptTable(t *testing.T) {
 			{"2. Tidig upptäckt", "", "", ""},
 			{"Ledtiderna ska kortas.", "Kartlägga nuläget tillsammans med verksamheterna.", "Chefläkare", "Klar"},
 			{"Alla ska ha en plan.", "Ta fram planer.", "Enhetschef", "Pågår"},
+		}},
+		{"a repeated header's title above its main line is the header's, and the cell below goes on", titleAboveRepeated, 2, []string{"Mål", "Aktivitet", "Ansvarig", "Status", "Uppföljning 2025"}, [][]string{
+			{"Alla ska screenas.", "Skicka kallelser.", "Processledare", "Klar", "Enligt plan"},
+			{"Fler ska sluta röka.", "Erbjuda samtal om levnadsvanor vid nybesök.", "Enhetschef", "Pågår", "Försenad"},
+			{"Alla ska ha en plan.", "Ta fram planer.", "Chefläkare", "Klar", "Enligt plan"},
 		}},
 	}
 	for _, tt := range tests {
