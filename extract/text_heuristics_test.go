@@ -126,6 +126,10 @@ func TestTextHeaderGrouping(t *testing.T) {
 		{"the same in capitals", "NR MÅL AKTIVITET ANSVARIG TIDSPLAN STATUS KOMMENTAR",
 			[]rccplans.Column{rccplans.ColNumber, rccplans.ColGoal, rccplans.ColActivity, rccplans.ColResponsible, rccplans.ColTimeframe, rccplans.ColStatus, rccplans.ColUnknown}},
 		{"too few named columns before it", "Mål Status Kommentar", nil},
+		{"a title's head naming no role alone on its line, the rest going on in lower case", "Mål för perioden\nFörväntat\nresultat Så här gör vi Vem Senast Lägesrapport\nDen regionala",
+			[]rccplans.Column{rccplans.ColGoal, rccplans.ColTarget, rccplans.ColActivity, rccplans.ColResponsible, rccplans.ColTimeframe, rccplans.ColStatus}},
+		{"a capitalised line whose lower-case continuation names no role ends the header", "Mål Aktivitet Ansvarig\nGenomföra\nutbildningsdagar Status klar",
+			[]rccplans.Column{rccplans.ColGoal, rccplans.ColActivity, rccplans.ColResponsible}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -14,7 +14,8 @@ import (
 //
 // Header. A table starts at one line, or a few consecutive short lines (a
 // header wrapped inside narrow cells: "Mätbar" / "målnivå", "Uppfölj-" /
-// "ning*"), whose words group into at least three distinct column roles
+// "ning*", a title's head naming no role alone: "Förväntat" / "resultat
+// Så här gör vi Vem …"), whose words group into at least three distinct column roles
 // (rccplans.ColumnOf); each group starts at a capitalised word that names
 // a role by itself. The body runs to a chapter heading ("…, Kapitel 3",
 // "2. Title", "KAPITEL 2") or the end; a numbered line whose text runs
@@ -212,7 +213,7 @@ func ptHeaderBounds(lines []ptLine, i int) (titles []string, roles []rccplans.Co
 		if s == "" {
 			continue
 		}
-		if j > i && !ptHeaderish(s) {
+		if j > i && !ptHeaderish(s) && !ptTitleHead(lines, j) {
 			break
 		}
 		for _, w := range strings.Fields(s) {
@@ -247,6 +248,33 @@ func ptHeaderish(s string) bool {
 		}
 	}
 	return false
+}
+
+// ptTitleHead: lines[j], a capitalised word or two that name no role, is
+// the head of a title wrapped in its narrow header cell: the next line
+// goes on in lower case and the words together name a role ("Förväntat" /
+// "resultat Så här gör vi …"). Prose that happens to open a line of a
+// role word after it does not: its words name no role.
+func ptTitleHead(lines []ptLine, j int) bool {
+	f := strings.Fields(lines[j].s)
+	if len(f) == 0 || len(f) > 2 || ptStartsLower(lines[j].s) || ptEndsSentence(lines[j].s) {
+		return false
+	}
+	k := j + 1
+	for k < len(lines) && lines[k].s == "" {
+		k++
+	}
+	if k >= len(lines) || !ptStartsLower(lines[k].s) {
+		return false
+	}
+	ws := f
+	for _, w := range strings.Fields(lines[k].s) {
+		if !ptStartsLower(w) {
+			break
+		}
+		ws = append(ws, w)
+	}
+	return rccplans.ColumnOf(strings.Join(ws, " ")) != rccplans.ColUnknown && rccplans.ColumnOf(strings.Join(f, " ")) == rccplans.ColUnknown
 }
 
 // ptRoleWord: a capitalised word that names a column role by itself.
