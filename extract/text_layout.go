@@ -556,13 +556,13 @@ func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int) {
 			prev = nil
 			continue
 		}
-		parts := tlAssign(ln.raw, colsAt[x])
+		parts, joined := tlAssignRuns(ln.raw, colsAt[x])
 		newBlock := x == 0 || blank && tlEmptyBetween(lines, body[x-1], k) || prev == nil
 		var first []string
 		if cells != nil {
 			first = cells[0]
 		}
-		opens := x > 0 && prev != nil && tlOpensRow(prev, parts, status, first)
+		opens := x > 0 && prev != nil && tlOpensRow(prev, parts, joined, status, first)
 		if opens {
 			newBlock = true
 		}
@@ -816,7 +816,7 @@ func abs(x float64) float64 {
 // first column that starts a cell after its finished sentence opens a row
 // even when the line right above left it empty, and so does a number
 // under a cell that opened with one.
-func tlOpensRow(prev, parts []string, status int, first []string) bool {
+func tlOpensRow(prev, parts []string, joined []bool, status int, first []string) bool {
 	if status >= 0 && ptIsStatus(parts[status]) && ptIsStatus(prev[status]) && !ptStartsLower(parts[status]) {
 		return true
 	}
@@ -832,7 +832,13 @@ func tlOpensRow(prev, parts []string, status int, first []string) bool {
 			continue
 		}
 		if ptStartsLower(p) {
-			return false
+			if prev[j] != "" || !joined[j] {
+				return false // a cell goes on
+			}
+			// the end of a run of text from the column to the left ('och
+			// Chef primärvård' set one space apart, 'Chef' left of its
+			// column) under an empty line: no cell goes on there
+			continue
 		}
 		if tlListItem(p) {
 			continue // an item of a list in the cell
@@ -1149,13 +1155,26 @@ const tlSlack = 4
 // a gutter at most tlSlack characters left of that column (or opens a cell
 // as tlOverhangs tells).
 func tlAssign(raw string, cols []tlColumn) []string {
+	out, _ := tlAssignRuns(raw, cols)
+	return out
+}
+
+// tlAssignRuns is tlAssign that also tells, per column, whether its text
+// opens one space after the text of a column to its left (a run of text
+// going on over the column's start rather than a cell after a gutter).
+func tlAssignRuns(raw string, cols []tlColumn) ([]string, []bool) {
 	parts := make([][]string, len(cols))
+	joined := make([]bool, len(cols))
 	ws := tlWords(raw)
 	j := 0
 	for n, w := range ws {
 		gutter := n == 0 || w.start-ws[n-1].end >= 2
+		from := j
 		for j+1 < len(cols) && (w.start >= cols[j+1].left || tlOverhangs(w, cols[j+1].left) || gutter && w.start >= cols[j+1].left-tlSlack) {
 			j++
+		}
+		if j > from && !gutter {
+			joined[j] = true
 		}
 		parts[j] = append(parts[j], w.s)
 	}
@@ -1163,7 +1182,7 @@ func tlAssign(raw string, cols []tlColumn) []string {
 	for j, p := range parts {
 		out[j] = strings.Join(p, " ")
 	}
-	return out
+	return out, joined
 }
 
 // tlLabelTable reads a plan printed as label tables from lines[i]: each

@@ -350,6 +350,19 @@ Mål                  Aktivitet          Ansvarig      Status
 Alla ska ha en plan. Ta fram planer.    Chefläkare    Klar    Enligt plan
 `
 
+// squeezedLowerCase: rows without empty lines; one row's responsible,
+// written in lower case, is set one space after its activity's text.
+const squeezedLowerCase = `Handlingsplan cancer 2026
+
+Område          Mål                     Aktivitet                   Ansvarig        Status
+Prevention      Alla ska screenas       Skicka kallelser.           Processledare   Pågår
+                i hela länet.
+                Fler ska sluta röka.    Erbjuda samtal om tobak och chefläkare      Klar
+                                        alkohol.
+                Alla ska ha en plan.    Ta fram planer.             Enhetschef      Pågår
+                Ledtiderna ska kortas.  Mäta ledtider.              Chefläkare      Klar
+`
+
 func TestTextLayoutKeptTable(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -451,6 +464,12 @@ func TestTextLayoutKeptTable(t *testing.T) {
 			{"Alla ska screenas.", "Skicka kallelser.", "Processledare", "Klar", "Enligt plan"},
 			{"Fler ska sluta röka.", "Erbjuda samtal om levnadsvanor vid nybesök.", "Enhetschef", "Pågår", "Försenad"},
 			{"Alla ska ha en plan.", "Ta fram planer.", "Chefläkare", "Klar", "Enligt plan"},
+		}},
+		{"a lower-case cell run on from the column to its left under an empty line opens a row", squeezedLowerCase, 1, []string{"Område", "Mål", "Aktivitet", "Ansvarig", "Status"}, [][]string{
+			{"Prevention", "Alla ska screenas i hela länet.", "Skicka kallelser.", "Processledare", "Pågår"},
+			{"Prevention", "Fler ska sluta röka.", "Erbjuda samtal om tobak och alkohol.", "chefläkare", "Klar"},
+			{"Prevention", "Alla ska ha en plan.", "Ta fram planer.", "Enhetschef", "Pågår"},
+			{"Prevention", "Ledtiderna ska kortas.", "Mäta ledtider.", "Chefläkare", "Klar"},
 		}},
 	}
 	for _, tt := range tests {
