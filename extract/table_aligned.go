@@ -469,15 +469,30 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 			// one after the other below it. Two or more columns outside
 			// the key ones starting again before the next such whitespace
 			// open a row whose key cells span from above unless they
-			// start in it too.
+			// start in it too. The first row of a part can be the rest
+			// of a row cut by the page break, which fills only the
+			// columns that ran on: there every one of them starting
+			// again, with the band filling two or more columns outside
+			// the key ones, opens a row as well (a paragraph break
+			// inside a cell fills only its own column).
 			group = bandColumns(lines, body, split, n, usual)
-			restart := 0
+			restart, had, filled := 0, 0, 0
 			for j := range group {
-				if group[j] && !keyColumn(g, j) && colBot[j] > 0 {
-					restart++
+				if keyColumn(g, j) {
+					continue
+				}
+				if colBot[j] > 0 {
+					had++
+				}
+				if group[j] {
+					filled++
+					if colBot[j] > 0 {
+						restart++
+					}
 				}
 			}
-			start, isSub = restart >= 2, restart >= 2
+			start = restart >= 2 || len(rows) == 1 && restart >= 1 && restart == had && filled >= 2
+			isSub = start
 		}
 		if start {
 			var above [][]rccplans.Word

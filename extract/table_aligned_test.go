@@ -414,3 +414,95 @@ func TestFirstColumnBand(t *testing.T) {
 		})
 	}
 }
+
+// TestCutRowThenCentredRow: on the next page, under the repeated header,
+// the rest of a row cut by the page break fills two columns (the goal and
+// the activity run on); after whitespace across the table comes a row
+// whose cells are centred vertically (its first cell starts a line lower
+// than its goal). The whitespace ends the cut row: every column outside
+// the key ones that the rest has text in starts again, and the new row
+// fills more of them. A paragraph break inside the activity alone is no
+// new row.
+func TestCutRowThenCentredRow(t *testing.T) {
+	xs := []float64{40, 160, 360, 560, 700}
+	heads := []string{"Område", "Mål", "Aktivitet", "Ansvarig", "Status"}
+	lh := bodyFS * 1.3
+	at := func(y float64, cells ...string) []rccplans.Word { return cellsAt(xs, y, cells...) }
+	// Page 1: a row that runs to the page foot with its goal and activity
+	// unfinished.
+	p1 := headedPage(xs, heads...)
+	y := 100 + 1.5*lh
+	p1 = append(p1, at(y, "", "Första målet ska", "Göra det första", "")...)
+	p1 = append(p1, at(y+lh, "Prevention", "nås under året.", "och sedan mer.", "Chef", "Pågår")...)
+	y += 2.5 * lh
+	p1 = append(p1, at(y, "Screening", "Andra målet ska", "Göra det andra", "Enhet", "Klar")...)
+	for k := 1; k < 34; k++ {
+		p1 = append(p1, at(y+float64(k)*lh, "", "och gälla", "och ännu mer")...)
+	}
+	p1 = append(p1, at(y+34*lh, "", "gälla alla", "och mer")...)
+	tests := []struct {
+		name   string
+		page2  func() []rccplans.Word
+		wantR3 string // the third body row, "" if none
+	}{
+		{
+			name: "a centred row after the cut row's rest",
+			page2: func() []rccplans.Word {
+				ws := headerAt(xs, 50, heads...)
+				ws = append(ws, at(50+1.5*lh, "", "i regionen.", "till slut.")...)
+				y := 50 + 3.5*lh
+				ws = append(ws, at(y, "", "Tredje målet ska", "Göra det tredje")...)
+				ws = append(ws, at(y+lh, "Rehabilitering", "nås snart.", "och klart.", "Samordnare", "Ej startad")...)
+				return ws
+			},
+			wantR3: "Rehabilitering | Tredje målet ska nås snart. | Göra det tredje och klart. | Samordnare | Ej startad",
+		},
+		{
+			name: "a paragraph break in the activity alone",
+			page2: func() []rccplans.Word {
+				ws := headerAt(xs, 50, heads...)
+				ws = append(ws, at(50+1.5*lh, "", "i regionen.", "till slut.")...)
+				ws = append(ws, at(50+3.5*lh, "", "", "Ett nytt stycke.")...)
+				return ws
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			bs, _ := Blocks("test.pdf", []rccplans.Page{page(1, p1, nil), page(2, tt.page2(), nil)})
+			var tab *rccplans.Table
+			for _, b := range bs {
+				if b.Kind == rccplans.BlockTable {
+					if tab != nil {
+						t.Fatalf("two tables:\n%s", dumpBlocks(bs))
+					}
+					tab = b.Table
+				}
+			}
+			if tab == nil {
+				t.Fatalf("no table:\n%s", dumpBlocks(bs))
+			}
+			want := 2
+			if tt.wantR3 != "" {
+				want = 3
+			}
+			if len(tab.Rows) != want {
+				t.Fatalf("%d rows, want %d:\n%s", len(tab.Rows), want, dumpBlocks(bs))
+			}
+			if r := tab.Rows[1].Cells[1].Text; !strings.HasSuffix(r, "gälla alla i regionen.") {
+				t.Errorf("cut row's goal %q: want it to end with the rest from page 2", r)
+			}
+			if tt.wantR3 != "" {
+				var cs []string
+				for _, c := range tab.Rows[2].Cells {
+					cs = append(cs, c.Text)
+				}
+				if got := strings.Join(cs, " | "); got != tt.wantR3 {
+					t.Errorf("row 3 %q, want %q", got, tt.wantR3)
+				}
+			} else if a := tab.Rows[1].Cells[2].Text; !strings.HasSuffix(a, "till slut. Ett nytt stycke.") {
+				t.Errorf("cut row's activity %q: want the paragraph in it", a)
+			}
+		})
+	}
+}
