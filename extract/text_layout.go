@@ -161,6 +161,9 @@ func tlHeader(lines []ptLine, i int) (cols []tlColumn, from, to int, ok bool) {
 		return nil, 0, 0, false
 	}
 	segs := tlSplitTitles(tlSegments(lines[i].raw))
+	if len(segs) >= 3 && tlProseBeside(segs[0]) {
+		segs = segs[1:] // a paragraph's line printed beside the header
+	}
 	if len(segs) < 2 {
 		return nil, 0, 0, false
 	}
@@ -250,6 +253,16 @@ func tlHeader(lines []ptLine, i int) (cols []tlColumn, from, to int, ok bool) {
 		return nil, 0, 0, false
 	}
 	return cols, from, to, true
+}
+
+// tlProseBeside: a segment at the start of a header's line is a line of
+// text printed beside the table, not a title: it runs long, breaks off at
+// a comma, or holds more than three words that end a sentence or name no
+// role.
+func tlProseBeside(sg tlSeg) bool {
+	words := len(strings.Fields(sg.s))
+	return utf8.RuneCountInString(sg.s) > maxHeaderText || strings.HasSuffix(sg.s, ",") || strings.HasSuffix(sg.s, ";") ||
+		words > 3 && (ptEndsSentence(sg.s) || rccplans.ColumnOf(sg.s) == rccplans.ColUnknown)
 }
 
 // tlWordRe is a capitalised word, as a title's first word is.
@@ -348,7 +361,21 @@ func layoutTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 		if !ok {
 			continue
 		}
-		t, end := tlBody(lines, cols, to)
+		t, end, side := tlBody(lines, cols, to)
+		if side != nil {
+			// the header's lines have text beside them too
+			var hs []ptLine
+			for k := from; k < to; k++ {
+				if raw, ok := tlCutBeside(lines[k].raw, cols[0].left); ok {
+					if sl := tlSideOf(lines[k], raw); sl.s != "" {
+						hs = append(hs, sl)
+					}
+				} else if lines[k].s != "" {
+					hs = append(hs, lines[k])
+				}
+			}
+			side = append(hs, side...)
+		}
 		page := lines[i].page
 		var head []rccplans.Block
 		if ks := tlHeadingAbove(lines, from); len(ks) > 0 && (len(spans) == 0 || ks[0] >= spans[len(spans)-1].to) {
@@ -366,6 +393,9 @@ func layoutTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 			}
 			from = ks[0]
 		}
+		// the text beside the table, read before it (the page's left
+		// column first)
+		head = append(head, ptProse(side)...)
 		if len(t.Rows) == 0 {
 			warns = append(warns, rccplans.Warning{File: name, Page: page, Message: "table header without rows"})
 			spans = append(spans, ptSpan{from: from, to: end, blocks: head})
@@ -440,7 +470,10 @@ func tlHeadingAbove(lines []ptLine, from int) []int {
 
 // tlBody reads the table's rows from lines[at:]; it returns the table and
 // the index after its last line.
-func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int) {
+//
+// It also returns the lines of text printed beside the table (tlBeside),
+// cut off the table's lines, empty lines where only the table has text.
+func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int, []ptLine) {
 	// the body's extent: to prose across the columns, a heading after an
 	// empty line, a footnote, or the end; repeated headers are skipped
 	// A repeated header sets the columns of the lines under it: the
@@ -450,6 +483,11 @@ func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int) {
 	cur := cols
 	sets := []int{0} // where in body each column set starts
 	end := at
+	beside := tlBeside(lines, cols, at)
+	var side []ptLine
+	if beside {
+		lines = slices.Clone(lines) // the text beside the table is cut off its lines
+	}
 	for k := at; k < len(lines); k++ {
 		ln := lines[k]
 		if ln.drop {
@@ -458,6 +496,21 @@ func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int) {
 		if ln.s == "" {
 			end = k + 1
 			continue
+		}
+		if beside {
+			raw, ok := tlCutBeside(ln.raw, cur[0].left)
+			if !ok {
+				// a line of the text beside the table: the table goes
+				// on under it unless it is the heading of what follows
+				if tlEndsBody(lines, k, cur) {
+					break
+				}
+				side = append(side, ln)
+				continue
+			}
+			side = append(side, tlSideOf(ln, raw)) // an empty line where the table's text stands alone: paragraphs beside it break
+			lines[k].raw, lines[k].s = raw, strings.TrimSpace(raw)
+			ln = lines[k]
 		}
 		if hc, from, to, ok := tlHeader(lines, k); ok && from >= end-1 {
 			// a title's part above the header's main line ("Uppföljning"
@@ -607,7 +660,65 @@ func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int) {
 			}
 		}
 	}
-	return t, end
+	return t, end, side
+}
+
+// tlBeside: the table stands right of text printed beside it (a
+// paragraph in a column of its own left of the table): its first column
+// starts well right of the margin, and two or more of the lines below the
+// header hold both text that ends left of that column, after a gutter,
+// and text that starts at it.
+func tlBeside(lines []ptLine, cols []tlColumn, at int) bool {
+	left := cols[0].left
+	if left < 30 {
+		return false
+	}
+	both := 0
+	for k := max(at-1, 0); k < len(lines) && k < at+30; k++ { // the header's main line too
+		segs := tlSegments(lines[k].raw)
+		if lines[k].drop || len(segs) < 2 || segs[0].start > left/2 || segs[0].end > left-2 {
+			continue
+		}
+		for _, sg := range segs[1:] {
+			if sg.start >= left-tlSlack && sg.start <= left+2 {
+				both++
+				break
+			}
+		}
+	}
+	return both >= 2
+}
+
+// tlCutBeside blanks the text printed beside a table whose first column
+// starts at left: the words before the first one that starts at the
+// column (or up to tlSlack left of it after a gutter). It reports false
+// for a line with no text in the table.
+func tlCutBeside(raw string, left int) (string, bool) {
+	ws := tlWords(raw)
+	for n, w := range ws {
+		gutter := n == 0 || w.start-ws[n-1].end >= 2
+		if w.start >= left || gutter && w.start >= left-tlSlack {
+			if n == 0 {
+				return raw, true
+			}
+			r := []rune(raw)
+			for x := 0; x < w.start && x < len(r); x++ {
+				r[x] = ' '
+			}
+			return string(r), true
+		}
+	}
+	return raw, false
+}
+
+// tlSideOf is the text beside the table on a line whose table part, the
+// rest blanked, is raw.
+func tlSideOf(ln ptLine, raw string) ptLine {
+	cut := string([]rune(ln.raw)[:utf8.RuneCountInString(ln.raw)-utf8.RuneCountInString(strings.TrimLeft(raw, " "))])
+	if strings.TrimSpace(cut) == "" {
+		return ptLine{page: ln.page}
+	}
+	return ptLine{s: strings.TrimSpace(cut), raw: cut, page: ln.page}
 }
 
 // tlListItem: a cell's line opens an item of a list.

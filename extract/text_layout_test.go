@@ -363,6 +363,26 @@ Prevention      Alla ska screenas       Skicka kallelser.           Processledar
                 Ledtiderna ska kortas.  Mäta ledtider.              Chefläkare      Klar
 `
 
+// besideTables: tables set right of paragraphs printed beside them, the
+// second with a paragraph's line beside its header.
+const besideTables = `Handlingsplan cancer 2026
+
+Prevention
+                                        Aktivitet                     Ansvarig          Status
+Gruppen leder arbetet i länet
+och rapporterar varje månad.            Skicka kallelser till         Processledare     Pågår
+Den följer upp planen.                  alla kvinnor.
+                                        Erbjuda samtal om tobak.      Enhetschef        Klar
+Arbetet sker i samverkan                Ta fram planer.               Chefläkare        Pågår
+med kommunerna.
+
+
+Diagnostik
+Uppföljningen sker årligen,             Aktivitet                     Ansvarig          Status
+i samband med rapporten.                Mäta ledtider.                Chefläkare        Klar
+                                        Följa upp väntetider.         Enhetschef        Pågår
+`
+
 func TestTextLayoutKeptTable(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -470,6 +490,13 @@ func TestTextLayoutKeptTable(t *testing.T) {
 			{"Prevention", "Fler ska sluta röka.", "Erbjuda samtal om tobak och alkohol.", "chefläkare", "Klar"},
 			{"Prevention", "Alla ska ha en plan.", "Ta fram planer.", "Enhetschef", "Pågår"},
 			{"Prevention", "Ledtiderna ska kortas.", "Mäta ledtider.", "Chefläkare", "Klar"},
+		}},
+		{"tables beside paragraphs: the paragraphs' lines are no cells", besideTables, 1, []string{"Aktivitet", "Ansvarig", "Status"}, [][]string{
+			{"Skicka kallelser till alla kvinnor.", "Processledare", "Pågår"},
+			{"Erbjuda samtal om tobak.", "Enhetschef", "Klar"},
+			{"Ta fram planer.", "Chefläkare", "Pågår"},
+			{"Mäta ledtider.", "Chefläkare", "Klar"},
+			{"Följa upp väntetider.", "Enhetschef", "Pågår"},
 		}},
 	}
 	for _, tt := range tests {
@@ -596,6 +623,48 @@ func TestTextLayoutTitleLine(t *testing.T) {
 			ln := ptLine{s: strings.TrimSpace(tt.raw), raw: tt.raw}
 			if got := tlTitleLine(ln, tt.n); got != tt.want {
 				t.Errorf("tlTitleLine = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTextLayoutBeside: the paragraphs printed beside a table are read
+// as paragraphs before it, under the heading over both.
+func TestTextLayoutBeside(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string // headings (#) and paragraphs in order, tables as "table"
+	}{
+		{"paragraphs beside two tables", besideTables, []string{
+			"Handlingsplan cancer 2026", "# Prevention",
+			"Gruppen leder arbetet i länet och rapporterar varje månad. Den följer upp planen.",
+			"Arbetet sker i samverkan med kommunerna.", "table",
+			"# Diagnostik", "Uppföljningen sker årligen, i samband med rapporten.", "table",
+		}},
+		{"a table at the margin keeps its first column", layoutPlan, []string{
+			"Handlingsplan cancer 2026–2027 Region Exempel", "# 1. Prevention", "table",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, err := Text("plan-layout.txt", []byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, b := range l.Blocks {
+				switch b.Kind {
+				case rccplans.BlockTable:
+					got = append(got, "table")
+				case rccplans.BlockHeading:
+					got = append(got, "# "+b.Text)
+				default:
+					got = append(got, b.Text)
+				}
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("blocks\n got %q\nwant %q", got, tt.want)
 			}
 		})
 	}
