@@ -771,3 +771,60 @@ func TestTextBands(t *testing.T) {
 		})
 	}
 }
+
+// TestTextTableTitles: a short line right above a header is its table's
+// title, a heading of its own that also ends the table before it; the
+// last line of a row or of a page is not.
+func TestTextTableTitles(t *testing.T) {
+	row := []string{"Alla ska ha en plan.", "Införa planen.", "Verksamhetschef Klar"}
+	lines := func(parts ...[]string) string {
+		var out []string
+		for _, p := range parts {
+			out = append(out, p...)
+		}
+		return strings.Join(out, "\n")
+	}
+	hdr := []string{"Mål Aktivitet Ansvarig Status"}
+	tests := []struct {
+		name   string
+		in     string
+		want   []string
+		levels []int // of the headings, in order
+	}{
+		{"after prose and after a row closed by its status",
+			lines([]string{"Planen beskriver arbetet.", "Prevention och tidig upptäckt"}, hdr, row, []string{"Vård och behandling"}, hdr, row),
+			[]string{"P:Planen beskriver arbetet.", "H:Prevention och tidig upptäckt", "T", "H:Vård och behandling", "T"}, []int{1, 1}},
+		{"a chapter over a section in capitals, then the next section",
+			lines([]string{"Planen beskriver arbetet.", "VÅRD I RÄTT TID", "STRÅLBEHANDLING"}, hdr, row, []string{"KIRURGI"}, hdr, row),
+			[]string{"P:Planen beskriver arbetet.", "H:VÅRD I RÄTT TID", "H:STRÅLBEHANDLING", "T", "H:KIRURGI", "T"}, []int{1, 2, 2}},
+		{"under a numbered chapter",
+			lines([]string{"2. Vård", "", "Lungcancer"}, hdr, row),
+			[]string{"H:2. Vård", "H:Lungcancer", "T"}, []int{1, 2}},
+		{"a status that a Kommentar column follows does not end the row",
+			lines([]string{"Mål Aktivitet Ansvarig Status Kommentar"}, row, []string{"Klar i juni", "Mål Aktivitet Ansvarig Status Kommentar"}, row),
+			[]string{"T"}, nil},
+		{"the end of a page above a header repeated on the next",
+			lines(hdr, row, []string{"Rökningen ska minska.", "Erbjuda samtal.", "Vårdcentralerna", "\fMål Aktivitet Ansvarig Status"}, row),
+			[]string{"T"}, nil},
+		{"a paragraph's last line is no title",
+			lines([]string{"Planen beskriver arbetet i", "Region Exempel"}, hdr, row),
+			[]string{"P:Planen beskriver arbetet i Region Exempel", "T"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			bs := textBlocksOf(t, tt.in)
+			if got := kinds(bs); !reflect.DeepEqual(got, tt.want) {
+				t.Fatalf("blocks %q, want %q", got, tt.want)
+			}
+			var levels []int
+			for _, b := range bs {
+				if b.Kind == rccplans.BlockHeading {
+					levels = append(levels, b.Level)
+				}
+			}
+			if tt.levels != nil && !reflect.DeepEqual(levels, tt.levels) {
+				t.Errorf("levels %v, want %v", levels, tt.levels)
+			}
+		})
+	}
+}

@@ -24,7 +24,12 @@ import (
 // role by its first word starts a column after a complete title when its
 // words name one ("Målbild Planerade aktiviteter"). Repeated header lines
 // are not content; footnotes ("* Fylls i …", up to the next empty line)
-// neither.
+// neither. A short capitalised line right above a header, after the end
+// of a sentence, of a row (a status where Status is the last column) or
+// an empty line, is the table's title (ptTitleAbove): a heading that ends
+// the table before it ("Vård och behandling" / "Mål för perioden …"); two
+// such lines in capitals are a chapter over a section. Above a header
+// repeated at a page top stands the end of the page before, no title.
 //
 // Lines. Each body line becomes a unit with what the extraction left of
 // the layout: its length (each column wraps at its own width), whether an
@@ -122,6 +127,7 @@ import (
 // ptSpan is a stretch of lines [from, to) read as plan-table blocks.
 type ptSpan struct {
 	from, to int
+	head     []rccplans.Block // before the table: its title
 	blocks   []rccplans.Block
 	tail     []rccplans.Block // after the table: a band across it that ends this part
 }
@@ -364,10 +370,43 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 	var bodies []*ptBody
 	var warns []rccplans.Warning
 	areaW := ptAreaWidth(lines)
+	// the titles printed right above a header (ptTitleAbove): each opens
+	// a table of its own, and ends the table before it
+	titled := map[int]bool{}
+	for i := range lines {
+		if _, roles, _, ok := ptHeader(lines, i); ok {
+			if p, q := ptTitleAbove(lines, i, roles); p >= 0 {
+				titled[p] = true
+				if q >= 0 {
+					titled[q] = true
+				}
+			}
+		}
+	}
+	secLevel := 0 // a title under a chapter title: the level of sections
 	for i := 0; i < len(lines); i++ {
 		titles, roles, bounds, end, ok := ptHeaderBounds(lines, i)
 		if !ok {
 			continue
+		}
+		var head []rccplans.Block
+		if p, q := ptTitleAbove(lines, i, roles); p >= 0 && titled[p] && (len(spans) == 0 || min(p, q+len(lines)) >= spans[len(spans)-1].to) {
+			// after a chapter over a section, a lone title is the next
+			// section of that chapter
+			lvl := secLevel
+			if q >= 0 {
+				lvl = ptTitleLevel(lines, q, spans)
+				head = []rccplans.Block{{Kind: rccplans.BlockHeading, Page: lines[q].page, Level: lvl, Text: lines[q].s}}
+				lvl++
+				secLevel = lvl
+			} else if lvl == 0 {
+				lvl = ptTitleLevel(lines, p, spans)
+			}
+			head = append(head, rccplans.Block{Kind: rccplans.BlockHeading, Page: lines[p].page, Level: lvl, Text: lines[p].s})
+			i = p
+			if q >= 0 {
+				i = q
+			}
 		}
 		// the body runs to a chapter heading or the end; a repeated header
 		// inside it is not content. A numbered line with no header after it
@@ -382,7 +421,7 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 				if s == "" || ptRunsOn(lines, j) {
 					continue
 				}
-				if ptChapter(s) || ptLettered(s) && ptBand(lines, j) {
+				if ptChapter(s) || ptLettered(s) && ptBand(lines, j) || titled[j] {
 					break
 				}
 			}
@@ -391,7 +430,8 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 				b.bounds = bounds
 			}
 			bodies = append(bodies, b)
-			sp := ptSpan{from: from, to: j}
+			sp := ptSpan{from: from, to: j, head: head}
+			head = nil
 			band := j < len(lines) && ptBand(lines, j)
 			if band {
 				sp.to = j + 1
@@ -519,9 +559,111 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 		}
 	}
 	for i := range spans {
-		spans[i].blocks = append(spans[i].blocks, spans[i].tail...)
+		spans[i].blocks = append(append(spans[i].head, spans[i].blocks...), spans[i].tail...)
 	}
 	return spans, warns
+}
+
+// ptTitleAbove returns the line right above the header at lines[i] when
+// it is the table's title, or -1: a short capitalised line that is no
+// sentence, status, time, heading of the prose's kinds or header
+// (ptTitleShape), on the header's page, after an empty line, the end of a
+// sentence or of a row, or a numbered chapter heading ("Prevention och
+// tidig upptäckt" / "Mål Aktivitet …"). q is a title line above it that
+// opens the same way, both in capitals: a chapter over the table's
+// section ("VÅRD I RÄTT TID" / "STANDARDISERADE VÅRDFÖRLOPP" / "Målbild
+// …"), or -1. Above a
+// header repeated at the top of a page stands the end of the page
+// before, not a title.
+func ptTitleAbove(lines []ptLine, i int, roles []rccplans.Column) (p, q int) {
+	if lines[i].brk {
+		return -1, -1
+	}
+	p = i - 1
+	for p >= 0 && lines[p].s == "" {
+		p--
+	}
+	if p < 0 || lines[p].page != lines[i].page || !ptTitleShape(lines, p) {
+		return -1, -1
+	}
+	if ptOpensTitle(lines, p, roles, true) {
+		return p, -1
+	}
+	q = p - 1
+	// a chapter over a section: both in capitals (in other cases the
+	// last line of a row or of a paragraph may look like one)
+	if q >= 0 && lines[q].page == lines[p].page && !lines[p].brk && ptTitleShape(lines, q) && ptOpensTitle(lines, q, roles, false) &&
+		ptCapitals(lines[q].s) && ptCapitals(lines[p].s) {
+		return p, q
+	}
+	return -1, -1
+}
+
+// ptCapitals: the line's letters are all capitals.
+func ptCapitals(s string) bool {
+	return strings.ToUpper(s) == s && strings.ContainsFunc(s, unicode.IsLetter)
+}
+
+// ptTitleShape: lines[p] may be a title: short, capitalised, no sentence,
+// status, time, Område code, footnote, heading the prose reads or header.
+func ptTitleShape(lines []ptLine, p int) bool {
+	s := lines[p].s
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) || utf8.RuneCountInString(s) > 70 || len(strings.Fields(s)) > 8 || ptEndsSentence(s) ||
+		strings.HasSuffix(s, ",") || strings.HasSuffix(s, "-") || strings.HasSuffix(s, "–") ||
+		ptIsStatus(s) || ptTimeRe.MatchString(s) || ptAreaRe.MatchString(s) || ptFootnoteRe.MatchString(s) {
+		return false
+	}
+	if _, h := ptHeading(s); h {
+		return false // the prose reads it, and a numbered one ends the table
+	}
+	_, _, _, ok := ptHeader(lines, p)
+	return !ok
+}
+
+// ptOpensTitle: what stands above lines[p] lets it open a title: nothing,
+// an empty line, the end of a sentence, a status where the Status column
+// closes the row (roles are the header's), or, when chapter, a numbered
+// chapter heading.
+func ptOpensTitle(lines []ptLine, p int, roles []rccplans.Column, chapter bool) bool {
+	q := p - 1
+	if q < 0 || lines[q].s == "" || ptEndsSentence(lines[q].s) {
+		return true
+	}
+	return roles[len(roles)-1] == rccplans.ColStatus && ptIsStatus(ptLastWords(lines[q].s)) || chapter && ptChapter(lines[q].s)
+}
+
+// ptLastWords: the status a line may close with (one or two words: "Ej
+// påbörjad", "Uppstartad"), or the last word.
+func ptLastWords(s string) string {
+	f := strings.Fields(s)
+	if len(f) >= 2 && ptIsStatus(strings.Join(f[len(f)-2:], " ")) {
+		return strings.Join(f[len(f)-2:], " ")
+	}
+	if len(f) > 0 {
+		return f[len(f)-1]
+	}
+	return ""
+}
+
+// ptTitleLevel ranks a table's title: under the last numbered heading of
+// the prose above it (lines outside the tables read so far), if any; a
+// chapter otherwise.
+func ptTitleLevel(lines []ptLine, p int, spans []ptSpan) int {
+	sp := len(spans) - 1
+	for k := p - 1; k >= 0; k-- {
+		for sp >= 0 && spans[sp].from > k {
+			sp--
+		}
+		if sp >= 0 && k < spans[sp].to {
+			k = spans[sp].from
+			continue
+		}
+		if lvl, ok := ptHeading(lines[k].s); ok && lvl >= 1 && (k == 0 || lines[k-1].s == "" || ptEndsSentence(lines[k-1].s)) {
+			return lvl + 1
+		}
+	}
+	return 1
 }
 
 // ptLettered: a short line opened by a capital letter and a period, as
