@@ -117,6 +117,9 @@ func Blocks(name string, pages []rccplans.Page) (blocks []rccplans.Block, warns 
 		for k := range lines {
 			lines[k].page = p.Number
 		}
+		for _, t := range tabs {
+			lines = shadedRest(p, t, lines)
+		}
 		if topOf(tabs) > firstTop(lines) {
 			var part *grid
 			part, lines = alignedContinuation(p, lines, lastTable(items, p.Number-1))

@@ -21,6 +21,10 @@ type grid struct {
 	pages []int // page each row starts on
 	nhead int   // header rows at the top
 	ruled bool
+	// shaded: a ruled grid made of cell shading only (zebra rows); the
+	// rows on the white below its last shaded row are read by alignment
+	// (shadedRest).
+	shaded bool
 	// hruled: a borderless table drawn with horizontal rules between its
 	// rows (ruledBands); its part on the next page is read by them too.
 	hruled bool

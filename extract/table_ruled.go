@@ -358,7 +358,7 @@ func frameGrid(p *rccplans.Page, f frame, words []rccplans.Word, used []bool) *g
 		used[i] = true
 		taken = append(taken, i)
 	}
-	g := &grid{page: p.Number, box: box, cols: xs, ruled: true}
+	g := &grid{page: p.Number, box: box, cols: xs, ruled: true, shaded: f.filled}
 	var sizes []rccplans.Word
 	rowBold := make([]bool, nr)
 	for r := 0; r < nr; r++ {
@@ -534,4 +534,67 @@ func crossesColumns(g *grid, ws []rccplans.Word) bool {
 		}
 	}
 	return false
+}
+
+// shadedRest reads the lines right under a grid of shading as its further
+// rows: zebra rows end the grid at the last shaded row, and the rows on
+// the white below it (the last one, or every other one when the stripes
+// below touch nothing) belong to the table. The lines that start within a
+// line's height under the grid and keep to its columns (as
+// alignedContinuation reads a part on a new page: no word across a column
+// boundary, no header, heading, footnote or wide gap) become rows read by
+// alignment; the first of them holds words in two or more columns (a
+// short note under the table does not). It returns the lines not taken.
+func shadedRest(p *rccplans.Page, g *grid, lines []tline) []tline {
+	if !g.shaded {
+		return lines
+	}
+	nc := g.ncols()
+	var body []int
+	prevBot := g.box.Y1
+	for k := range lines {
+		l := &lines[k]
+		if l.Y1 <= g.box.Y1+1 {
+			continue // above the grid's foot (text beside the table, or before it)
+		}
+		if l.Y0-prevBot > l.height() || headerLine(l) || headingLike(l, g.size, true) || crossesColumns(g, l.words) ||
+			footnoteLike(l, g.size, l.Y0-prevBot) || l.X0 < g.cols[0]-2 || l.X1 > g.cols[nc]+2 {
+			break
+		}
+		if len(body) == 0 && columnsOf(g, l.words) < 2 {
+			break // a note under the table, not a row set in its columns
+		}
+		body = append(body, k)
+		prevBot = l.Y1
+	}
+	if len(body) == 0 {
+		return lines
+	}
+	part := &grid{page: p.Number, cols: g.cols, box: rccplans.Box{X0: g.cols[0], Y0: lines[body[0]].Y0, X1: g.cols[nc], Y1: lines[body[0]].Y1}}
+	taken := fillAligned(part, lines, body, g.box.Y1, numberedColumn(g), nil, nil)
+	g.rows = append(g.rows, part.rows...)
+	g.rowY = append(g.rowY, part.rowY...)
+	g.pages = append(g.pages, part.pages...)
+	g.box.Y1 = math.Max(g.box.Y1, part.box.Y1)
+	g.closed = part.closed
+	used := map[int]bool{}
+	for _, k := range taken {
+		used[k] = true
+	}
+	var rest []tline
+	for k := range lines {
+		if !used[k] {
+			rest = append(rest, lines[k])
+		}
+	}
+	return rest
+}
+
+// columnsOf counts the columns of g that words fall in (by their centre).
+func columnsOf(g *grid, ws []rccplans.Word) int {
+	seen := map[int]bool{}
+	for _, w := range ws {
+		seen[sort.SearchFloat64s(g.cols[1:g.ncols()], (w.X0+w.X1)/2)] = true
+	}
+	return len(seen)
 }

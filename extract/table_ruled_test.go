@@ -66,6 +66,40 @@ func TestShadedFrames(t *testing.T) {
 `,
 		},
 		{
+			// Zebra rows under a header shaded like them: the grid of
+			// shading holds the header and the first row; the rows
+			// below it, on the white and in a stripe of their own, are
+			// still the table's; prose after a gap is not.
+			name: "zebra rows going on under the grid of shading",
+			words: func() []rccplans.Word {
+				ws := text(cells[:1])
+				for r, row := range append(cells[1:], []string{"Blå", "Cancervård", "Kortare väntan", "Mäta ledtider"}) {
+					for c, x := range row {
+						ws = append(ws, words(xs[c]+3, 123+30*float64(r), x, bodyFS, false)...)
+					}
+					ws = append(ws, words(xs[3]+3, 123+30*float64(r)+bodyFS*1.3, "och mer", bodyFS, false)...)
+				}
+				return append(ws, words(40, 260, "Text under tabellen som löper över alla kolumner i hela dess bredd.", bodyFS, false)...)
+			}(),
+			rules: func() []rccplans.Rule { // each cell shaded on its own
+				var rs []rccplans.Rule
+				for _, y := range [][2]float64{{100, 120}, {120, 150}, {180, 210}} {
+					for c := 0; c+1 < len(xs); c++ {
+						rs = append(rs, fill(xs[c], y[0], xs[c+1], y[1])...)
+					}
+				}
+				return rs
+			}(),
+			want: `p1 TABLE 4 cols, 4 rows
+  head: Status | Område | Mål | Aktivitet
+  r1 p1: Grön | Screening | Fler ska delta | Skicka påminnelser och mer
+  r2 p1: Röd | Rehabilitering | Bedöma behov | Införa checklista och mer
+  r3 p1: Gul | Palliativ vård | Jämlik vård | Utbilda personal och mer
+  r4 p1: Blå | Cancervård | Kortare väntan | Mäta ledtider och mer
+p1 P Text under tabellen som löper över alla kolumner i hela dess bredd.
+`,
+		},
+		{
 			name: "a shaded title row across the table stays one cell",
 			words: append(text([][]string{cells[0], cells[1], nil, cells[3]}),
 				words(xs[0]+3, ys[2]+3, "Rubrik som löper över hela tabellens bredd och fler kolumner än en", bodyFS, true)...),
