@@ -194,6 +194,9 @@ func tlHeader(lines []ptLine, i int) (cols []tlColumn, from, to int, ok bool) {
 		if len(above) == 1 && above[0].start <= segs[0].start {
 			break // a heading over the table ("Insatser"), not a title's first line
 		}
+		if slices.ContainsFunc(above, func(sg tlSeg) bool { return ptStartsLower(sg.s) }) {
+			break // a title's first part opens in a capital; a heading in wide letter spacing has its small words
+		}
 		band[k], from = above, k
 	}
 	sub := 0 // titles a line below may hold that name no role
@@ -385,7 +388,7 @@ func layoutTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 					lvl = n + 1 // a chapter over its section
 					stacked = true
 				}
-				head = append(head, rccplans.Block{Kind: rccplans.BlockHeading, Page: lines[k].page, Level: lvl, Text: lines[k].s})
+				head = append(head, rccplans.Block{Kind: rccplans.BlockHeading, Page: lines[k].page, Level: lvl, Text: strings.Join(strings.Fields(lines[k].s), " ")})
 			}
 			if last := ks[len(ks)-1]; last+1 < from {
 				// the paragraph between the heading and the table
@@ -396,6 +399,9 @@ func layoutTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 		// the text beside the table, read before it (the page's left
 		// column first)
 		head = append(head, ptProse(side)...)
+		if len(spans) > 0 {
+			from = max(from, spans[len(spans)-1].to) // spans never overlap
+		}
 		if len(t.Rows) == 0 {
 			warns = append(warns, rccplans.Warning{File: name, Page: page, Message: "table header without rows"})
 			spans = append(spans, ptSpan{from: from, to: end, blocks: head})
@@ -414,6 +420,18 @@ func layoutTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 		}
 	}
 	return spans, warns
+}
+
+// tlSpaced: a line's segments are the words of a heading set in wide
+// letter spacing ("Behandling    och    uppföljning"): one word each, a
+// few characters apart.
+func tlSpaced(segs []tlSeg) bool {
+	for n, sg := range segs {
+		if strings.Contains(sg.s, " ") || n > 0 && sg.start-segs[n-1].end > 8 {
+			return false
+		}
+	}
+	return len(segs) > 1
 }
 
 // tlHeadingAbove finds the headings printed right over a table whose
@@ -435,7 +453,7 @@ func tlHeadingAbove(lines []ptLine, from int) []int {
 		}
 		ln := lines[k]
 		segs := tlSegments(ln.raw)
-		if len(segs) != 1 || utf8.RuneCountInString(ln.s) > 80 || ptEndsSentence(ln.s) || ptStartsLower(ln.s) {
+		if len(segs) != 1 && !tlSpaced(segs) || utf8.RuneCountInString(ln.s) > 80 || ptEndsSentence(ln.s) || ptStartsLower(ln.s) {
 			return false
 		}
 		// indented: a title's part, not a heading at the margin
@@ -518,6 +536,7 @@ func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int, []pt
 			for len(body) > 0 && body[len(body)-1] >= from {
 				body, colsAt = body[:len(body)-1], colsAt[:len(colsAt)-1]
 			}
+			end = min(end, from) // the header's lines are not this table's
 			if len(body) > 0 && !tlBreakBetween(lines, body[len(body)-1], from) && tlEmptyBetween(lines, body[len(body)-1], from) {
 				break // the header of the next table on the same page
 			}
@@ -1141,6 +1160,14 @@ func tlEndsBody(lines []ptLine, k int, cols []tlColumn) bool {
 				}
 				n++
 			}
+		}
+	}
+	// a heading in wide letter spacing ("Behandling    och    uppföljning")
+	// after an empty line, right over the next table's header on the same
+	// page
+	if len(segs) > 1 && k > 0 && lines[k-1].s == "" && segs[0].start <= cols[0].left+1 && k+1 < len(lines) && !tlBreakBetween(lines, k, k+1) {
+		if _, from, _, ok := tlHeader(lines, k+1); ok && from == k+1 {
+			return true
 		}
 	}
 	return false

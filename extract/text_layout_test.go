@@ -628,9 +628,26 @@ func TestTextLayoutTitleLine(t *testing.T) {
 	}
 }
 
-// TestTextLayoutBeside: the paragraphs printed beside a table are read
-// as paragraphs before it, under the heading over both.
-func TestTextLayoutBeside(t *testing.T) {
+// spacedHeading: two tables on one page, the second under a heading in
+// wide letter spacing right over its header.
+const spacedHeading = `Handlingsplan cancer 2026
+
+Nr    Mål                     Aktivitet               Ansvarig
+1.1   Alla ska screenas.      Skicka kallelser.       Processledare
+1.2   Ledtiderna ska kortas.  Mäta ledtider.          Chefläkare
+
+
+Behandling    och     uppföljning
+Nr    Mål                     Aktivitet               Ansvarig
+2.1   Fler ska delta.         Utbilda personal.       Enhetschef
+2.2   Alla ska ha en plan.    Ta fram planer.         Chefläkare
+`
+
+// TestTextLayoutBlocks: the blocks around kept-layout tables. The
+// paragraphs printed beside a table are read as paragraphs before it,
+// under the heading over both; a heading in wide letter spacing over a
+// header ends the table above and is the next one's heading.
+func TestTextLayoutBlocks(t *testing.T) {
 	tests := []struct {
 		name string
 		in   string
@@ -641,6 +658,9 @@ func TestTextLayoutBeside(t *testing.T) {
 			"Gruppen leder arbetet i länet och rapporterar varje månad. Den följer upp planen.",
 			"Arbetet sker i samverkan med kommunerna.", "table",
 			"# Diagnostik", "Uppföljningen sker årligen, i samband med rapporten.", "table",
+		}},
+		{"a heading in wide letter spacing between two tables", spacedHeading, []string{
+			"# Handlingsplan cancer 2026", "table", "# Behandling och uppföljning", "table",
 		}},
 		{"a table at the margin keeps its first column", layoutPlan, []string{
 			"Handlingsplan cancer 2026–2027 Region Exempel", "# 1. Prevention", "table",
