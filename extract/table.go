@@ -43,6 +43,28 @@ type grid struct {
 // re-joined by rccplans.JoinLines like any other.
 type cell struct {
 	lines []string
+	// page and bot: where the cell's last line ends (its bottom edge on
+	// that page); 0 for a cell without text or not read from words. A
+	// row cut by a page break goes on in the cells that ran to its foot.
+	page int
+	bot  float64
+}
+
+// wordsCell is the cell printed by words on page.
+func wordsCell(ws []rccplans.Word, page int) *cell {
+	c := &cell{lines: cellLines(ws)}
+	if len(ws) > 0 {
+		c.page, c.bot = page, maxY1(ws)
+	}
+	return c
+}
+
+// extend appends o's lines to c; c now ends where o ends.
+func (c *cell) extend(o *cell) {
+	c.lines = append(c.lines, o.lines...)
+	if o.page != 0 {
+		c.page, c.bot = o.page, o.bot
+	}
 }
 
 func (c *cell) text() string { return rccplans.JoinLines(c.lines) }

@@ -688,10 +688,10 @@ func addPendingRow(g *grid, pr *pendingRow) {
 		return
 	}
 	for j := range row {
-		row[j] = &cell{lines: cellLines(pr.words[j])}
+		row[j] = wordsCell(pr.words[j], g.page)
 		if pr.sub && !pr.ownKey[j] && len(g.rows) > g.nhead && keyColumn(g, j) {
 			above := g.rows[len(g.rows)-1][j]
-			above.lines = append(above.lines, row[j].lines...)
+			above.extend(row[j])
 			row[j] = above
 		}
 	}

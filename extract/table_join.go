@@ -149,7 +149,7 @@ func unify(s, t *grid, p, c, k int) {
 	if a == nil || b == nil || a == b {
 		return
 	}
-	a.lines = append(a.lines, b.lines...)
+	a.extend(b)
 	replaceCell(t, b, a)
 }
 
@@ -232,6 +232,10 @@ func judgeCut(s, t *grid, bottoms map[int]float64) cutJudgement {
 		j.row = true
 		return j
 	}
+	if cut && restOfCut(s, t, p, c) {
+		j.row = true
+		return j
+	}
 	for k := range cur {
 		if !keyColumn(s, k) || old[k] == "" && s.rows[p][k].text() == "" {
 			continue
@@ -246,6 +250,45 @@ func judgeCut(s, t *grid, bottoms map[int]float64) cutJudgement {
 		}
 	}
 	return j
+}
+
+// restOfCut tells whether row c of t holds text only in the columns
+// whose cells in row p of s ran to the row's foot on the page before,
+// while a column outside the key ones has text in row p that ended
+// higher up and nothing in row c. The page may break between two
+// sentences of a long cell, so that nothing in the text tells the rest
+// from a new row; but a new row has cells of its own beside the one that
+// runs on (its responsible, its time, its status).
+func restOfCut(s, t *grid, p, c int) bool {
+	prev := t.page - 1
+	lineH := math.Max(s.size, 6) * 1.3
+	var rowBot float64
+	for _, x := range s.rows[p] {
+		if x != nil && x.page == prev {
+			rowBot = math.Max(rowBot, x.bot)
+		}
+	}
+	if rowBot == 0 {
+		return false
+	}
+	reaches := func(k int) bool {
+		x := s.rows[p][k]
+		return x != nil && x.page == prev && x.bot >= rowBot-0.5*lineH
+	}
+	cur := t.rowTexts(c)
+	goesOn, endedAbove := false, false
+	for k := range cur {
+		switch {
+		case cur[k] != "":
+			if !reaches(k) {
+				return false
+			}
+			goesOn = true
+		case !keyColumn(s, k) && s.rows[p][k] != nil && s.rows[p][k].text() != "" && !reaches(k):
+			endedAbove = true
+		}
+	}
+	return goesOn && endedAbove
 }
 
 func anyText(ss []string) bool {

@@ -69,6 +69,32 @@ func TestJudgeCut(t *testing.T) {
 			t.Errorf("judgeCut = %+v, want a new row keeping nothing", j)
 		}
 	})
+	// The page breaks between two sentences of the activity: its rest
+	// starts with a capital after a full stop. The old row's other cells
+	// ended higher up on page 1 (bots: each cell's last line's bottom).
+	for _, tc := range []struct {
+		name string
+		bots []float64
+		cur  []string
+		row  bool
+	}{
+		{"only the cell that ran to the foot goes on", []float64{789, 772, 772, 772}, []string{"Utbilda ombud.", "", "", ""}, true},
+		{"a new row with a responsible of its own", []float64{789, 772, 772, 772}, []string{"Utbilda ombud.", "Chefläkare", "", ""}, false},
+		{"a new row after one whose cells all ended at the foot", []float64{789, 789, 789, 789}, []string{"Utbilda ombud.", "", "", ""}, false},
+		{"the activity had ended higher up", []float64{772, 772, 772, 789}, []string{"Utbilda ombud.", "", "", ""}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := mk(actFirst, []string{"Skapa en webbsida.", "Kvalitetsstrateg", "2026", "Pågår"})
+			for k, b := range tc.bots {
+				s.rows[1][k].page, s.rows[1][k].bot = 1, b
+			}
+			n := mk(actFirst, tc.cur)
+			n.page = 2
+			if got := judgeCut(s, n, bottoms).row; got != tc.row {
+				t.Errorf("judgeCut row = %v, want %v", got, tc.row)
+			}
+		})
+	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s, n := mk(tc.head, tc.old), mk(tc.head, tc.cur)

@@ -367,7 +367,7 @@ func frameGrid(p *rccplans.Page, f frame, words []rccplans.Word, used []bool) *g
 			k := find(r*nc + c)
 			ce, ok := cells[k]
 			if !ok {
-				ce = &cell{lines: cellLines(cellWords[k])}
+				ce = wordsCell(cellWords[k], p.Number)
 				cells[k] = ce
 			}
 			row[c] = ce
@@ -507,7 +507,7 @@ func openBottom(g *grid, words []rccplans.Word, foot float64) []rccplans.Word {
 		used[below[k]] = true
 	}
 	for c := range row {
-		row[c] = &cell{lines: cellLines(byCol[c])}
+		row[c] = wordsCell(byCol[c], g.page)
 	}
 	g.rows = append(g.rows, row)
 	g.rowY = append(g.rowY, [2]float64{g.box.Y1, last.Y1})
