@@ -75,6 +75,13 @@ type ptLine struct {
 	page   int
 	brk    bool // first line of a new page
 	drop   bool
+	cols   *ptCols // a header line whose columns were read elsewhere (ptRotated)
+}
+
+// ptCols is a header's columns: titles and roles.
+type ptCols struct {
+	titles []string
+	roles  []rccplans.Column
 }
 
 var (

@@ -828,3 +828,55 @@ func TestTextTableTitles(t *testing.T) {
 		})
 	}
 }
+
+// TestTextRotatedTitles: titles printed turned 90° come as runs of
+// one-word lines away from the horizontal ones; they join the header
+// (a number column first, the others last) and are no content.
+func TestTextRotatedTitles(t *testing.T) {
+	body := "1.1 Etablera en mottagning för uppföljning efter\navslutad behandling.\nAlla Forskningschef 2 2026 Pågår"
+	tests := []struct {
+		name    string
+		in      string
+		titles  []string
+		dropped []string
+	}{
+		{"after the table, under a one-word heading",
+			"Aktivitet Berörda regioner Ansvarig\n" + body + "\nKompetens\nNr\nPrioritet\nKlart\nStatus",
+			[]string{"Nr", "Aktivitet", "Berörda regioner", "Ansvarig", "Prioritet", "Klart", "Status"},
+			[]string{"Nr", "Prioritet", "Klart", "Status"}},
+		{"two copies before the header",
+			"Nr\nKlart\nStatus\nNr\nKlart\nStatus\nAktivitet Berörda regioner Ansvarig\n" + body,
+			[]string{"Nr", "Aktivitet", "Berörda regioner", "Ansvarig", "Klart", "Status"},
+			[]string{"Nr", "Klart", "Status", "Nr", "Klart", "Status"}},
+		{"one-word cells naming too few roles are no titles",
+			"Mål Aktivitet Ansvarig Status\nAlla ska ha en plan.\nInföra planen.\nForskningschef\nPågår\nKlart\nKvalitetschef\nPlanerad",
+			[]string{"Mål", "Aktivitet", "Ansvarig", "Status"}, nil},
+		{"without turned titles a line of two roles is no header",
+			"Aktivitet Ansvarig\n" + body, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := ptRotated(ptLines([]byte(tt.in)))
+			var titles, dropped []string
+			for i, ln := range lines {
+				if ln.drop {
+					dropped = append(dropped, ln.s)
+				}
+				if ti, _, _, ok := ptHeader(lines, i); ok && titles == nil {
+					titles = ti
+				}
+			}
+			if !reflect.DeepEqual(titles, tt.titles) {
+				t.Errorf("titles %q, want %q", titles, tt.titles)
+			}
+			if !reflect.DeepEqual(dropped, tt.dropped) {
+				t.Errorf("dropped %q, want %q", dropped, tt.dropped)
+			}
+		})
+	}
+	// read whole: the turned titles' cells are found, the runs are no content
+	_, tb := tableRowsOf(t, "Aktivitet Berörda regioner Ansvarig\n"+body+"\nNr\nPrioritet\nKlart\nStatus")
+	if tb == nil || len(tb.Rows) != 1 || tb.Rows[0].Cells[0].Text != "1.1" || tb.Rows[0].Cells[len(tb.Rows[0].Cells)-1].Text != "Pågår" {
+		t.Errorf("table %+v", tb)
+	}
+}

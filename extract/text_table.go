@@ -30,6 +30,9 @@ import (
 // the table before it ("Vård och behandling" / "Mål för perioden …"); two
 // such lines in capitals are a chapter over a section. Above a header
 // repeated at a page top stands the end of the page before, no title.
+// Titles printed turned 90° come as runs of one-word lines away from the
+// horizontal ones ("Nr" / "Prioritet" / "Klart" / "Status"); ptRotated
+// joins them to the header, a number column first, the others last.
 //
 // Lines. Each body line becomes a unit with what the extraction left of
 // the layout: its length (each column wraps at its own width), whether an
@@ -208,8 +211,11 @@ func ptHeader(lines []ptLine, i int) (titles []string, roles []rccplans.Column, 
 // column is narrower than: a title printed over several lines did not fit
 // (its length, with room for a bold font); 0 when the title fitted.
 func ptHeaderBounds(lines []ptLine, i int) (titles []string, roles []rccplans.Column, bounds []float64, end int, ok bool) {
-	if lines[i].s == "" {
+	if lines[i].s == "" || lines[i].drop {
 		return nil, nil, nil, 0, false
+	}
+	if c := lines[i].cols; c != nil {
+		return c.titles, c.roles, make([]float64, len(c.titles)), i + 1, true
 	}
 	var words []string
 	var lineOf []int
@@ -218,6 +224,9 @@ func ptHeaderBounds(lines []ptLine, i int) (titles []string, roles []rccplans.Co
 		s := lines[j].s
 		if s == "" {
 			continue
+		}
+		if lines[j].drop || lines[j].cols != nil {
+			break
 		}
 		if j > i && !ptHeaderish(s) && !ptTitleHead(lines, j) {
 			break
@@ -370,6 +379,7 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 	var bodies []*ptBody
 	var warns []rccplans.Warning
 	areaW := ptAreaWidth(lines)
+	lines = ptRotated(lines)
 	// the titles printed right above a header (ptTitleAbove): each opens
 	// a table of its own, and ends the table before it
 	titled := map[int]bool{}
@@ -572,18 +582,23 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 // tidig upptäckt" / "Mål Aktivitet …"). q is a title line above it that
 // opens the same way, both in capitals: a chapter over the table's
 // section ("VÅRD I RÄTT TID" / "STANDARDISERADE VÅRDFÖRLOPP" / "Målbild
-// …"), or -1. Above a
-// header repeated at the top of a page stands the end of the page
-// before, not a title.
+// …"), or -1. Above a header at the top of a page stands the end of the
+// page before, a title only where a status closed the row before it.
 func ptTitleAbove(lines []ptLine, i int, roles []rccplans.Column) (p, q int) {
-	if lines[i].brk {
-		return -1, -1
-	}
 	p = i - 1
-	for p >= 0 && lines[p].s == "" {
+	for p >= 0 && (lines[p].s == "" || lines[p].drop) {
 		p--
 	}
-	if p < 0 || lines[p].page != lines[i].page || !ptTitleShape(lines, p) {
+	if p < 0 || !ptTitleShape(lines, p) {
+		return -1, -1
+	}
+	if lines[i].brk || lines[p].page != lines[i].page {
+		// a header at a page top: a title only at the foot of the page
+		// before, after a row its status closes (a row's last line may
+		// end a sentence)
+		if p > 0 && roles[len(roles)-1] == rccplans.ColStatus && ptIsStatus(ptLastWords(lines[p-1].s)) {
+			return p, -1
+		}
 		return -1, -1
 	}
 	if ptOpensTitle(lines, p, roles, true) {
@@ -664,6 +679,184 @@ func ptTitleLevel(lines []ptLine, p int, spans []ptSpan) int {
 		}
 	}
 	return 1
+}
+
+// ptRotated reads the titles of columns printed turned 90°: the text
+// reader gets them as runs of lines of one capitalised word each, away
+// from the horizontal titles ("Nr" / "Prioritet" / "Klart" / "Status",
+// once per table, often after the table or the page's tables). A run
+// holds at least three lines, two or more of which name distinct roles,
+// and opens at one of them; a title seen again starts the next table's
+// copy. Where the document has
+// such runs, a line of sentence-case titles two or more of which name
+// roles (ptTitlesOf: "Aktivitet Berörda regioner Ansvarig") is a header
+// with the nearest run's titles: a goal number's column first (rows open
+// with their number), the others after the horizontal ones (narrow
+// turned columns are the closing ones: priority, date, status). The run
+// lines are marked drop (no content); the header lines carry their
+// columns (ptLine.cols). Returns a copy when it changes anything.
+func ptRotated(lines []ptLine) []ptLine {
+	type run struct {
+		from, to int
+		titles   []string
+	}
+	var runs []run
+	oneTitle := func(s string) bool {
+		f := strings.Fields(s)
+		r, _ := utf8.DecodeRuneInString(s)
+		return len(f) == 1 && unicode.IsUpper(r) && ptLowerTail(s) && !ptEndsSentence(s)
+	}
+	flush := func(from, to int) {
+		var titles []string
+		seen := map[string]bool{}
+		roles := map[rccplans.Column]bool{}
+		start := from
+		emit := func(end int) {
+			known := 0
+			for _, t := range titles {
+				if rccplans.ColumnOf(t) != rccplans.ColUnknown {
+					known++
+				}
+			}
+			if len(titles) >= 3 && known >= 2 && 2*known >= len(titles) {
+				runs = append(runs, run{start, end, titles})
+			}
+		}
+		// a run opens at a title naming a role: a one-word heading above
+		// it ("Kompetensförsörjning") is none of its titles
+		for from < to && rccplans.ColumnOf(lines[from].s) == rccplans.ColUnknown {
+			from++
+		}
+		start = from
+		for k := from; k < to; k++ {
+			t := lines[k].s
+			c := rccplans.ColumnOf(t)
+			if seen[t] || c != rccplans.ColUnknown && roles[c] {
+				emit(k)
+				titles, seen, roles, start = nil, map[string]bool{}, map[rccplans.Column]bool{}, k
+			}
+			titles = append(titles, t)
+			seen[t] = true
+			if c != rccplans.ColUnknown {
+				roles[c] = true
+			}
+		}
+		emit(to)
+	}
+	for i := 0; i < len(lines); {
+		if !oneTitle(lines[i].s) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(lines) && oneTitle(lines[j].s) {
+			j++
+		}
+		flush(i, j)
+		i = j
+	}
+	if len(runs) == 0 {
+		return lines
+	}
+	out := slices.Clone(lines)
+	inRun := make([]bool, len(lines))
+	for _, r := range runs {
+		for k := r.from; k < r.to; k++ {
+			out[k].drop, inRun[k] = true, true
+		}
+	}
+	for i, ln := range lines {
+		if inRun[i] || ln.s == "" {
+			continue
+		}
+		hz := ptTitlesOf(ln.s)
+		if hz == nil {
+			continue
+		}
+		near := runs[0]
+		dist := func(r run) int { return min(ptAbs(r.from-i), ptAbs(r.to-1-i)) }
+		for _, r := range runs[1:] {
+			if dist(r) < dist(near) {
+				near = r
+			}
+		}
+		seen := map[rccplans.Column]bool{}
+		for _, t := range hz {
+			seen[rccplans.ColumnOf(t)] = true
+		}
+		var lead, tail []string
+		for _, t := range near.titles {
+			c := rccplans.ColumnOf(t)
+			switch {
+			case c != rccplans.ColUnknown && seen[c]:
+				// a role the horizontal titles name already: not this table's
+			case c == rccplans.ColNumber:
+				lead = append(lead, t)
+			default:
+				tail = append(tail, t)
+			}
+		}
+		cols := &ptCols{titles: append(append(lead, hz...), tail...)}
+		for _, t := range cols.titles {
+			cols.roles = append(cols.roles, rccplans.ColumnOf(t))
+		}
+		out[i].cols = cols
+	}
+	return out
+}
+
+// ptTitlesOf splits a line of column titles printed in sentence case
+// (each title's first word capitalised, the rest in lower case: "Aktivitet
+// Berörda regioner Ansvarig") into its titles; nil unless it holds two to
+// six titles of at most four words, the first and another naming distinct
+// roles, and no sentence.
+func ptTitlesOf(s string) []string {
+	f := strings.Fields(s)
+	if len(f) < 2 || len(f) > 12 || ptEndsSentence(s) || !ptRoleWord(f[0]) {
+		return nil
+	}
+	var titles []string
+	for _, w := range f {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) && ptLowerTail(w) || len(titles) == 0 {
+			titles = append(titles, w)
+			continue
+		}
+		if !unicode.IsLower(r) {
+			return nil // digits, codes, names in capitals: no titles
+		}
+		titles[len(titles)-1] += " " + w
+	}
+	if len(titles) < 2 || len(titles) > 6 {
+		return nil
+	}
+	seen := map[rccplans.Column]bool{}
+	known := 0
+	for _, t := range titles {
+		if len(strings.Fields(t)) > 4 {
+			return nil
+		}
+		c := rccplans.ColumnOf(t)
+		if c == rccplans.ColUnknown {
+			continue
+		}
+		if seen[c] {
+			return nil
+		}
+		seen[c] = true
+		known++
+	}
+	if known < 2 {
+		return nil
+	}
+	return titles
+}
+
+func ptAbs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // ptLettered: a short line opened by a capital letter and a period, as
@@ -843,6 +1036,9 @@ func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW i
 	blank := false
 	for i := 0; i < len(lines); i++ {
 		ln := lines[i]
+		if ln.drop {
+			continue // titles printed turned (ptRotated)
+		}
 		if ln.s == "" {
 			// an empty line; a line of blanks stands for an empty paragraph
 			// (one blank) or for the empty cells that close a row
