@@ -635,10 +635,20 @@ func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int, []pt
 			first = cells[0]
 		}
 		opens := x > 0 && prev != nil && tlOpensRow(prev, parts, joined, status, first)
+		if !opens && !blank && x > 0 && prev != nil && cells != nil && tlSpansOn(prev, parts, joined) {
+			// the first column's cell, printed once for the rows it
+			// spans, runs on beside the next row's first line
+			cells[0] = append(cells[0], parts[0])
+			prev = parts
+			parts = slices.Clone(parts)
+			parts[0] = ""
+			opens = true
+		} else {
+			prev = parts
+		}
 		if opens {
 			newBlock = true
 		}
-		prev = parts
 		// (a line that opens cells in two columns or more opens a row even
 		// with its first column empty: an Område printed once for its rows)
 		if newBlock && x > 0 && !opens && tlContinues(lines, body, x, parts) {
@@ -981,6 +991,31 @@ func tlOpensRow(prev, parts []string, joined []bool, status int, first []string)
 		}
 	}
 	return starts >= 2
+}
+
+// tlSpansOn: in a table without empty lines, a line where the first
+// column goes on in lower case while three other columns or more start
+// cells (a capital or a digit where the line above left the column empty
+// or ended a sentence) and no other column goes on: the first column's
+// cell spans rows and runs on beside the next one's first line.
+func tlSpansOn(prev, parts []string, joined []bool) bool {
+	if len(parts) < 4 || prev[0] == "" || !ptStartsLower(parts[0]) || ptEndsSentence(prev[0]) {
+		return false
+	}
+	starts := 0
+	for j := 1; j < len(parts); j++ {
+		p := parts[j]
+		switch {
+		case p == "" || joined[j] && ptStartsLower(p):
+		case ptStartsLower(p) || tlListItem(p):
+			return false
+		case prev[j] == "" || ptEndsSentence(prev[j]):
+			starts++
+		default:
+			return false // a cell goes on in a capital ('Min vårdplan')
+		}
+	}
+	return starts >= 3
 }
 
 // tlNumberRe is a number standing alone, as a goal's or a row's is

@@ -383,6 +383,18 @@ i samband med rapporten.                Mäta ledtider.                Chefläka
                                         Följa upp väntetider.         Enhetschef        Pågår
 `
 
+// spanningGoal: rows without empty lines; the goal, printed once for the
+// two rows it spans, runs on beside the second row's first line.
+const spanningGoal = `Handlingsplan cancer 2026
+
+Mål                       Status        Ansvarig          Aktivitet                 När
+Alla ska erbjudas ett     Pågår         Chefläkare        Starta grupper vid        2026
+samtal om levnadsvanor                                    två sjukhus.
+och kost.                 Klar          Enhetschef        Utbilda personal.         2027
+Ledtiderna ska kortas.    Pågår         Processledare     Mäta ledtider.            2026
+Fler ska delta.           Klar          Enhetschef        Utbilda personal.         2027
+`
+
 func TestTextLayoutKeptTable(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -497,6 +509,12 @@ func TestTextLayoutKeptTable(t *testing.T) {
 			{"Ta fram planer.", "Chefläkare", "Pågår"},
 			{"Mäta ledtider.", "Chefläkare", "Klar"},
 			{"Följa upp väntetider.", "Enhetschef", "Pågår"},
+		}},
+		{"a goal spanning two rows runs on beside the second", spanningGoal, 1, []string{"Mål", "Status", "Ansvarig", "Aktivitet", "När"}, [][]string{
+			{"Alla ska erbjudas ett samtal om levnadsvanor och kost.", "Pågår", "Chefläkare", "Starta grupper vid två sjukhus.", "2026"},
+			{"Alla ska erbjudas ett samtal om levnadsvanor och kost.", "Klar", "Enhetschef", "Utbilda personal.", "2027"},
+			{"Ledtiderna ska kortas.", "Pågår", "Processledare", "Mäta ledtider.", "2026"},
+			{"Fler ska delta.", "Klar", "Enhetschef", "Utbilda personal.", "2027"},
 		}},
 	}
 	for _, tt := range tests {
