@@ -111,11 +111,16 @@ func Blocks(name string, pages []rccplans.Page) (blocks []rccplans.Block, warns 
 		}
 		// A ruled grid has judged its header rows by the weight they are
 		// printed in (a header in the body's bold face is still a header's
-		// weight); what is left is read against the body's weight.
-		rest = plainWeight(rest, plain)
+		// weight); what is left is read against the body's weight, the
+		// printed weight kept as heavy.
 		lines := buildLines(rest)
 		for k := range lines {
-			lines[k].page = p.Number
+			l := &lines[k]
+			l.page = p.Number
+			if plain != "" {
+				l.words = plainWeight(l.words, plain)
+				finishLine(l)
+			}
 		}
 		for _, t := range tabs {
 			lines = shadedRest(p, t, lines)
@@ -210,7 +215,10 @@ type tline struct {
 	// margin marks a note beside a table, outside its columns ("NY"):
 	// never a heading, and it does not end the table.
 	margin bool
-	bold   bool // most characters bold
+	bold   bool // most characters bold (against the body: see boldBodyFont)
+	// heavy: most characters printed in a bold face, the body's own
+	// included (a header in a plan set in a semibold face).
+	heavy bool
 }
 
 func (l *tline) text() string {
@@ -305,6 +313,7 @@ func finishLine(l *tline) {
 		}
 	}
 	l.bold = boldN*2 > n
+	l.heavy = l.heavy || l.bold
 }
 
 // linesText joins the lines of one cell or paragraph with rccplans.JoinLines.

@@ -950,3 +950,46 @@ func TestBoldBody(t *testing.T) {
 		})
 	}
 }
+
+// TestBoldBodyHeader: in a plan set in one bold face the header is
+// printed in the body's weight; one name the vocabulary does not know
+// among three or more known ones still makes it the header. Fewer known
+// names do not (a body line of such a plan holding header words).
+func TestBoldBodyHeader(t *testing.T) {
+	xs := []float64{40, 200, 400, 560, 680}
+	semibold := func(ws []rccplans.Word) []rccplans.Word {
+		for i := range ws {
+			ws[i].Font, ws[i].Bold = "Sans-Semibold", true
+		}
+		return ws
+	}
+	lh := bodyFS * 1.3
+	tests := []struct {
+		name  string
+		heads []string
+		want  string
+	}{
+		{"three known names and one unknown", []string{"Mål", "Aktivitet", "Ansvarig", "Övrigt"}, "p1 TABLE 4 cols, 2 rows\n  head: Mål | Aktivitet | Ansvarig | Övrigt\n"},
+		{"two known names and one unknown", []string{"Mål", "Aktivitet", "Övrigt"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ws := semibold(words(40, 40, "Insatser 2026", 14, true))
+			ws = append(ws, semibold(cellsAt(xs, 100, tt.heads...))...)
+			n := len(tt.heads)
+			ws = append(ws, semibold(cellsAt(xs, 100+1.5*lh, []string{"Ett mål.", "Göra något.", "Chef", "Klart i tid"}[:n]...))...)
+			ws = append(ws, semibold(cellsAt(xs, 100+2.5*lh, "som går vidare.", "och vidare."))...)
+			ws = append(ws, semibold(cellsAt(xs, 100+4*lh, []string{"Ett annat mål.", "Göra mer.", "Enhet", "Sent"}[:n]...))...)
+			got := dumpBlocks(func() []rccplans.Block { bs, _ := Blocks("test.pdf", []rccplans.Page{page(1, ws, nil)}); return bs }())
+			if tt.want == "" {
+				if strings.Contains(got, "TABLE") {
+					t.Errorf("got a table:\n%s", got)
+				}
+				return
+			}
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("got\n%s\nwant it to hold\n%s", got, tt.want)
+			}
+		})
+	}
+}

@@ -87,8 +87,10 @@ func headerLine(l *tline) bool {
 	}
 	// Header words also turn up in body text ("uppdrag", "när"): a line
 	// in the body's regular weight is a header only when every one of at
-	// least three segments names a column.
-	return l.bold || known == len(segs) && known >= 3
+	// least three segments names a column. In a plan set in a bold face
+	// the header is printed in the body's weight: there one name the
+	// vocabulary does not know ("Kommentar") among three known is allowed.
+	return l.bold || known == len(segs) && known >= 3 || l.heavy && known >= 3 && known+1 >= len(segs)
 }
 
 // alignedTables finds borderless tables among a page's lines and returns
