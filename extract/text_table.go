@@ -1676,8 +1676,11 @@ func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float
 				if u.area && (c != areaCol || x != i) {
 					base += 5
 				}
-				if u.timeLike && (roles[c] == rccplans.ColArea || roles[c] == rccplans.ColGoal) {
-					base += 2 // "2022–05", "4 år", "Löpande": a time, not a goal
+				if u.timeLike && (x == i || u.startsUp) && (roles[c] == rccplans.ColArea || roles[c] == rccplans.ColGoal) {
+					// "2022–05", "4 år", "Löpande": a time, not a goal. Not a
+					// lower-case line going on with the sentence above ("… ska
+					// presenteras" / "årligen."): that is the goal's own word
+					base += 2
 				}
 				if x == i && timeCol >= 0 && roles[c] != rccplans.ColArea && roles[c] != rccplans.ColGoal {
 					// a cell that starts with a time is most often the
