@@ -590,6 +590,24 @@ p2 P NY
 `,
 		},
 		{
+			name: "a heading left of a table's columns ends it",
+			pages: func() []rccplans.Page {
+				xs := []float64{300, 450, 600, 750}
+				w1, r1 := ruled(xs, []float64{400, 420, 500}, [][]string{head, {"1.a) Första", "Mål ett.", "Aktivitet ett."}}, nil)
+				w1 = append(w1, words(40, 520, "Nästa kapitel", 14, true)...)
+				w2, r2 := ruled(xs, []float64{50, 70, 110}, [][]string{head, {"2.a) Andra", "Mål två.", "Aktivitet två."}}, nil)
+				return []rccplans.Page{page(1, w1, r1), page(2, w2, r2)}
+			},
+			want: `p1 TABLE 3 cols, 1 rows
+  head: Område | Mål | Aktivitet
+  r1 p1: 1.a) Första | Mål ett. | Aktivitet ett.
+p1 H1 Nästa kapitel
+p2 TABLE 3 cols, 1 rows
+  head: Område | Mål | Aktivitet
+  r1 p2: 2.a) Andra | Mål två. | Aktivitet två.
+`,
+		},
+		{
 			name: "running heads, page numbers and a footnote",
 			pages: func() []rccplans.Page {
 				var ps []rccplans.Page

@@ -30,8 +30,10 @@ func joinTables(items []item, bottoms map[int]float64) []item {
 				continue
 			}
 			// A note in the margin beside the table ("NY", "Uppdaterad")
-			// does not end it.
-			if last == nil || !it.line.margin && !(it.line.X1 < last.box.X0-2 || it.line.X0 > last.box.X1+2) {
+			// does not end it; a heading does, wherever it stands (a
+			// table set right of paragraphs leaves its column free for
+			// the next chapter's title at the left margin).
+			if last != nil && !besideTable(it.line, last) {
 				last = nil
 			}
 			out = append(out, it)
@@ -47,6 +49,15 @@ func joinTables(items []item, bottoms map[int]float64) []item {
 		last, lastPage = t, t.page
 	}
 	return out
+}
+
+// besideTable tells whether a line after g leaves it open: a note in
+// the margin beside it, not in larger type than its text.
+func besideTable(l *tline, g *grid) bool {
+	if g.size > 0 && l.size >= g.size+headingLift {
+		return false
+	}
+	return l.margin || l.X1 < g.box.X0-2 || l.X0 > g.box.X1+2
 }
 
 // noteLine tells whether a line right under a table is its footnote: it
