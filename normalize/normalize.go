@@ -43,6 +43,7 @@ package normalize
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -239,6 +240,9 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 						roles, rows = r, rows[k+1:]
 					}
 				}
+			}
+			if roles != nil {
+				roles = areaAsGoal(roles, rows)
 			}
 			if roles == nil && len(header) == 0 && prev != nil && ncols == prevN {
 				// A continuation the reader did not join to its table.
@@ -529,6 +533,38 @@ func hasRole(roles []rccplans.Column, c rccplans.Column) bool {
 		}
 	}
 	return false
+}
+
+// areaAsGoal reads an area column as the goal column when the table has
+// no goal column and the column holds sentences: a "Målområde" filled
+// with "Hälsosamtal … ska omfatta frågor om cancerprevention." states
+// goals; an area is a name ("Prevention", "3.a Screening") and ends with
+// no period. It takes two thirds of the column's filled cells.
+func areaAsGoal(roles []rccplans.Column, rows []rccplans.Row) []rccplans.Column {
+	a := slices.Index(roles, rccplans.ColArea)
+	if a < 0 || hasGoalColumn(roles) {
+		return roles
+	}
+	filled, sentences := 0, 0
+	for _, r := range rows {
+		if a >= len(r.Cells) {
+			continue
+		}
+		t := strings.TrimRight(cleanCell(r.Cells[a].Text), "* ")
+		if t == "" {
+			continue
+		}
+		filled++
+		if strings.HasSuffix(t, ".") && len(strings.Fields(t)) >= 5 {
+			sentences++
+		}
+	}
+	if filled == 0 || 3*sentences < 2*filled {
+		return roles
+	}
+	out := slices.Clone(roles)
+	out[a] = rccplans.ColGoal
+	return out
 }
 
 func hasGoalColumn(roles []rccplans.Column) bool {

@@ -811,3 +811,52 @@ func TestPerYear(t *testing.T) {
 		})
 	}
 }
+
+// TestAreaAsGoal: a column whose title names the area holds the goals
+// when the table has no goal column and its cells are sentences; names
+// stay the area.
+func TestAreaAsGoal(t *testing.T) {
+	tests := []struct {
+		name       string
+		header     []string
+		cells      []string // the first column, one per row
+		area, goal string   // of the first record
+	}{
+		{"sentences in a Målområde", []string{"Målområde", "Insats", "Status"},
+			[]string{"Hälsosamtal för 40-åringar ska omfatta frågor om cancer.", "Väntetiderna till behandling ska halveras till 2027."},
+			"", "Hälsosamtal för 40-åringar ska omfatta frågor om cancer."},
+		{"names in a Målområde", []string{"Målområde", "Insats", "Status"},
+			[]string{"Prevention", "Tidig upptäckt av cancer"},
+			"Prevention", ""},
+		{"an area beside a goal column stays the area", []string{"Område", "Mål", "Insats"},
+			[]string{"Alla patienter ska erbjudas en kontaktsjuksköterska.", "Väntetiderna till behandling ska halveras till 2027."},
+			"Alla patienter ska erbjudas en kontaktsjuksköterska.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var rows [][]string
+			for _, c := range tt.cells {
+				row := make([]string, len(tt.header))
+				row[0], row[len(row)-1] = c, "Pågår"
+				row[1] = "Starta en grupp för prehabilitering."
+				if tt.header[1] == "Mål" {
+					row[2] = row[1]
+					row[1] = "Målet för raden."
+				}
+				rows = append(rows, row)
+			}
+			doc := Document(&rccplans.Layout{Blocks: []rccplans.Block{table(1, tt.header, rows...)}})
+			if len(doc.Records) != len(tt.cells) {
+				t.Fatalf("%d records", len(doc.Records))
+			}
+			r := doc.Records[0]
+			goal := r.Goal
+			if tt.header[1] == "Mål" {
+				goal = "" // the goal column's own text
+			}
+			if r.Area != tt.area || goal != tt.goal {
+				t.Errorf("area %q goal %q; want %q, %q", r.Area, goal, tt.area, tt.goal)
+			}
+		})
+	}
+}
