@@ -788,11 +788,48 @@ func acrossAnchors(anchors []anchor, l *tline) bool {
 				n++
 			}
 		}
-		if n >= need {
+		if n >= need && !breaksAtAnchors(anchors, sg) {
 			return true
 		}
 	}
 	return false
+}
+
+// breaksAtAnchors tells whether a run over column boundaries is cells set
+// with gutters narrower than a segment's gap (filled to their edges):
+// at every header's left edge inside the run a word starts, within a
+// point of it, after a gap wider than the run's usual word space. Prose
+// spaces its words evenly and does not start them where the columns do.
+func breaksAtAnchors(as []anchor, sg segment) bool {
+	ws := sg.words
+	if len(ws) < 2 {
+		return false
+	}
+	gaps := make([]float64, 0, len(ws)-1)
+	for i := 1; i < len(ws); i++ {
+		gaps = append(gaps, ws[i].X0-ws[i-1].X1)
+	}
+	sorted := append([]float64(nil), gaps...)
+	sort.Float64s(sorted)
+	space := sorted[len(sorted)/2]
+	inside := 0
+	for _, a := range as[1:] {
+		if a.X0 <= sg.X0+1 || a.X0 >= sg.X1-1 {
+			continue
+		}
+		inside++
+		found := false
+		for i := 1; i < len(ws); i++ {
+			if math.Abs(ws[i].X0-a.X0) <= 1 && gaps[i-1] > 1.3*space && ws[i-1].X1 < a.X0 {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return inside > 0
 }
 
 // proseRuns splits a line's gutter-free segments where the baseline moves

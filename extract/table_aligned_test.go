@@ -506,3 +506,41 @@ func TestCutRowThenCentredRow(t *testing.T) {
 		})
 	}
 }
+
+// TestTightGutters: a borderless table whose cells are filled so close
+// to the next column that the gap between them is no wider than a
+// gutter between segments (under half an em). A line of such cells runs
+// over the columns in one segment, like prose; but each column boundary
+// it runs over falls where a word starts right at the column's header,
+// after a gap wider than the line's word spaces: it is cells, and the
+// table goes on. Prose under the table, its words evenly spaced, still
+// ends it.
+func TestTightGutters(t *testing.T) {
+	lh := bodyFS * 1.3
+	// filled lays text out from x0 with the last word stretched to end
+	// at x1 (a cell filled to its edge).
+	filled := func(x0, x1, y float64, text string) []rccplans.Word {
+		ws := words(x0, y, text, bodyFS, false)
+		ws[len(ws)-1].X1 = x1
+		return ws
+	}
+	ws := headedPage(cols3, "Område", "Mål", "Aktivitet")
+	y := 100 + 1.5*lh
+	ws = append(ws, cellsAt(cols3, y, "Första", "Ett mål.", "En aktivitet.")...)
+	y += 2 * lh
+	ws = append(ws, filled(cols3[0]+3, cols3[1]-1, y, "Andra området")...)
+	ws = append(ws, filled(cols3[1]+3, cols3[2]-1, y, "Ett mål som fyller cellen")...)
+	ws = append(ws, filled(cols3[2]+3, cols3[2]+150, y, "Aktiviteten fyller också")...)
+	ws = append(ws, cellsAt(cols3, y+lh, "", "hela vägen.", "sin cell.")...)
+	y += 3 * lh
+	ws = append(ws, cellsAt(cols3, y, "Tredje", "Mål tre.", "Akt tre.")...)
+	ws = append(ws, words(40, y+2.5*lh, "Text under tabellen som löper över alla kolumner i hela dess bredd och slutar.", bodyFS, false)...)
+	checkBlocks(t, `p1 H1 Insatser
+p1 TABLE 3 cols, 3 rows
+  head: Område | Mål | Aktivitet
+  r1 p1: Första | Ett mål. | En aktivitet.
+  r2 p1: Andra området | Ett mål som fyller cellen hela vägen. | Aktiviteten fyller också sin cell.
+  r3 p1: Tredje | Mål tre. | Akt tre.
+p1 P Text under tabellen som löper över alla kolumner i hela dess bredd och slutar.
+`, ws)
+}
