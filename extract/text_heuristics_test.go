@@ -469,6 +469,16 @@ func TestTextSplitFront(t *testing.T) {
 		{"a short line that runs on", []string{"Planen gäller", "regionens hela cancervård och uppdateras årligen av ledningen för hälso- och sjukvård."},
 			[]string{"Planen gäller regionens hela cancervård och uppdateras årligen av ledningen för hälso- och sjukvård."}},
 		{"empty lines already", []string{"Handlingsplan 2026", "", long}, []string{"Handlingsplan 2026", long}},
+		{"a long title closed by its period, the region under it", []string{"Handlingsplan för cancervården i Region Örebro län 2025–2027", "Region Örebro län", "", long},
+			[]string{"Handlingsplan för cancervården i Region Örebro län 2025–2027", "Region Örebro län", long}},
+		{"a title over two lines, the region under it", []string{"Regional handlingsplan för cancervården 2024–2026,", "Region Kalmar län", "Region Kalmar län", "", long},
+			[]string{"Regional handlingsplan för cancervården 2024–2026, Region Kalmar län", "Region Kalmar län", long}},
+		{"a long title, the region under it", []string{"Handlingsplan cancer 2025–2026 för Region Jönköpings län och kommunerna", "Region Jönköpings län", "", long},
+			[]string{"Handlingsplan cancer 2025–2026 för Region Jönköpings län och kommunerna", "Region Jönköpings län", long}},
+		{"prose whose last line ends a sentence", []string{"Planen beskriver hur regionen arbetar med de mål som RCC har satt i den", "Regionala cancerplanen.", "", long},
+			[]string{"Planen beskriver hur regionen arbetar med de mål som RCC har satt i den Regionala cancerplanen.", long}},
+		{"a long first line with a year that runs on", []string{"Regionen har sedan 2021 arbetat med cancerplanen och fortsätter under 2026", "med nya insatser för patienterna."},
+			[]string{"Regionen har sedan 2021 arbetat med cancerplanen och fortsätter under 2026 med nya insatser för patienterna."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

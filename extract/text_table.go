@@ -173,6 +173,9 @@ var (
 // next to the longest line of the opening lines (a title is set large and
 // a subtitle stands alone; prose fills its lines); a line that ends in a
 // dash goes on in the next ("2026–" / "2027").
+// ptTitleYearRe: a line that ends in a year or a period of years.
+var ptTitleYearRe = regexp.MustCompile(`(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?$`)
+
 func ptSplitFront(lines []ptLine) []ptLine {
 	from := 0
 	for from < len(lines) && lines[from].s == "" {
@@ -189,12 +192,33 @@ func ptSplitFront(lines []ptLine) []ptLine {
 	i := from
 	for ; i < to-1; i++ {
 		ln := lines[i]
-		if 10*utf8.RuneCountInString(ln.s) > 6*longest || ptEndsSentence(ln.s) || ptStartsLower(lines[i+1].s) {
+		if ptStartsLower(lines[i+1].s) {
 			break
+		}
+		if 10*utf8.RuneCountInString(ln.s) > 6*longest || ptEndsSentence(ln.s) {
+			// a long line opens the prose, unless it is a title closed
+			// by its year ("Handlingsplan … 2025–2027" over "Region
+			// Örebro län", set on lines of their own)
+			if i > from || !ptTitleYearRe.MatchString(ln.s) {
+				break
+			}
 		}
 		out = append(out, ln)
 		if !strings.HasSuffix(ln.s, "–") && !strings.HasSuffix(ln.s, "-") {
 			out = append(out, ptLine{page: ln.page})
+		}
+	}
+	// the opening's last line, short, capitalised and no sentence,
+	// under a title that ran over its lines: a subtitle or the region
+	// ("Regional handlingsplan cancer 2024–2026," / "Region Kalmar län"
+	// / "Region Kalmar län")
+	if last := to - 1; last > i && last > from {
+		ln, prev := lines[last], lines[last-1].s
+		if 10*utf8.RuneCountInString(ln.s) <= 6*longest && !ptStartsLower(ln.s) && !strings.HasSuffix(ln.s, ".") &&
+			!strings.HasSuffix(prev, "-") && !strings.HasSuffix(prev, "–") {
+			out = append(out, lines[i:last]...)
+			out = append(out, ptLine{page: ln.page})
+			i = last
 		}
 	}
 	return append(out, lines[i:]...)
@@ -244,7 +268,34 @@ func ptHeaderBounds(lines []ptLine, i int) (titles []string, roles []rccplans.Co
 			break
 		}
 	}
+	if best >= 3 && end > i+1 && ptTitleOverHeader(lines, i) {
+		return nil, nil, nil, 0, false
+	}
 	return titles, roles, bounds, end, best >= 3
+}
+
+// ptTitleOverHeader: lines[i] is a title of three words or more that
+// names one role at most ("Område A. Jämlik och tillgänglig cancervård":
+// one title by its words) over a line that is a header by itself: the
+// table's title, not the first line of a wrapped header, whose first line
+// holds the heads of several titles.
+func ptTitleOverHeader(lines []ptLine, i int) bool {
+	f := strings.Fields(lines[i].s)
+	if len(f) < 3 {
+		return false
+	}
+	if t, _, _ := ptGroupHeader(f, make([]int, len(f))); len(t) > 1 {
+		return false
+	}
+	k := i + 1
+	for k < len(lines) && lines[k].s == "" {
+		k++
+	}
+	if k >= len(lines) {
+		return false
+	}
+	_, _, _, ok := ptHeader(lines, k)
+	return ok
 }
 
 // ptHeaderish: a line that may continue a wrapped header: it names a role,
