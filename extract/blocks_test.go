@@ -341,6 +341,34 @@ p1 TABLE 2 cols, 1 rows
 `,
 		},
 		{
+			// "Mål" spans the number column and the goal's; the table
+			// is set in a bold face throughout, so the first row is as
+			// bold as the header: its long cells are no header names.
+			name: "a header cell over two columns, the body as bold as the header",
+			pages: func() []rccplans.Page {
+				xs := []float64{40, 80, 340, 500}
+				ws, rs := ruled(xs, []float64{100, 115, 160, 205}, [][]string{
+					{"Mål", "", "Aktivitet"},
+					{"!1.1", "!Ett mål som är långt nog att|gå över två rader.", "!Göra något."},
+					{"!1.2", "!Ett annat mål som också är långt|och går över två rader.", "!Göra mer."},
+				}, nil)
+				var keep []rccplans.Rule
+				for _, r := range rs {
+					if r.X0 == r.X1 && r.X0 == 80 {
+						keep = append(keep, vrule(80, 115, 205))
+						continue
+					}
+					keep = append(keep, r)
+				}
+				return []rccplans.Page{page(1, ws, keep)}
+			},
+			want: `p1 TABLE 3 cols, 2 rows
+  head: Mål | Mål | Aktivitet
+  r1 p1: 1.1 | Ett mål som är långt nog att gå över två rader. | Göra något.
+  r2 p1: 1.2 | Ett annat mål som också är långt och går över två rader. | Göra mer.
+`,
+		},
+		{
 			name: "continued without a repeated header, next row starts fresh",
 			pages: func() []rccplans.Page {
 				w1, r1 := ruled(cols3, []float64{440, 460, 540}, [][]string{head, {"1.a) Första", "Mål ett.", "Aktivitet ett."}}, nil)

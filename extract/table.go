@@ -91,7 +91,7 @@ func (g *grid) rowTexts(r int) []string {
 // headerRows decides how many rows at the top of a freshly built grid are
 // the header: the first row, and a following row when the first is bold
 // and has a cell spanning several columns that the second row splits (a
-// two-level header). A first row that scores no header words while the
+// two-level header) into names (namesOnly). A first row that scores no header words while the
 // second does (a caption row inside the frame) makes both header rows.
 func headerRows(g *grid, bold func(r int) bool) int {
 	if len(g.rows) == 0 {
@@ -108,7 +108,7 @@ func headerRows(g *grid, bold func(r int) bool) int {
 				split = true
 			}
 		}
-		if split {
+		if split && namesOnly(g, 1) {
 			n = 2
 		}
 	}
@@ -116,6 +116,19 @@ func headerRows(g *grid, bold func(r int) bool) int {
 		n = 2
 	}
 	return n
+}
+
+// namesOnly tells whether the cells of row r that do not span from the
+// row above are short enough to name columns: a second header row splits
+// a title into names ("2025 | 2026"); a first body row, bold as the
+// header in a plan set in a bold face, holds sentences.
+func namesOnly(g *grid, r int) bool {
+	for j, c := range g.rows[r] {
+		if c != nil && c != g.rows[r-1][j] && len([]rune(c.text())) > maxHeaderText {
+			return false
+		}
+	}
+	return true
 }
 
 // table converts a grid to the shared type: header rows as printed, body
