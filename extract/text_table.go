@@ -212,7 +212,9 @@ func ptSplitFront(lines []ptLine) []ptLine {
 	// under a title that ran over its lines: a subtitle or the region
 	// ("Regional handlingsplan cancer 2024–2026," / "Region Kalmar län"
 	// / "Region Kalmar län")
-	if last := to - 1; last > i && last > from {
+	// (only for an opening closed by an empty line: text without empty
+	// lines has no opening to tell)
+	if last := to - 1; last > i && last > from && to < len(lines) && lines[to].s == "" {
 		ln, prev := lines[last], lines[last-1].s
 		if 10*utf8.RuneCountInString(ln.s) <= 6*longest && !ptStartsLower(ln.s) && !strings.HasSuffix(ln.s, ".") &&
 			!strings.HasSuffix(prev, "-") && !strings.HasSuffix(prev, "–") {
@@ -647,7 +649,7 @@ func ptTitleAbove(lines []ptLine, i int, roles []rccplans.Column) (p, q int) {
 		// a header at a page top: a title only at the foot of the page
 		// before, after a row its status closes (a row's last line may
 		// end a sentence)
-		if p > 0 && roles[len(roles)-1] == rccplans.ColStatus && ptIsStatus(ptLastWords(lines[p-1].s)) {
+		if p > 0 && roles[len(roles)-1] == rccplans.ColStatus && ptClosesRow(lines, p-1) {
 			return p, -1
 		}
 		return -1, -1
@@ -696,13 +698,42 @@ func ptOpensTitle(lines []ptLine, p int, roles []rccplans.Column, chapter bool) 
 	if q < 0 || lines[q].s == "" || ptEndsSentence(lines[q].s) {
 		return true
 	}
-	return roles[len(roles)-1] == rccplans.ColStatus && ptIsStatus(ptLastWords(lines[q].s)) || chapter && ptChapter(lines[q].s)
+	return roles[len(roles)-1] == rccplans.ColStatus && ptClosesRow(lines, q) || chapter && ptChapter(lines[q].s)
+}
+
+// ptClosesRow: lines[q] ends in a status, or is the reason of a status
+// wrapped after its dash ("Forskningschef 2026 Ej påbörjad –" /
+// "resursbrist").
+func ptClosesRow(lines []ptLine, q int) bool {
+	if ptIsStatus(ptLastWords(lines[q].s)) {
+		return true
+	}
+	return q > 0 && ptReasonWrap(lines[q-1].s, lines[q].s) && ptIsStatus(ptLastWords(lines[q-1].s+" "+lines[q].s))
+}
+
+// ptReasonWrap: next may be the reason of a status that prev ends with
+// before a dash: prev ends in a dash, next is one to three words in lower
+// case.
+func ptReasonWrap(prev, next string) bool {
+	n := len(strings.Fields(next))
+	return (strings.HasSuffix(prev, " –") || strings.HasSuffix(prev, " -")) && n >= 1 && n <= 3 && ptStartsLower(next)
 }
 
 // ptLastWords: the status a line may close with (one or two words: "Ej
-// påbörjad", "Uppstartad"), or the last word.
+// påbörjad", "Uppstartad", with a reason after a dash: "Pågår – enligt
+// plan"), or the last word.
 func ptLastWords(s string) string {
 	f := strings.Fields(s)
+	for x := len(f) - 2; x >= max(0, len(f)-5); x-- {
+		if f[x] != "–" && f[x] != "-" {
+			continue
+		}
+		for k := 2; k >= 1; k-- {
+			if x-k >= 0 && ptStatusReason(strings.Join(f[x-k:], " ")) {
+				return strings.Join(f[x-k:], " ")
+			}
+		}
+	}
 	if len(f) >= 2 && ptIsStatus(strings.Join(f[len(f)-2:], " ")) {
 		return strings.Join(f[len(f)-2:], " ")
 	}
@@ -1221,7 +1252,18 @@ func ptIsCode(s string) bool {
 func ptUnwrapStatus(lines []ptLine, isStatus func(string) bool) []ptLine {
 	out := slices.Clone(lines)
 	for i := 1; i < len(out); i++ {
-		if !isStatus(out[i].s) || out[i].brk {
+		if out[i].brk {
+			continue
+		}
+		if p := i - 1; out[p].s != "" && ptReasonWrap(out[p].s, out[i].s) && isStatus(ptLastWords(out[p].s+" "+out[i].s)) {
+			// the reason of a status wrapped after its dash
+			// ("… Ej påbörjad –" / "resursbrist") goes back on its line
+			out[p].s += " " + out[i].s
+			out[p].raw = strings.TrimRight(out[p].raw, " ") + " " + strings.TrimLeft(out[i].raw, " ")
+			out[i].s, out[i].raw, out[i].drop = "", "", true
+			continue
+		}
+		if !isStatus(out[i].s) {
 			continue
 		}
 		p := i - 1
