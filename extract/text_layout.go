@@ -556,9 +556,14 @@ func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int, []pt
 		end = k + 1
 	}
 	sets = append(sets, len(body))
+	edgeAt := make([][]int, len(body)) // per body line, where its columns' text ends
 	for n := 0; n+1 < len(sets); n++ {
 		if sets[n] < sets[n+1] {
 			tlLeft(lines, body[sets[n]:sets[n+1]], colsAt[sets[n]])
+			edge := tlEdges(lines, body[sets[n]:sets[n+1]], colsAt[sets[n]])
+			for x := sets[n]; x < sets[n+1]; x++ {
+				edgeAt[x] = edge
+			}
 		}
 	}
 	titles := make([]string, len(cols))
@@ -609,7 +614,7 @@ func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int, []pt
 					colsAt[z] = local
 				}
 			}
-			if rows, ok := tlCentred(lines, body[x:y], colsAt[x], roles); ok {
+			if rows, ok := tlCentred(lines, body[x:y], colsAt[x], roles, edgeAt[x]); ok {
 				flush()
 				for _, r := range rows {
 					r.Page = ln.page
@@ -628,7 +633,9 @@ func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int, []pt
 			prev = nil
 			continue
 		}
-		parts, joined := tlAssignRuns(ln.raw, colsAt[x])
+		ps := tlPlace(ln.raw, colsAt[x])
+		tlPushOver(ps, edgeAt[x], colsAt[x])
+		parts, joined := tlParts(ps, len(colsAt[x]))
 		newBlock := x == 0 || blank && tlEmptyBetween(lines, body[x-1], k) || prev == nil
 		var first []string
 		if cells != nil {
@@ -773,7 +780,7 @@ func (a tlAnchor) centre() float64 { return float64(a.first+a.last) / 2 }
 // for two activities). It reads the block so only when that fits better
 // than cells that start at their anchor (a table set top-aligned, read
 // line by line by tlOpensRow).
-func tlCentred(lines []ptLine, block []int, cols []tlColumn, roles []rccplans.Column) ([]rccplans.Row, bool) {
+func tlCentred(lines []ptLine, block []int, cols []tlColumn, roles []rccplans.Column, edge []int) ([]rccplans.Row, bool) {
 	if len(block) < 3 || len(block) > 300 || len(cols) < 2 {
 		return nil, false
 	}
@@ -781,7 +788,10 @@ func tlCentred(lines []ptLine, block []int, cols []tlColumn, roles []rccplans.Co
 	pos := make([][]int, len(cols))
 	text := make([][]string, len(cols))
 	for _, k := range block {
-		for j, p := range tlAssign(lines[k].raw, cols) {
+		ps := tlPlace(lines[k].raw, cols)
+		tlPushOver(ps, edge, cols)
+		parts, _ := tlParts(ps, len(cols))
+		for j, p := range parts {
 			if p != "" {
 				pos[j] = append(pos[j], k)
 				text[j] = append(text[j], p)
@@ -1336,26 +1346,116 @@ func tlAssign(raw string, cols []tlColumn) []string {
 // opens one space after the text of a column to its left (a run of text
 // going on over the column's start rather than a cell after a gutter).
 func tlAssignRuns(raw string, cols []tlColumn) ([]string, []bool) {
-	parts := make([][]string, len(cols))
-	joined := make([]bool, len(cols))
+	return tlParts(tlPlace(raw, cols), len(cols))
+}
+
+// tlPlaced is a word of a printed line and the column it goes to.
+type tlPlaced struct {
+	w      tlSeg
+	j      int
+	gutter bool // it opens the line or follows a gutter
+}
+
+// tlPlace places a printed line's words in the columns as tlAssign tells.
+func tlPlace(raw string, cols []tlColumn) []tlPlaced {
 	ws := tlWords(raw)
+	out := make([]tlPlaced, len(ws))
 	j := 0
 	for n, w := range ws {
 		gutter := n == 0 || w.start-ws[n-1].end >= 2
-		from := j
 		for j+1 < len(cols) && (w.start >= cols[j+1].left || tlOverhangs(w, cols[j+1].left) || gutter && w.start >= cols[j+1].left-tlSlack) {
 			j++
 		}
-		if j > from && !gutter {
-			joined[j] = true
-		}
-		parts[j] = append(parts[j], w.s)
+		out[n] = tlPlaced{w, j, gutter}
 	}
-	out := make([]string, len(cols))
+	return out
+}
+
+// tlParts joins the placed words of each of n columns; joined tells the
+// columns whose text opens one space after a word of a column to its left.
+func tlParts(ps []tlPlaced, n int) ([]string, []bool) {
+	parts := make([][]string, n)
+	joined := make([]bool, n)
+	for x, p := range ps {
+		if len(parts[p.j]) == 0 && x > 0 && !p.gutter && ps[x-1].j < p.j {
+			joined[p.j] = true
+		}
+		parts[p.j] = append(parts[p.j], p.w.s)
+	}
+	out := make([]string, n)
 	for j, p := range parts {
 		out[j] = strings.Join(p, " ")
 	}
 	return out, joined
+}
+
+// tlEdges is, per column, where its text ends: the furthest end of its
+// text on a line where the next column's text follows after a gutter
+// (0: not known). A line whose text ends past it printed the next
+// column's first words one space after its own.
+func tlEdges(lines []ptLine, body []int, cols []tlColumn) []int {
+	edge := make([]int, len(cols))
+	for _, k := range body {
+		ps := tlPlace(lines[k].raw, cols)
+		for n := 1; n < len(ps); n++ {
+			if a, b := ps[n-1], ps[n]; b.j == a.j+1 && b.gutter {
+				edge[a.j] = max(edge[a.j], a.w.end)
+			}
+		}
+	}
+	return edge
+}
+
+// tlCapitalised: a word in a capital and then lower case ("Chef",
+// "Hälso-"), not an abbreviation ("ST-", "SVF") or a number.
+func tlCapitalised(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && strings.ContainsFunc(w[size:], unicode.IsLower) && !strings.ContainsFunc(w[size:], func(r rune) bool {
+		return unicode.IsUpper(r) && !strings.Contains(w, "-")
+	})
+}
+
+// tlPushOver moves the words a line printed one space after a column's
+// text, a little left of the next column, into that column when the next
+// column has no text on the line and the words run past where the
+// column's text ends (tlEdges): 'sms Chef' over 'svarat primärvård', the
+// responsible set beside the activity's last word. The words moved open
+// with a capitalised word, as a responsible's cell does, and not after a
+// finished sentence (the cell's next sentence).
+func tlPushOver(ps []tlPlaced, edge []int, cols []tlColumn) {
+	for j := 0; j+1 < len(cols) && j < len(edge); j++ {
+		if edge[j] == 0 {
+			continue
+		}
+		var idx []int
+		next := false
+		for n, p := range ps {
+			switch p.j {
+			case j:
+				idx = append(idx, n)
+			case j + 1:
+				next = true
+			}
+		}
+		if next || len(idx) < 2 || ps[idx[len(idx)-1]].w.end <= edge[j]+1 {
+			continue
+		}
+		left := cols[j+1].left
+		if strings.HasSuffix(ps[idx[len(idx)-1]].w.s, "-") {
+			continue // a word broken at the line's end goes on below
+		}
+		for m := 1; m < len(idx); m++ {
+			p := ps[idx[m]]
+			before := ps[idx[m-1]].w
+			if p.gutter || p.w.start < left-8 || p.w.start >= left || !tlCapitalised(p.w.s) || before.end > edge[j]+1 || ptEndsSentence(before.s) {
+				continue
+			}
+			for _, n := range idx[m:] {
+				ps[n].j = j + 1
+			}
+			break
+		}
+	}
 }
 
 // tlLabelTable reads a plan printed as label tables from lines[i]: each
