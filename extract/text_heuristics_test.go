@@ -480,6 +480,12 @@ func TestTextSplitFront(t *testing.T) {
 			[]string{"Handlingsplan cancer 2025–2026 för Region Jönköpings län och kommunerna", "Region Jönköpings län", long}},
 		{"prose whose last line ends a sentence", []string{"Planen beskriver hur regionen arbetar med de mål som RCC har satt i den", "Regionala cancerplanen.", "", long},
 			[]string{"Planen beskriver hur regionen arbetar med de mål som RCC har satt i den Regionala cancerplanen.", long}},
+		{"a title wrapped after a comma, no empty lines", []string{"Regional handlingsplan cancer 2024–2026,", "Region Kalmar län", "Region Kalmar län", long},
+			[]string{"Regional handlingsplan cancer 2024–2026, Region Kalmar län", "Region Kalmar län", long}},
+		{"a title wrapped after 'Region'", []string{"Handlingsplan cancer 2024–2026, Region", "Dalarna", "Region Dalarna", long},
+			[]string{"Handlingsplan cancer 2024–2026, Region Dalarna", "Region Dalarna", long}},
+		{"a title going on in lower case", []string{"Handlingsplan cancer 2025–2027 med", "uppföljning", "Region Gävleborg", long},
+			[]string{"Handlingsplan cancer 2025–2027 med uppföljning", "Region Gävleborg", long}},
 		{"a long first line with a year that runs on", []string{"Regionen har sedan 2021 arbetat med cancerplanen och fortsätter under 2026", "med nya insatser för patienterna."},
 			[]string{"Regionen har sedan 2021 arbetat med cancerplanen och fortsätter under 2026 med nya insatser för patienterna."}},
 	}

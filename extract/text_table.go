@@ -176,6 +176,24 @@ var (
 // ptTitleYearRe: a line that ends in a year or a period of years.
 var ptTitleYearRe = regexp.MustCompile(`(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?$`)
 
+// ptTitleGoesOn: a short opening line that cannot end a title: it ends
+// in a comma, a word that joins (och, för, med …) or a word that names
+// what the next line names ("Region", "RCC").
+func ptTitleGoesOn(s string) bool {
+	if strings.HasSuffix(s, ",") {
+		return true
+	}
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return false
+	}
+	switch f[len(f)-1] {
+	case "och", "i", "för", "med", "av", "till", "om", "på", "inom", "mot", "samt", "Region", "RCC", "Landstinget":
+		return true
+	}
+	return false
+}
+
 func ptSplitFront(lines []ptLine) []ptLine {
 	from := 0
 	for from < len(lines) && lines[from].s == "" {
@@ -192,10 +210,18 @@ func ptSplitFront(lines []ptLine) []ptLine {
 	i := from
 	for ; i < to-1; i++ {
 		ln := lines[i]
+		long := 10*utf8.RuneCountInString(ln.s) > 6*longest
+		if !long && (ptStartsLower(lines[i+1].s) || ptTitleGoesOn(ln.s)) {
+			// a title wrapped over its lines ("Handlingsplan cancer
+			// 2025–2027 med" / "uppföljning"; "… 2024–2026, Region" /
+			// "Dalarna"): the line goes on in the next
+			out = append(out, ln)
+			continue
+		}
 		if ptStartsLower(lines[i+1].s) {
 			break
 		}
-		if 10*utf8.RuneCountInString(ln.s) > 6*longest || ptEndsSentence(ln.s) {
+		if long || ptEndsSentence(ln.s) {
 			// a long line opens the prose, unless it is a title closed
 			// by its year ("Handlingsplan … 2025–2027" over "Region
 			// Örebro län", set on lines of their own)
