@@ -413,8 +413,25 @@ func ptEdgeDistance(lines []ptLine) []int {
 	return dist
 }
 
-// ptIsStatus: the line is a status and nothing else (rccplans.StatusPhrase);
-// statuses repeat at page ends without being furniture.
+// ptIsStatus: the line is a status and nothing else (rccplans.StatusPhrase),
+// or a status with its reason after a dash (ptStatusReason); statuses
+// repeat at page ends without being furniture.
 func ptIsStatus(s string) bool {
-	return rccplans.StatusPhrase(s) != ""
+	return rccplans.StatusPhrase(s) != "" || ptStatusReason(s)
+}
+
+// ptStatusReason: a status, a dash and a reason of one to three words in
+// lower case ("Pågår – försenad", "Ej påbörjad – resursbrist", "Pågår –
+// enligt plan"). The status word leads, so the status stays readable
+// (rccplans.StatusOf); a sentence after the dash is a remark, no status.
+func ptStatusReason(s string) bool {
+	for _, d := range []string{" – ", " - ", " — "} {
+		head, tail, ok := strings.Cut(s, d)
+		if !ok {
+			continue
+		}
+		n := len(strings.Fields(tail))
+		return n >= 1 && n <= 3 && ptStartsLower(tail) && rccplans.StatusPhrase(head) != ""
+	}
+	return false
 }

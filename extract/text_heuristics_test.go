@@ -323,6 +323,8 @@ func TestTextGlueCuts(t *testing.T) {
 		{"a status word the next line goes on from is text", "Pilot genomförd", "på en enhet med", -1, 7, []string{"Pilot genomförd"}, []int{2}, -1},
 		{"a status before the next column's first line", "2026–2027 Genomfört Rapporteras till", "", -1, 6, []string{"2026–2027", "Genomfört", "Rapporteras till"}, []int{0, 0, 2}, -1},
 		{"a goal number in its narrow column before the goal", "1.1 Individuell vårdplan ska", "", -1, -1, []string{"1.1", "Individuell vårdplan ska"}, []int{0, 2}, 0},
+		{"a status with its reason after a dash", "2027 Pågår – försenad", "", -1, 7, []string{"2027", "Pågår – försenad"}, []int{0, 2}, -1},
+		{"a sentence after the dash is no reason", "Pågår – arbetet fortsätter enligt den plan som", "", -1, 7, []string{"Pågår – arbetet fortsätter enligt den plan som"}, []int{2}, -1},
 		{"no number column: the number stays", "1.1 Individuell vårdplan ska", "", -1, -1, []string{"1.1 Individuell vårdplan ska"}, []int{2}, -1},
 	}
 	for _, tt := range tests {
@@ -366,6 +368,8 @@ func TestTextUnwrapStatus(t *testing.T) {
 		{"a one-word status stays", []string{"Chef primärvård", "Påbörjad"}, ptIsStatus, []string{"Chef primärvård", "Påbörjad"}},
 		{"a status after a page break is not joined", []string{"HT 2025 Ej", "påbörjad"}, ptIsStatus, []string{"HT 2025 Ej", "påbörjad"}},
 		{"codes", []string{"Processledare cancer 2025", "P"}, codes, []string{"Processledare cancer 2025", "P"}},
+		{"a status's reason wrapped after its dash", []string{"Forskningschef 2026 Ej påbörjad –", "resursbrist"}, ptIsStatus, []string{"Forskningschef 2026 Ej påbörjad – resursbrist", ""}},
+		{"a lower-case line after a dash without a status before it stays", []string{"Genomföra utbildning –", "för alla"}, ptIsStatus, []string{"Genomföra utbildning –", "för alla"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -828,6 +832,9 @@ func TestTextTableTitles(t *testing.T) {
 		{"a title of several words naming one role over a header line is no header's part",
 			lines([]string{"Planen beskriver arbetet.", "Område A. Jämlik vård för alla"}, hdr, row),
 			[]string{"P:Planen beskriver arbetet.", "H:Område A. Jämlik vård för alla", "T"}, []int{1}},
+		{"after a row closed by a status whose reason wrapped after its dash",
+			lines(hdr, []string{"Alla ska ha en plan.", "Införa planen.", "Verksamhetschef Ej påbörjad –", "resursbrist", "Vård och behandling"}, hdr, row),
+			[]string{"T", "H:Vård och behandling", "T"}, nil},
 		{"a paragraph's last line is no title",
 			lines([]string{"Planen beskriver arbetet i", "Region Exempel"}, hdr, row),
 			[]string{"P:Planen beskriver arbetet i Region Exempel", "T"}, nil},
