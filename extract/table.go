@@ -28,7 +28,11 @@ type grid struct {
 	// hruled: a borderless table drawn with horizontal rules between its
 	// rows (ruledBands); its part on the next page is read by them too.
 	hruled bool
-	size   float64 // dominant font size of the body text
+	// openLeft: rules of such a table that start right of its left edge,
+	// as (y, left end): the columns left of a rule's start hold a cell
+	// merged over the rows it divides (ruleOpenings).
+	openLeft [][2]float64
+	size     float64 // dominant font size of the body text
 	// closed tells per column whether a rule closes the last row at its
 	// bottom (for ruled tables); a merged cell left open at the page foot
 	// continues on the next page.

@@ -253,6 +253,9 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 	}
 	cols := alignedColumns(anchors, lines, body)
 	g := &grid{page: p.Number, cols: cols, nhead: 1, hruled: bands != nil}
+	if bands != nil {
+		g.openLeft = ruleOpenings(p, cols)
+	}
 	headRow := make([]*cell, len(anchors))
 	for j := range anchors {
 		headRow[j] = &cell{lines: []string{wordsText(anchors[j].words)}}
@@ -440,8 +443,13 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 			start = numberedRows || gap > breakGap || colBot[0] > 0 && l.Y0-colBot[0] > breakGap && !heldOpen(byCol, colBot, blockTop, cur.top, l.Y0, breakGap)
 		}
 		rowsSeen, afterTitle = true, false
-		if n > 0 && !start && ruleBetween(bands, prevBot, l.Y0) {
-			start, isSub = true, first == ""
+		var open []bool // columns a rule above the line leaves open: their cells go on
+		if n > 0 && ruleBetween(bands, prevBot, l.Y0) {
+			if open = openColumns(g, prevBot, l.Y0); open != nil {
+				start, isSub = true, true
+			} else if !start {
+				start, isSub = true, first == ""
+			}
 		}
 		if n > 0 && !start {
 			// Text starting again after whitespace in two or more columns
@@ -501,11 +509,16 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 			if cur != nil {
 				above = cur.words
 			}
-			rows = append(rows, pendingRow{words: make([][]rccplans.Word, nc), top: l.Y0, sub: isSub, ownKey: make([]bool, nc), breakGap: breakGap})
+			rows = append(rows, pendingRow{words: make([][]rccplans.Word, nc), top: l.Y0, sub: isSub, ownKey: make([]bool, nc), breakGap: breakGap, open: open})
 			cur = &rows[len(rows)-1]
 			for j := range byCol {
 				cur.ownKey[j] = len(byCol[j]) > 0 && (l.Y0-colBot[j] > breakGap || above != nil && newCell(above[j], byCol[j], right[j])) ||
 					group != nil && group[j]
+				if open != nil {
+					// The rule says which cells are new: those it runs
+					// over; the cells left of its start go on.
+					cur.ownKey[j] = len(byCol[j]) > 0 && !open[j]
+				}
 			}
 			colBot = make([]float64, nc)
 			blockTop = make([]float64, nc)
@@ -613,6 +626,7 @@ type pendingRow struct {
 	top, bot float64
 	sub      bool   // a sub-row: its key cells span from the row above
 	ownKey   []bool // ... except those that start anew with it
+	open     []bool // columns left open by the rule above it: they span too, key or not
 	breakGap float64
 }
 
@@ -691,7 +705,7 @@ func addPendingRow(g *grid, pr *pendingRow) {
 	}
 	for j := range row {
 		row[j] = wordsCell(pr.words[j], g.page)
-		if pr.sub && !pr.ownKey[j] && len(g.rows) > g.nhead && keyColumn(g, j) {
+		if pr.sub && !pr.ownKey[j] && len(g.rows) > g.nhead && (keyColumn(g, j) || pr.open != nil && pr.open[j]) {
 			above := g.rows[len(g.rows)-1][j]
 			above.extend(row[j])
 			row[j] = above
@@ -747,6 +761,9 @@ func alignedContinuation(p *rccplans.Page, lines []tline, prev *grid) (*grid, []
 		return nil, lines
 	}
 	g := &grid{page: p.Number, cols: append([]float64(nil), prev.cols...), box: rccplans.Box{X0: prev.cols[0], Y0: lines[0].Y0, X1: prev.cols[nc], Y1: lines[0].Y1}, hruled: bands != nil}
+	if bands != nil {
+		g.openLeft = ruleOpenings(p, g.cols)
+	}
 	taken := fillAligned(g, lines, body, lines[0].Y0, numberedColumn(prev), nil, bands)
 	used := map[int]bool{}
 	for _, k := range taken {
@@ -1139,6 +1156,52 @@ func longSegment(l *tline) bool {
 		}
 	}
 	return false
+}
+
+// ruleOpenings finds the horizontal rules across a table of columns cols
+// (over 60% of its width) that start right of its first column, with no
+// rule at the same height covering that column: each as its height and
+// its left end.
+func ruleOpenings(p *rccplans.Page, cols []float64) [][2]float64 {
+	x0, x1 := cols[0], cols[len(cols)-1]
+	var rs []rccplans.Rule
+	for _, r := range p.Rules {
+		if r.Horizontal() && r.Y1-r.Y0 <= maxRule {
+			rs = append(rs, r)
+		}
+	}
+	var out [][2]float64
+	for _, r := range rs {
+		if lo, hi := math.Max(r.X0, x0), math.Min(r.X1, x1); hi-lo < 0.6*(x1-x0) || r.X0 < cols[1]-2 {
+			continue
+		}
+		y, left := (r.Y0+r.Y1)/2, r.X0
+		for _, o := range rs {
+			if math.Abs((o.Y0+o.Y1)/2-y) <= snapTol && o.X1 > x0+2 {
+				left = math.Min(left, o.X0)
+			}
+		}
+		if left >= cols[1]-2 {
+			out = append(out, [2]float64{y, left})
+		}
+	}
+	return out
+}
+
+// openColumns tells which columns of g a rule between y0 and y1 leaves
+// open (they lie left of its start), nil when no such rule lies there.
+func openColumns(g *grid, y0, y1 float64) []bool {
+	for _, o := range g.openLeft {
+		if o[0] <= y0-1 || o[0] >= y1+1 {
+			continue
+		}
+		open := make([]bool, g.ncols())
+		for j := range open {
+			open[j] = g.cols[j+1] <= o[1]+2
+		}
+		return open
+	}
+	return nil
 }
 
 // ruleBetween tells whether a band edge (a horizontal rule across the

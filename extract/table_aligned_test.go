@@ -544,3 +544,44 @@ p1 TABLE 3 cols, 3 rows
 p1 P Text under tabellen som löper över alla kolumner i hela dess bredd och slutar.
 `, ws)
 }
+
+// TestMergedFirstColumnUnderRules: a table of horizontal rules whose first
+// column holds a cell merged over several rows: the rules between those
+// rows start right of the first column. The merged cell's lines below
+// such a rule (even a new sentence) are still its own, and each row
+// under it shares it; a rule across the whole table starts a new one.
+func TestMergedFirstColumnUnderRules(t *testing.T) {
+	xs := []float64{40, 200, 400, 600}
+	lh := bodyFS * 1.3
+	at := func(y float64, cells ...string) []rccplans.Word { return cellsAt(xs, y, cells...) }
+	ws := headedPage(xs, "Område", "Mål", "Aktivitet")
+	rs := []rccplans.Rule{hrule(xs[0], 800, 97), hrule(xs[0], 800, 113)}
+	y := 116.0
+	ws = append(ws, at(y, "Ett område som", "Mål ett.", "Akt ett.")...)
+	ws = append(ws, at(y+lh, "sträcker sig över.")...)
+	y += lh + bodyFS*1.2 + 2
+	rs = append(rs, hrule(xs[1], 800, y)) // under the second column on: the first stays open
+	y += 3
+	ws = append(ws, at(y, "Tre rader.", "Mål två.", "Akt två.")...)
+	y += lh + 3
+	rs = append(rs, hrule(xs[1], 800, y))
+	y += 3
+	ws = append(ws, at(y, "", "Mål tre.", "Akt tre.")...)
+	y += lh + 3
+	rs = append(rs, hrule(xs[0], 800, y))
+	y += 3
+	ws = append(ws, at(y, "Nytt område", "Mål fyra.", "Akt fyra.")...)
+	rs = append(rs, hrule(xs[0], 800, y+lh+3))
+	bs, _ := Blocks("test.pdf", []rccplans.Page{page(1, ws, rs)})
+	want := `p1 H1 Insatser
+p1 TABLE 3 cols, 4 rows
+  head: Område | Mål | Aktivitet
+  r1 p1: Ett område som sträcker sig över. Tre rader. | Mål ett. | Akt ett.
+  r2 p1: ^Ett område som sträcker sig över. Tre rader. | Mål två. | Akt två.
+  r3 p1: ^Ett område som sträcker sig över. Tre rader. | Mål tre. | Akt tre.
+  r4 p1: Nytt område | Mål fyra. | Akt fyra.
+`
+	if got := dumpBlocks(bs); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
