@@ -325,6 +325,8 @@ func TestTextGlueCuts(t *testing.T) {
 		{"a goal number in its narrow column before the goal", "1.1 Individuell vårdplan ska", "", -1, -1, []string{"1.1", "Individuell vårdplan ska"}, []int{0, 2}, 0},
 		{"a status with its reason after a dash", "2027 Pågår – försenad", "", -1, 7, []string{"2027", "Pågår – försenad"}, []int{0, 2}, -1},
 		{"a sentence after the dash is no reason", "Pågår – arbetet fortsätter enligt den plan som", "", -1, 7, []string{"Pågår – arbetet fortsätter enligt den plan som"}, []int{2}, -1},
+		{"a goal code of a letter and digits before the goal", "A1 Andelen patienter ska öka", "", -1, -1, []string{"A1", "Andelen patienter ska öka"}, []int{0, 2}, 0},
+		{"a time before a closing status", "Forskningschef 2026 Ej påbörjad", "", 5, 7, []string{"Forskningschef", "2026", "Ej påbörjad"}, []int{0, 0, 2}, -1},
 		{"no number column: the number stays", "1.1 Individuell vårdplan ska", "", -1, -1, []string{"1.1 Individuell vårdplan ska"}, []int{2}, -1},
 	}
 	for _, tt := range tests {

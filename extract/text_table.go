@@ -152,7 +152,7 @@ func ptBlocks(name string, lines []ptLine, tables func(string, []ptLine) ([]ptSp
 }
 
 var (
-	ptGoalNumRe  = regexp.MustCompile(`^\d{1,2}(?:\.\d{1,2}){0,3}\.?$`)
+	ptGoalNumRe  = regexp.MustCompile(`^(?:\p{Lu}\.?)?\d{1,2}(?:\.\d{1,2}){0,3}\.?$`) // "1.1", "A1": a goal's number or code
 	ptYearRe     = regexp.MustCompile(`^(?:19|20)\d\d\*?$`)
 	ptAreaRe     = regexp.MustCompile(`^\d{1,2}(?:\.[a-zA-Z0-9]{1,4}){0,4}\.?\)\s*\S`) // "3.c.ii) Screening", "6) Forskning"
 	ptFootnoteRe = regexp.MustCompile(`^\*{1,4}\s*[^*\s]`)
@@ -1057,6 +1057,15 @@ func ptGlue(units []ptUnit, cols, statusCol, timeCol, numCol int, isStatus func(
 			cost float64
 		}
 		var cuts []cut
+		// a closing status: the status runs to the end of the line; a time
+		// may close the text before it ("Forskningschef 2026 Ej påbörjad")
+		end := len(f)
+		for x := 1; x < len(f) && statusCol >= 0 && !runsOn; x++ {
+			if !ptStartsLower(f[x]) && isStatus(strings.Join(f[x:], " ")) {
+				end = x
+				break
+			}
+		}
 		for x := 1; x < len(f); x++ {
 			prev, w := f[x-1], f[x]
 			r, _ := utf8.DecodeRuneInString(w)
@@ -1066,7 +1075,7 @@ func ptGlue(units []ptUnit, cols, statusCol, timeCol, numCol int, isStatus func(
 				// the goal's number, printed in a narrow first column on the
 				// goal's first line ("1.1 Individuell vårdplan …")
 				cuts = append(cuts, cut{x, 0})
-			case statusCol >= 0 && !runsOn && !ptStartsLower(f[x]) && isStatus(strings.Join(f[x:], " ")):
+			case x == end:
 				cuts = append(cuts, cut{x, 0})
 				x = len(f) // the status runs to the end of the line
 			case statusCol >= 0 && statusCol < cols-1 && ptStatusBefore(f, x, isStatus) > 0:
@@ -1075,11 +1084,12 @@ func ptGlue(units []ptUnit, cols, statusCol, timeCol, numCol int, isStatus func(
 				k := ptStatusBefore(f, x, isStatus)
 				cuts = append(cuts, cut{x, 0.3}, cut{x + k, 0.3})
 				x += k
-			case timeCol >= 0 && ptTimeRe.MatchString(strings.Join(f[x:], " ")) && !ptTimeRe.MatchString(strings.Join(f[x-1:], " ")):
-				// a time closes the line: the Tidsplan printed on one line
-				// with the cell before it ("VC BFM 2023", "… Löpande")
+			case timeCol >= 0 && x < end && ptTimeRe.MatchString(strings.Join(f[x:end], " ")) && !ptTimeRe.MatchString(strings.Join(f[x-1:end], " ")):
+				// a time closes the line (or the text before its status):
+				// the Tidsplan printed on one line with the cell before it
+				// ("VC BFM 2023", "… Löpande")
 				cuts = append(cuts, cut{x, 0.3})
-				x = len(f)
+				x = end - 1
 			case x >= 2 && (strings.HasPrefix(w, "-") || strings.HasPrefix(w, "–")) && !strings.HasSuffix(prev, "-"):
 				cuts = append(cuts, cut{x, 0.8})
 			case x >= 2 && unicode.IsUpper(r) && unicode.IsLower(pr) && !strings.ContainsAny(prev[len(prev)-1:], ",;:(") && prev != "och" && prev != "i" && prev != "av":
