@@ -131,6 +131,8 @@ func TestTextHeaderGrouping(t *testing.T) {
 		{"a one-title line over a header line is not its first line", "Område A. Jämlik vård för alla\nNr Mål Aktivitet Ansvarig Status", nil},
 		{"a wrapped header's first line holds several titles' heads", "Område Mätbar\nmålnivå Aktivitet Ansvarig Status",
 			[]rccplans.Column{rccplans.ColArea, rccplans.ColTarget, rccplans.ColActivity, rccplans.ColResponsible, rccplans.ColStatus}},
+		{"a title wrapped before its unit", "Nr Mål Aktivitet Ansvarig Klart\nGenomfört\n(%)\n1.1",
+			[]rccplans.Column{rccplans.ColNumber, rccplans.ColGoal, rccplans.ColActivity, rccplans.ColResponsible, rccplans.ColTimeframe, rccplans.ColStatus}},
 		{"a capitalised line whose lower-case continuation names no role ends the header", "Mål Aktivitet Ansvarig\nGenomföra\nutbildningsdagar Status klar",
 			[]rccplans.Column{rccplans.ColGoal, rccplans.ColActivity, rccplans.ColResponsible}},
 	}
@@ -909,5 +911,29 @@ func TestTextRotatedTitles(t *testing.T) {
 	_, tb := tableRowsOf(t, "Aktivitet Berörda regioner Ansvarig\n"+body+"\nNr\nPrioritet\nKlart\nStatus")
 	if tb == nil || len(tb.Rows) != 1 || tb.Rows[0].Cells[0].Text != "1.1" || tb.Rows[0].Cells[len(tb.Rows[0].Cells)-1].Text != "Pågår" {
 		t.Errorf("table %+v", tb)
+	}
+}
+
+// TestTextPercentStatus: a status column that counts the share done
+// ("Genomfört (%)", its unit wrapped onto a line of its own) closes each
+// row with a percentage.
+func TestTextPercentStatus(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want [][]string
+	}{
+		{"one cell a line", "Nr Mål Aktivitet Ansvarig Klart\nGenomfört\n(%)\n1.1\nAlla ska ha en plan.\nInföra planen.\nVerksamhetschef\n2026\n50 %\n" +
+			"1.2\nRökningen ska minska.\nErbjuda samtal.\nVårdcentralen\n2027\n0 %",
+			[][]string{{"1.1", "Alla ska ha en plan.", "Införa planen.", "Verksamhetschef", "2026", "50 %"},
+				{"1.2", "Rökningen ska minska.", "Erbjuda samtal.", "Vårdcentralen", "2027", "0 %"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _ := tableRowsOf(t, tt.in)
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("rows\n got %q\nwant %q", got, tt.want)
+			}
+		})
 	}
 }

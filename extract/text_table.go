@@ -152,6 +152,7 @@ func ptBlocks(name string, lines []ptLine, tables func(string, []ptLine) ([]ptSp
 }
 
 var (
+	ptPercentRe  = regexp.MustCompile(`^\d{1,3}\s?%$`)
 	ptGoalNumRe  = regexp.MustCompile(`^(?:\p{Lu}\.?)?\d{1,2}(?:\.\d{1,2}){0,3}\.?$`) // "1.1", "A1": a goal's number or code
 	ptYearRe     = regexp.MustCompile(`^(?:19|20)\d\d\*?$`)
 	ptAreaRe     = regexp.MustCompile(`^\d{1,2}(?:\.[a-zA-Z0-9]{1,4}){0,4}\.?\)\s*\S`) // "3.c.ii) Screening", "6) Forskning"
@@ -330,7 +331,7 @@ func ptTitleOverHeader(lines []ptLine, i int) bool {
 // or is one or two lower-case words ("målnivå", "ning*"), or a year.
 func ptHeaderish(s string) bool {
 	f := strings.Fields(s)
-	if len(f) <= 2 && ptStartsLower(s) || len(f) == 1 && strings.HasSuffix(s, "-") {
+	if len(f) <= 2 && ptStartsLower(s) || len(f) == 1 && (strings.HasSuffix(s, "-") || ptBareWord(f[0])) {
 		return true
 	}
 	if len(f) == 1 && ptYearRe.MatchString(f[0]) {
@@ -358,17 +359,23 @@ func ptTitleHead(lines []ptLine, j int) bool {
 	for k < len(lines) && lines[k].s == "" {
 		k++
 	}
-	if k >= len(lines) || !ptStartsLower(lines[k].s) {
+	if k >= len(lines) || !ptStartsLower(lines[k].s) && !ptBareWord(strings.Fields(lines[k].s)[0]) {
 		return false
 	}
 	ws := f
 	for _, w := range strings.Fields(lines[k].s) {
-		if !ptStartsLower(w) {
+		if !ptStartsLower(w) && !ptBareWord(w) {
 			break
 		}
 		ws = append(ws, w)
 	}
 	return rccplans.ColumnOf(strings.Join(ws, " ")) != rccplans.ColUnknown && rccplans.ColumnOf(strings.Join(f, " ")) == rccplans.ColUnknown
+}
+
+// ptBareWord: a short word of no letters or digits: a unit or a mark a
+// title closes with ("Genomfört" / "(%)").
+func ptBareWord(w string) bool {
+	return utf8.RuneCountInString(w) <= 4 && !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 }
 
 // ptRoleWord: a capitalised word that names a column role by itself.
@@ -385,7 +392,7 @@ func ptRolePhrase(ws []string, x int) bool {
 		return false
 	}
 	end := x + 1
-	for end < len(ws) && ptStartsLower(ws[end]) {
+	for end < len(ws) && (ptStartsLower(ws[end]) || ptBareWord(ws[end])) {
 		end++
 	}
 	return end > x+1 && rccplans.ColumnOf(strings.Join(ws[x:end], " ")) != rccplans.ColUnknown
@@ -1147,7 +1154,10 @@ func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW i
 		// a closing Uppföljning column holds the status as a code (U/P/E)
 		statusCol, codes = len(roles)-1, true
 	}
-	isStatus := func(s string) bool { return ptIsStatus(s) || codes && ptIsCode(s) }
+	// a status column that counts the share done ("Genomfört (%)") holds
+	// percentages ("50 %"); elsewhere a percentage is a target or a value
+	pct := statusCol >= 0 && statusCol < len(titles) && strings.Contains(titles[statusCol], "%")
+	isStatus := func(s string) bool { return ptIsStatus(s) || codes && ptIsCode(s) || pct && ptPercentRe.MatchString(s) }
 	lines = ptUnwrapStatus(lines, isStatus)
 	areaCol := slices.Index(roles, rccplans.ColArea)
 	var units []ptUnit
