@@ -157,6 +157,15 @@ type tlColumn struct {
 // tlHeader reads a table header whose main line is lines[i]: the columns
 // and the lines [from, to) the header takes.
 func tlHeader(lines []ptLine, i int) (cols []tlColumn, from, to int, ok bool) {
+	return tlHeaderBelow(lines, i, 2)
+}
+
+// tlHeaderBelow is tlHeader taking at most below lines under the main
+// line as its titles' parts: a header repeated on the next page is read
+// with no more lines under it than the table's first header had, so a
+// cell going on from the page before ('verksamhetsområde och') is no
+// title's part.
+func tlHeaderBelow(lines []ptLine, i, below int) (cols []tlColumn, from, to int, ok bool) {
 	if lines[i].s == "" || lines[i].drop {
 		return nil, 0, 0, false
 	}
@@ -200,7 +209,7 @@ func tlHeader(lines []ptLine, i int) (cols []tlColumn, from, to int, ok bool) {
 		band[k], from = above, k
 	}
 	sub := 0 // titles a line below may hold that name no role
-	for k, n := i+1, 0; k < len(lines) && n < 2; k++ {
+	for k, n := i+1, 0; k < len(lines) && n < below; k++ {
 		if k == i+1 && lines[k].s == "" && !lines[k].drop && k+1 < len(lines) && tlSubTitles(lines[k+1], len(segs)) {
 			sub = len(segs)
 			continue // a group title's parts under it, an empty line apart
@@ -364,7 +373,7 @@ func layoutTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 		if !ok {
 			continue
 		}
-		t, end, side := tlBody(lines, cols, to)
+		t, end, side := tlBody(lines, cols, to, to-i-1)
 		if side != nil {
 			// the header's lines have text beside them too
 			var hs []ptLine
@@ -486,12 +495,13 @@ func tlHeadingAbove(lines []ptLine, from int) []int {
 	return nil // the last lines of a paragraph
 }
 
-// tlBody reads the table's rows from lines[at:]; it returns the table and
-// the index after its last line.
+// tlBody reads the table's rows from lines[at:], under a header that took
+// below lines under its main line; it returns the table and the index
+// after its last line.
 //
 // It also returns the lines of text printed beside the table (tlBeside),
 // cut off the table's lines, empty lines where only the table has text.
-func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int, []ptLine) {
+func tlBody(lines []ptLine, cols []tlColumn, at, below int) (*rccplans.Table, int, []ptLine) {
 	// the body's extent: to prose across the columns, a heading after an
 	// empty line, a footnote, or the end; repeated headers are skipped
 	// A repeated header sets the columns of the lines under it: the
@@ -530,7 +540,7 @@ func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int, []pt
 			lines[k].raw, lines[k].s = raw, strings.TrimSpace(raw)
 			ln = lines[k]
 		}
-		if hc, from, to, ok := tlHeader(lines, k); ok && from >= end-1 {
+		if hc, from, to, ok := tlHeaderBelow(lines, k, below); ok && from >= end-1 {
 			// a title's part above the header's main line ("Uppföljning"
 			// over "Status") was read as a body line
 			for len(body) > 0 && body[len(body)-1] >= from {
@@ -614,7 +624,39 @@ func tlBody(lines []ptLine, cols []tlColumn, at int) (*rccplans.Table, int, []pt
 					colsAt[z] = local
 				}
 			}
-			if rows, ok := tlCentred(lines, body[x:y], colsAt[x], roles, edgeAt[x]); ok {
+			// a page that opens with the row the break cut, going on in
+			// lower case: those lines go on with that row, and the rows
+			// after them are read centred or top-aligned on their own
+			c := x
+			if x > 0 && !blank && ptStartsLower(ln.s) && tlContinues(lines, body, x, tlAssign(ln.raw, colsAt[x])) {
+				for c < y && !slices.ContainsFunc(tlAssign(lines[body[c]].raw, colsAt[c]), func(p string) bool { return p != "" && !ptStartsLower(p) }) {
+					c++
+				}
+			}
+			if rows, ok := tlCentred(lines, body[c:y], colsAt[x], roles, edgeAt[x]); ok && (c == x || y-c >= 3) {
+				if c > x {
+					if cells == nil && len(t.Rows) > 0 {
+						last := t.Rows[len(t.Rows)-1]
+						t.Rows = t.Rows[:len(t.Rows)-1]
+						cells = make([][]string, len(cols))
+						for j, cl := range last.Cells {
+							if cl.Text != "" {
+								cells[j] = []string{cl.Text}
+							}
+						}
+						rowPage = last.Page
+					}
+					if cells == nil {
+						cells, rowPage = make([][]string, len(cols)), ln.page
+					}
+					for z := x; z < c; z++ {
+						for j, p := range tlAssign(lines[body[z]].raw, colsAt[z]) {
+							if p != "" {
+								cells[j] = append(cells[j], p)
+							}
+						}
+					}
+				}
 				flush()
 				for _, r := range rows {
 					r.Page = ln.page

@@ -411,6 +411,21 @@ Fler ska delta.       Utbilda personal om tobak Chef                  Klar
 Ledtider ska kortas.  Mäta ledtider.                Enhetschef        Pågår
 `
 
+// cutUnderRepeated: a cell cut by the page break goes on in lower case
+// right under the header repeated (at other positions) on the next page.
+const cutUnderRepeated = `Handlingsplan cancer 2026
+
+Mål                   Aktivitet                   Ansvarig        Status
+Alla ska screenas.    Skicka kallelser.           Processledare   Pågår
+Fler ska delta.       Utse en ansvarig            Chefläkare      Klar
+                      samordnare per
+` + "\f" + `Mål                       Aktivitet                   Ansvarig        Status
+                          verksamhetsområde och
+                          följa upp arbetet.
+Ledtider ska kortas.      Mäta ledtider.              Enhetschef      Pågår
+Alla ska ha en plan.      Ta fram planer.             Chefläkare      Klar
+`
+
 func TestTextLayoutKeptTable(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -536,6 +551,12 @@ func TestTextLayoutKeptTable(t *testing.T) {
 			{"Alla ska screenas.", "Skicka kallelser till alla kvinnor i länet.", "Processledare", "Pågår"},
 			{"Fler ska delta.", "Utbilda personal om tobak och alkohol.", "Chef primärvård", "Klar"},
 			{"Ledtider ska kortas.", "Mäta ledtider.", "Enhetschef", "Pågår"},
+		}},
+		{"a cell going on under the repeated header is no title's part, and goes on with its row", cutUnderRepeated, 2, []string{"Mål", "Aktivitet", "Ansvarig", "Status"}, [][]string{
+			{"Alla ska screenas.", "Skicka kallelser.", "Processledare", "Pågår"},
+			{"Fler ska delta.", "Utse en ansvarig samordnare per verksamhetsområde och följa upp arbetet.", "Chefläkare", "Klar"},
+			{"Ledtider ska kortas.", "Mäta ledtider.", "Enhetschef", "Pågår"},
+			{"Alla ska ha en plan.", "Ta fram planer.", "Chefläkare", "Klar"},
 		}},
 	}
 	for _, tt := range tests {
