@@ -326,6 +326,9 @@ var timeToken = regexp.MustCompile(`(?i)^(?:` +
 // openRange is a year range broken after its dash: "2022– 2024".
 var openRange = regexp.MustCompile(`\b((?:19|20)\d\d)\s*([-–—])\s+((?:19|20)?\d\d)\b`)
 
+// quarterWord names a part of the year whose number follows it apart.
+var quarterWord = map[string]bool{"q": true, "kv": true, "kvartal": true, "t": true, "tertial": true}
+
 // timeLead are words that may open a time part ("under 2023", "senast
 // Q2 2024", "hösten 2023").
 var timeLead = map[string]bool{
@@ -353,8 +356,17 @@ func SplitTime(s string) (responsible, timeframe string) {
 			continue
 		}
 		j := i
-		for j > 0 && timeLead[strings.ToLower(w[j-1])] {
-			j--
+		for j > 0 {
+			if timeLead[strings.ToLower(w[j-1])] {
+				j--
+				continue
+			}
+			// a quarter or tertial written apart: "kvartal 2 2025", "Q 2 2024"
+			if j > 1 && quarterWord[strings.ToLower(w[j-2])] && len(w[j-1]) == 1 && w[j-1] >= "1" && w[j-1] <= "4" {
+				j -= 2
+				continue
+			}
+			break
 		}
 		return strings.Join(w[:j], " "), strings.Join(w[j:], " ")
 	}
