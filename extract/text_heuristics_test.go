@@ -937,3 +937,36 @@ func TestTextPercentStatus(t *testing.T) {
 		})
 	}
 }
+
+// TestTextUnwrapTime: a time broken before its year ("Forskningschef
+// dec" / "2026") goes back on the year's line.
+func TestTextUnwrapTime(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"a month at the end of the cell before", []string{"Forskningschef dec", "2026"}, []string{"Forskningschef", "dec 2026"}},
+		{"a month alone on its line, a status after the year", []string{"mars", "2026 Genomförs"}, []string{"", "mars 2026 Genomförs"}},
+		{"a year that goes on with text stays", []string{"Klart i mars", "2026 ska alla ha"}, []string{"Klart i mars", "2026 ska alla ha"}},
+		{"no month", []string{"Forskningschef", "2026"}, []string{"Forskningschef", "2026"}},
+		{"not over a page break", []string{"Forskningschef dec", "\f2026"}, []string{"Forskningschef dec", "2026"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var lines []ptLine
+			for _, s := range tt.in {
+				brk := strings.HasPrefix(s, "\f")
+				s = strings.TrimPrefix(s, "\f")
+				lines = append(lines, ptLine{s: s, raw: s, brk: brk})
+			}
+			var got []string
+			for _, ln := range ptUnwrapTime(lines, ptIsStatus) {
+				got = append(got, ln.s)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

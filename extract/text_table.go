@@ -1158,7 +1158,7 @@ func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW i
 	// percentages ("50 %"); elsewhere a percentage is a target or a value
 	pct := statusCol >= 0 && statusCol < len(titles) && strings.Contains(titles[statusCol], "%")
 	isStatus := func(s string) bool { return ptIsStatus(s) || codes && ptIsCode(s) || pct && ptPercentRe.MatchString(s) }
-	lines = ptUnwrapStatus(lines, isStatus)
+	lines = ptUnwrapTime(ptUnwrapStatus(lines, isStatus), isStatus)
 	areaCol := slices.Index(roles, rccplans.ColArea)
 	var units []ptUnit
 	blank := false
@@ -1259,6 +1259,46 @@ func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW i
 	}
 	return &ptBody{units: units, titles: titles, roles: roles, blankInf: blankInf, areaCol: areaCol,
 		statusCol: statusCol, timeCol: timeCol, useRowEnd: useRowEnd, areaW: areaW, emptyTail: emptyTail}
+}
+
+// ptMonthRe is a month or a season, a time's first word ("dec", "mars",
+// "hösten", "Q2").
+var ptMonthRe = regexp.MustCompile(`^(?i:jan\p{L}*|feb\p{L}*|mars|apr\p{L}*|maj|juni?|juli?|aug\p{L}*|sep\p{L}*|okt\p{L}*|nov\p{L}*|dec\p{L}*|vår(?:en)?|höst(?:en)?|(?:q|kv)[1-4])\.?$`)
+
+// ptUnwrapTime puts a time broken before its year back on one line: a
+// line that ends in a month ("Forskningschef dec", "mars") over a line
+// that opens with a year and holds nothing else but a status ("2026",
+// "2026 Genomförs") gives the month to the year: "Forskningschef" /
+// "dec 2026 Genomförs".
+func ptUnwrapTime(lines []ptLine, isStatus func(string) bool) []ptLine {
+	out := slices.Clone(lines)
+	for i := 0; i+1 < len(out); i++ {
+		nx := out[i+1]
+		if out[i].s == "" || nx.s == "" || nx.brk {
+			continue
+		}
+		nf := strings.Fields(nx.s)
+		if !ptYearRe.MatchString(nf[0]) || len(nf) > 1 && !isStatus(strings.Join(nf[1:], " ")) {
+			continue
+		}
+		f := strings.Fields(out[i].s)
+		if !ptMonthRe.MatchString(f[len(f)-1]) {
+			continue
+		}
+		out[i+1].s = f[len(f)-1] + " " + nx.s
+		out[i+1].raw = f[len(f)-1] + " " + strings.TrimLeft(nx.raw, " ")
+		if len(f) == 1 {
+			out[i].s, out[i].raw, out[i].drop = "", "", true
+			continue
+		}
+		lead := strings.HasPrefix(out[i].raw, " ")
+		out[i].s = strings.Join(f[:len(f)-1], " ")
+		out[i].raw = out[i].s
+		if lead {
+			out[i].raw = " " + out[i].s // the blank of an empty cell before it
+		}
+	}
+	return out
 }
 
 // ptStatusBefore: the number of words (1 or 2) of a status at f[x]
