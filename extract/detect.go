@@ -14,6 +14,7 @@ const (
 	FormatDOCX     = "docx"
 	FormatHTML     = "html"
 	FormatMarkdown = "markdown"
+	FormatOrg      = "org"
 	FormatText     = "text"
 	FormatBinary   = "binary" // anything else: not read
 )
@@ -46,6 +47,9 @@ func Detect(data []byte) string {
 	}
 	if !utf8.Valid(sample(data)) {
 		return FormatBinary
+	}
+	if looksOrg(data) {
+		return FormatOrg
 	}
 	if looksMarkdown(data) {
 		return FormatMarkdown
@@ -120,4 +124,23 @@ func tabHeader(t string) bool {
 		}
 	}
 	return rccplans.HeaderScore(fields) >= 2
+}
+
+// looksOrg: Emacs org-mode, told by what markdown and text never write:
+// "#+KEY:" keyword lines ("#+TITLE:", "#+OPTIONS:") or org table rules
+// ("|---+---|"), with "* " outline headings or more such lines.
+func looksOrg(data []byte) bool {
+	keys, rules, stars := 0, 0, 0
+	for _, ln := range bytes.Split(sample(data), []byte("\n")) {
+		t := bytes.TrimSpace(ln)
+		switch {
+		case orgKeyword.Match(t):
+			keys++
+		case orgRule.Match(t) && bytes.Contains(t, []byte("-+-")):
+			rules++
+		case bytes.HasPrefix(ln, []byte("* ")) || bytes.HasPrefix(ln, []byte("** ")):
+			stars++
+		}
+	}
+	return keys+rules >= 2 && (keys > 0 && stars > 0 || keys >= 2 || rules >= 2 && stars > 0)
 }

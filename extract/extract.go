@@ -158,6 +158,8 @@ func readFormat(ctx context.Context, f, name string, data []byte, opt Options) (
 		return HTML(name, data)
 	case FormatMarkdown:
 		return Markdown(name, data)
+	case FormatOrg:
+		return Org(name, data)
 	case FormatText:
 		return Text(name, data)
 	}
