@@ -118,7 +118,8 @@ func columnOfKey(k string) Column {
 		// "Genomfört (%)": the share done. Not the word alone, which is
 		// a status value, no title
 		return ColStatus
-	case has("tidsplan", "tidplan", "tidsram", "tidpunkt", "tidsperiod", "klart när") || word("när", "tid", "datum", "deadline", "klart", "senast"):
+	case has("tidsplan", "tidplan", "tidsram", "tidpunkt", "tidsperiod", "klart när", "genomförs under", "klar år", "klart år") ||
+		word("när", "tid", "datum", "deadline", "klart", "senast", "period"):
 		return ColTimeframe
 	case endsWord(words, "område", "området", "områden") || word("fokus", "tema") && len(words) <= 2:
 		// Compounds name the area, whatever they start with:

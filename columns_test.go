@@ -75,6 +75,10 @@ func TestColumnOf(t *testing.T) {
 		{"Klart senast", ColTimeframe},
 		{"Fokus", ColArea},
 		{"Fokusområde", ColArea},
+		{"Genomförs under", ColTimeframe},
+		{"Klar år", ColTimeframe},
+		{"Period", ColTimeframe},
+		{"Statusbedömning", ColStatus},
 		{"2021", ColUnknown},
 		{"", ColUnknown},
 	}

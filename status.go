@@ -24,6 +24,17 @@ var statusWords = []struct{ prefix, status string }{
 	{"ej infört", StatusNotStarted},
 	{"ej genomförd", StatusNotStarted},
 	{"ej genomfört", StatusNotStarted},
+	{"ej igång", StatusNotStarted},
+	{"ej i gång", StatusNotStarted},
+	{"inte igång", StatusNotStarted},
+	{"inte i gång", StatusNotStarted},
+	{"i gång", StatusInProgress},
+	{"igång", StatusInProgress},
+	{"avklara", StatusDone}, // "Avklarad"
+	{"senarelag", StatusOnHold}, // "Senarelagd": postponed
+	{"skjut", StatusOnHold},     // "Skjuten till 2027", "Skjuts upp"
+	{"vänteläge", StatusOnHold},
+	{"väntar", StatusOnHold},
 	{"uppstartad", StatusInProgress}, // started up: under way
 	{"uppstartat", StatusInProgress},
 	{"uppstart", StatusNotStarted},
@@ -192,7 +203,7 @@ func cleanStatus(raw string) string {
 
 // statusFiller are the words a status phrase holds besides its status
 // word ("Ej påbörjat arbete", "Uppnått mål").
-var statusFiller = map[string]bool{"beslut": true, "uppdrag": true, "ej": true, "inte": true, "mål": true, "målet": true, "arbete": true, "arbetet": true, "är": true}
+var statusFiller = map[string]bool{"beslut": true, "uppdrag": true, "till": true, "ej": true, "inte": true, "mål": true, "målet": true, "arbete": true, "arbetet": true, "är": true}
 
 // statusTimes are statuses that alone on a line are as often a time
 // ("Tidsplan: Löpande"): a status in a Status cell, never a line's status
@@ -203,7 +214,7 @@ var statusTimes = map[string]bool{"löpande": true}
 // ("pågå-r", "planera-d", "påbörja-t", "genomför-da", "implementerad-e").
 // Not "-a": "Genomföra", "Klara" start an activity; and a stem that ends
 // in -a is alone an infinitive ("Planera", "Påbörja"), not a status.
-var statusEndings = map[string]bool{"": true, "d": true, "t": true, "r": true, "s": true, "de": true, "da": true, "ts": true, "e": true}
+var statusEndings = map[string]bool{"": true, "en": true, "d": true, "t": true, "r": true, "s": true, "de": true, "da": true, "ts": true, "e": true}
 
 // StatusPhrase is the status of a text that is a status and nothing else:
 // status words with the filler of a status phrase, a year after them
