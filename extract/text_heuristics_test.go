@@ -970,3 +970,27 @@ func TestTextUnwrapTime(t *testing.T) {
 		})
 	}
 }
+
+// TestTextSentenceTail: a status word in lower case that closes the
+// sentence the line before left open ("… ska vara" / "genomförd.") is
+// the cell's last word, not a status that ends the row.
+func TestTextSentenceTail(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want [][]string
+	}{
+		{"the goal's last word", "Mål Aktivitet Ansvarig Status\nScreeningen ska vara\ngenomförd.\nInföra kallelser.\nVerksamhetschef\nKlar\n" +
+			"Rökningen ska minska.\nErbjuda samtal.\nVårdcentralen\nPågår",
+			[][]string{{"Screeningen ska vara genomförd.", "Införa kallelser.", "Verksamhetschef", "Klar"},
+				{"Rökningen ska minska.", "Erbjuda samtal.", "Vårdcentralen", "Pågår"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _ := tableRowsOf(t, tt.in)
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("rows\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -1207,7 +1207,7 @@ func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW i
 		}
 		f := strings.Fields(ln.s)
 		u := ptUnit{s: ln.s, n: utf8.RuneCountInString(ln.s), fw: utf8.RuneCountInString(f[0]), page: ln.page,
-			blank: blank, brk: ln.brk, status: isStatus(ln.s), area: ptAreaRe.MatchString(ln.s)}
+			blank: blank, brk: ln.brk, status: isStatus(ln.s) && !ptSentenceTail(units, ln.s), area: ptAreaRe.MatchString(ln.s)}
 		u.paraEnd = ptEndsSentence(ln.s)
 		u.lead = strings.HasPrefix(ln.raw, " ")
 		u.timeLike = ptTimeRe.MatchString(ln.s)
@@ -1259,6 +1259,13 @@ func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW i
 	}
 	return &ptBody{units: units, titles: titles, roles: roles, blankInf: blankInf, areaCol: areaCol,
 		statusCol: statusCol, timeCol: timeCol, useRowEnd: useRowEnd, areaW: areaW, emptyTail: emptyTail}
+}
+
+// ptSentenceTail: a lower-case line that closes a sentence the line
+// before left open ("… ska vara" / "genomförd.") is the sentence's last
+// word, not a status.
+func ptSentenceTail(units []ptUnit, s string) bool {
+	return len(units) > 0 && ptStartsLower(s) && strings.HasSuffix(s, ".") && !ptEndsSentence(units[len(units)-1].s) && !units[len(units)-1].status
 }
 
 // ptMonthRe is a month or a season, a time's first word ("dec", "mars",
