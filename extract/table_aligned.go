@@ -218,7 +218,7 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 	// vertical gap.
 	var body []int
 	prev := &lines[end]
-	bands := ruledBands(p, anchors[0].X0, anchors[len(anchors)-1].X1, lines[top].Y0, lines[end].Y1)
+	bands := rowRules(p, anchors[0].X0, anchors[len(anchors)-1].X1, lines[top].Y0, lines[end].Y1)
 	titles := map[int]bool{} // bold lines across the table over rows in its columns
 	for k := end + 1; k < len(lines); k++ {
 		l := &lines[k]
@@ -444,7 +444,8 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 		}
 		rowsSeen, afterTitle = true, false
 		var open []bool // columns a rule above the line leaves open: their cells go on
-		if n > 0 && ruleBetween(bands, prevBot, l.Y0) {
+		ruled := n > 0 && ruleBetween(bands, prevBot, l.Y0)
+		if ruled {
 			if open = openColumns(g, prevBot, l.Y0); open != nil {
 				start, isSub = true, true
 			} else if !start {
@@ -509,7 +510,7 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 			if cur != nil {
 				above = cur.words
 			}
-			rows = append(rows, pendingRow{words: make([][]rccplans.Word, nc), top: l.Y0, sub: isSub, ownKey: make([]bool, nc), breakGap: breakGap, open: open})
+			rows = append(rows, pendingRow{words: make([][]rccplans.Word, nc), top: l.Y0, sub: isSub, ownKey: make([]bool, nc), breakGap: breakGap, open: open, ruled: ruled})
 			cur = &rows[len(rows)-1]
 			for j := range byCol {
 				cur.ownKey[j] = len(byCol[j]) > 0 && (l.Y0-colBot[j] > breakGap || above != nil && newCell(above[j], byCol[j], right[j])) ||
@@ -627,6 +628,10 @@ type pendingRow struct {
 	sub      bool   // a sub-row: its key cells span from the row above
 	ownKey   []bool // ... except those that start anew with it
 	open     []bool // columns left open by the rule above it: they span too, key or not
+	// ruled: opened by a rule; a cell it runs over that has text of its
+	// own in the row is new (cells centred vertically start below the
+	// row's first line).
+	ruled    bool
 	breakGap float64
 }
 
@@ -705,7 +710,8 @@ func addPendingRow(g *grid, pr *pendingRow) {
 	}
 	for j := range row {
 		row[j] = wordsCell(pr.words[j], g.page)
-		if pr.sub && !pr.ownKey[j] && len(g.rows) > g.nhead && (keyColumn(g, j) || pr.open != nil && pr.open[j]) {
+		open := pr.open != nil && pr.open[j]
+		if pr.sub && !pr.ownKey[j] && len(g.rows) > g.nhead && (keyColumn(g, j) || open) && !(pr.ruled && !open && len(pr.words[j]) > 0) {
 			above := g.rows[len(g.rows)-1][j]
 			above.extend(row[j])
 			row[j] = above
@@ -738,9 +744,9 @@ func alignedContinuation(p *rccplans.Page, lines []tline, prev *grid) (*grid, []
 	}
 	var bands [][2]float64
 	if prev.hruled {
-		bands = ruledBands(p, prev.cols[0], prev.cols[nc], math.Inf(-1), math.Inf(1))
+		bands = rowRules(p, prev.cols[0], prev.cols[nc], math.Inf(-1), math.Inf(1))
 	} else {
-		bands = ruledBands(p, prev.cols[0], prev.cols[nc], lines[0].Y0, lines[0].Y1)
+		bands = rowRules(p, prev.cols[0], prev.cols[nc], lines[0].Y0, lines[0].Y1)
 	}
 	for k := range lines {
 		l := &lines[k]
@@ -1041,6 +1047,95 @@ func ruledBands(p *rccplans.Page, x0, x1, headTop, headBottom float64) [][2]floa
 		if ys[i]-ys[i-1] >= minSlice && ys[i-1] >= headTop-h {
 			bands = append(bands, [2]float64{ys[i-1], ys[i]})
 		}
+	}
+	return bands
+}
+
+// rowRules are the rows a table without vertical rules draws: by
+// horizontal rules across it (ruledBands), else by a column of coloured
+// cells (shadedRows).
+func rowRules(p *rccplans.Page, x0, x1, headTop, headBottom float64) [][2]float64 {
+	if b := ruledBands(p, x0, x1, headTop, headBottom); b != nil {
+		return b
+	}
+	return shadedRows(p, x0, x1, headTop, headBottom)
+}
+
+// shadedRows are the rows drawn by one column of coloured cells (status
+// cells filled by their value) in a table of x0..x1 without rules: a
+// stack of filled rectangles in one column, touching each other (their
+// side edges run unbroken from the first to the last), the first starting
+// at the header's foot (headTop..headBottom; anywhere when headTop is
+// -Inf), each holding text. Their top and bottom edges are the rows'
+// edges, which cells centred vertically and set as close as lines do not
+// show. Nil when no such stack of two cells or more lies there; a badge
+// inside a cell leaves a gap to the next.
+func shadedRows(p *rccplans.Page, x0, x1, headTop, headBottom float64) [][2]float64 {
+	type span struct{ a, b float64 }
+	groups := map[span][]float64{}
+	for _, r := range p.Rules {
+		w := r.X1 - r.X0
+		if !r.Horizontal() || r.Width > 0 || w < 4 || w > 0.6*(x1-x0) || r.X0 < x0-6 || r.X1 > x1+6 || r.Y1 < headTop {
+			continue // (another table's shading above this one's header)
+		}
+		k := span{math.Round(r.X0), math.Round(r.X1)}
+		groups[k] = append(groups[k], (r.Y0+r.Y1)/2)
+	}
+	// The stack that starts at the header's foot (or, on a page the
+	// table goes on to, the highest one), of the most cells.
+	h := headBottom - headTop
+	var col span
+	var edges []float64
+	for k, ys := range groups {
+		sort.Float64s(ys)
+		var es []float64
+		for _, y := range ys {
+			if n := len(es); n == 0 || y-es[n-1] >= minSlice {
+				es = append(es, y)
+			}
+		}
+		if len(es) < 3 || !math.IsInf(headTop, -1) && (es[0] < headBottom-h || es[0] > headBottom+h) {
+			continue
+		}
+		better := edges == nil || es[0] < edges[0]-1 || math.Abs(es[0]-edges[0]) <= 1 &&
+			(len(es) > len(edges) || len(es) == len(edges) && (k.a < col.a || k.a == col.a && k.b < col.b))
+		if better {
+			col, edges = k, es
+		}
+	}
+	if edges == nil {
+		return nil
+	}
+	// The stack's side: fill edges down its left side, joined, cover it.
+	var side []edge
+	for _, r := range p.Rules {
+		if !r.Horizontal() && r.Width == 0 && math.Abs(r.X0-float64(col.a)) <= 1.5 {
+			side = append(side, edge{r.X0, r.Y0, r.Y1})
+		}
+	}
+	cover := 0.0
+	for _, e := range joinEdges(side) {
+		cover = math.Max(cover, math.Min(e.b, edges[len(edges)-1])-math.Max(e.a, edges[0]))
+	}
+	if cover < 0.95*(edges[len(edges)-1]-edges[0]) {
+		return nil
+	}
+	// Each cell holds its value (a status word): shading behind merged
+	// cells or decoration leaves some empty.
+	var bands [][2]float64
+	for i := 1; i < len(edges); i++ {
+		filled := false
+		for _, w := range p.Words {
+			cx, cy := (w.X0+w.X1)/2, (w.Y0+w.Y1)/2
+			if cx > float64(col.a) && cx < float64(col.b) && cy > edges[i-1] && cy < edges[i] {
+				filled = true
+				break
+			}
+		}
+		if !filled {
+			return nil
+		}
+		bands = append(bands, [2]float64{edges[i-1], edges[i]})
 	}
 	return bands
 }

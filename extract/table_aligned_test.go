@@ -585,3 +585,39 @@ p1 TABLE 3 cols, 4 rows
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestShadedStatusRows: a borderless table whose status cells are
+// coloured (one column of shading, each cell filled to its row's height)
+// and whose rows are set as close as their lines, cells centred
+// vertically. The shading's edges are the rows' edges.
+func TestShadedStatusRows(t *testing.T) {
+	xs := []float64{40, 120, 340, 600}
+	lh := bodyFS * 1.3
+	ws := headedPage(xs, "Status", "Mål", "Aktivitet")
+	var rs []rccplans.Rule
+	top := 100 + bodyFS*1.2 + 2
+	rows := [][3]string{
+		{"Grön", "Ett mål som går|över två rader", "Göra något som|också tar två"},
+		{"Röd", "Ett annat mål som|går över två", "Göra något annat|i två rader"},
+		{"Gul", "Ett tredje mål|i två rader", "Göra det sista|på två rader"},
+	}
+	for _, r := range rows {
+		ws = append(ws, words(xs[0]+3, top+1+0.5*lh, r[0], bodyFS, false)...)
+		ws = append(ws, lines(xs[1]+3, top+1, bodyFS, false, strings.Split(r[1], "|")...)...)
+		ws = append(ws, lines(xs[2]+3, top+1, bodyFS, false, strings.Split(r[2], "|")...)...)
+		bot := top + 2*lh + 0.8
+		rs = append(rs, fill(xs[0], top, xs[1], bot)...)
+		top = bot
+	}
+	bs, _ := Blocks("test.pdf", []rccplans.Page{page(1, ws, rs)})
+	want := `p1 H1 Insatser
+p1 TABLE 3 cols, 3 rows
+  head: Status | Mål | Aktivitet
+  r1 p1: Grön | Ett mål som går över två rader | Göra något som också tar två
+  r2 p1: Röd | Ett annat mål som går över två | Göra något annat i två rader
+  r3 p1: Gul | Ett tredje mål i två rader | Göra det sista på två rader
+`
+	if got := dumpBlocks(bs); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
