@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -301,8 +302,12 @@ func rccOf(l *rccplans.Layout, fr []rccplans.Block, title string) string {
 	if r := rccIn(title); r != "" {
 		return r
 	}
+	menu := rccMenu(fr)
 	frontText := func(yield func(string) bool) {
 		for _, b := range fr {
+			if menu[b.Text] {
+				continue
+			}
 			if b.Kind == rccplans.BlockTable {
 				for _, h := range b.Table.Header {
 					if !yield(strings.Join(h, " ")) {
@@ -373,6 +378,29 @@ func rccOf(l *rccplans.Layout, fr []rccplans.Block, title string) string {
 	return best
 }
 
+// rccMenu finds the blocks of a site's menu listing the RCCs: two or
+// more different RCCs each named alone in a block of its own ("RCC
+// Norr", "RCC Sydöst", …). A page without its own <main> keeps its menu,
+// and the first RCC there is not the publisher.
+func rccMenu(fr []rccplans.Block) map[string]bool {
+	alone := map[string]bool{}
+	names := map[string]bool{}
+	for _, b := range fr {
+		if b.Kind == rccplans.BlockTable {
+			continue
+		}
+		t := strings.TrimSpace(b.Text)
+		if r := rccIn(t); r != "" && len(strings.Fields(t)) <= 3 {
+			alone[b.Text] = true
+			names[r] = true
+		}
+	}
+	if len(names) < 2 {
+		return nil
+	}
+	return alone
+}
+
 // rccIn returns the first RCC named in s.
 func rccIn(s string) string {
 	best, at := "", -1
@@ -402,29 +430,45 @@ func regionOf(fr []rccplans.Block, title string) string {
 	if r := regionIn(title); r != "" {
 		return r
 	}
+	// the regions named on lines of their own; two or more different
+	// ones are the parts of a report about several (an RCC's follow-up
+	// with a heading per region), not its issuer
+	var found []string
 	for _, b := range fr {
 		if b.Kind == rccplans.BlockTable {
 			continue
 		}
 		for _, ln := range strings.Split(b.Text, "\n") {
-			ln = oneLine(strings.Trim(ln, "*#_ "))
-			if len(strings.Fields(ln)) > 5 {
-				// A line that opens with the region as a sentence of
-				// its own: "Region Västerbotten. Planen är fastställd …".
-				first, _, ok := strings.Cut(ln, ". ")
-				if !ok || len(strings.Fields(first)) > 5 {
-					continue
-				}
-				ln = first
+			if r := regionLine(ln); r != "" && !slices.Contains(found, r) {
+				found = append(found, r)
 			}
-			if r := regionIn(ln); r != "" && strings.HasPrefix(ln, "Region") {
-				return r
-			}
-			for _, reg := range regions {
-				if strings.EqualFold(ln, reg.name) && strings.Contains(reg.name, "region") {
-					return reg.name
-				}
-			}
+		}
+	}
+	if len(found) == 1 {
+		return found[0]
+	}
+	return ""
+}
+
+// regionLine reads a region named on a line of its own ("Region
+// Blekinge", "Region: Västerbotten", "Region Västerbotten. Planen är …").
+func regionLine(ln string) string {
+	ln = oneLine(strings.Trim(ln, "*#_ "))
+	if len(strings.Fields(ln)) > 5 {
+		// A line that opens with the region as a sentence of its own:
+		// "Region Västerbotten. Planen är fastställd …".
+		first, _, ok := strings.Cut(ln, ". ")
+		if !ok || len(strings.Fields(first)) > 5 {
+			return ""
+		}
+		ln = first
+	}
+	if r := regionIn(ln); r != "" && strings.HasPrefix(ln, "Region") {
+		return r
+	}
+	for _, reg := range regions {
+		if strings.EqualFold(ln, reg.name) && strings.Contains(reg.name, "region") {
+			return reg.name
 		}
 	}
 	return ""

@@ -155,6 +155,11 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 			if !seenTb && inTitle(t, title) || headerLike(t) {
 				continue
 			}
+			if remarkRe.MatchString(t) {
+				// "Kommentar: …" printed across a table: a remark on the
+				// rows above, no heading of the rows below
+				continue
+			}
 			goal = nil
 			if _, ok := bandOf([]string{t, ""}); ok && b.Band && i+1 < len(l.Blocks) && l.Blocks[i+1].Kind == rccplans.BlockTable {
 				// A row across the table split off by the reader: the
@@ -566,6 +571,9 @@ func areaAsGoal(roles []rccplans.Column, rows []rccplans.Row) []rccplans.Column 
 	out[a] = rccplans.ColGoal
 	return out
 }
+
+// remarkRe: a labelled remark ("Kommentar: …", "Anm. …", "Obs! …").
+var remarkRe = regexp.MustCompile(`^(?i:kommentar(?:er)?|anmärkning|anm|obs|observera|notering|not)\s*[:.!]\s*\S`)
 
 func hasGoalColumn(roles []rccplans.Column) bool {
 	for _, r := range roles {

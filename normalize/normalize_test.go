@@ -863,3 +863,66 @@ func TestAreaAsGoal(t *testing.T) {
 		})
 	}
 }
+
+// TestRemarkRows: a labelled remark printed across a table ("Kommentar:
+// …"), which a reader may give as a heading between two parts of the
+// table, is no section of the rows below it; a heading is.
+func TestRemarkRows(t *testing.T) {
+	hdr := []string{"Mål", "Aktivitet", "Status"}
+	tests := []struct {
+		heading string
+		section string
+	}{
+		{"Kommentar: Finansieringen är inte beslutad.", ""},
+		{"Anm. Gäller även privata vårdgivare", ""},
+		{"Obs! Ny tidplan", ""},
+		{"Kommunikation och samverkan", "Kommunikation och samverkan"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.heading, func(t *testing.T) {
+			doc := Document(&rccplans.Layout{Blocks: []rccplans.Block{
+				{Kind: rccplans.BlockHeading, Page: 1, Level: 1, Text: "1. Prevention"},
+				table(1, hdr, []string{"M1", "A1", "Pågår"}),
+				{Kind: rccplans.BlockHeading, Page: 1, Level: 2, Text: tt.heading},
+				table(1, hdr, []string{"M2", "A2", "Klar"}),
+			}})
+			if len(doc.Records) != 2 {
+				t.Fatalf("%d records", len(doc.Records))
+			}
+			if got := doc.Records[1].Section; got != tt.section {
+				t.Errorf("section %q, want %q", got, tt.section)
+			}
+		})
+	}
+}
+
+// TestSeveralRegions: an RCC's follow-up page that keeps the site's menu
+// of RCCs and has a heading per region it reports on: the publisher is
+// the RCC the text names, not the menu's first; no region issues it; the
+// sections under a region's heading report on that region.
+func TestSeveralRegions(t *testing.T) {
+	p := func(s string) rccplans.Block { return rccplans.Block{Kind: rccplans.BlockParagraph, Text: s} }
+	h := func(lvl int, s string) rccplans.Block { return rccplans.Block{Kind: rccplans.BlockHeading, Level: lvl, Text: s} }
+	l := &rccplans.Layout{Blocks: []rccplans.Block{
+		p("RCC Norr"), p("RCC Väst"), p("RCC Sydöst"),
+		h(1, "Uppföljning 2025 av den regionala cancerplanen 2024–2027"),
+		p("Regionalt cancercentrum sydöst följer upp hur regionerna arbetar."),
+		h(2, "Region Jönköpings län"),
+		h(3, "1.1 Kontaktsjuksköterskor"), p("Andelen ökar."),
+		h(2, "Region Kalmar län"),
+		h(3, "2.1 Screening"), p("Deltagandet är 71 procent."),
+	}}
+	doc := Document(l)
+	if doc.RCC != "RCC Sydöst" || doc.Region != "RCC Sydöst" {
+		t.Errorf("rcc %q region %q, want RCC Sydöst for both", doc.RCC, doc.Region)
+	}
+	want := map[string]string{"1.1": "Region Jönköpings län", "2.1": "Region Kalmar län"}
+	if len(doc.Sections) != len(want) {
+		t.Fatalf("%d sections", len(doc.Sections))
+	}
+	for _, s := range doc.Sections {
+		if s.Region != want[s.Number] {
+			t.Errorf("section %s region %q, want %q", s.Number, s.Region, want[s.Number])
+		}
+	}
+}

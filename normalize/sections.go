@@ -96,6 +96,15 @@ func sections(l *rccplans.Layout, doc *rccplans.Document) []rccplans.Section {
 				cur = nil
 				continue
 			}
+			if isHeading {
+				// a heading that is a region's name and nothing else
+				// ("Region Kalmar län"): the sections under it report on it
+				if r := regionIn(text); r != "" && sameName(r, text) {
+					region = r
+					cur = nil
+					continue
+				}
+			}
 			// a title wrapped into a second heading block of the same rank
 			// (PDF headings are read line by line)
 			if cur != nil && isHeading && len(cur.paras) == 0 && cur.sec.Page == b.Page && !chapterRe.MatchString(text) &&
@@ -218,6 +227,12 @@ func sjukvardsregion(text string) string {
 	}
 	r, size := utf8.DecodeRuneInString(best)
 	return string(unicode.ToUpper(r)) + best[size:] + " sjukvårdsregionen"
+}
+
+// sameName: the heading text is the region's name, give or take case
+// and a closing colon.
+func sameName(region, text string) bool {
+	return strings.EqualFold(strings.TrimRight(strings.TrimSpace(text), ":"), region)
 }
 
 func cleanRegion(s string) string {
