@@ -338,7 +338,7 @@ func TestTextGlueCuts(t *testing.T) {
 			if tt.next != "" {
 				us = append(us, ptUnit{s: tt.next, n: len([]rune(tt.next))})
 			}
-			got := ptGlue(us, 8, tt.statusCol, tt.timeCol, tt.numCol, ptIsStatus)
+			got := ptGlue(us, 8, tt.statusCol, tt.timeCol, tt.numCol, 1, ptIsStatus)
 			if tt.next != "" {
 				got = got[:len(got)-1]
 			}
@@ -992,5 +992,61 @@ func TestTextSentenceTail(t *testing.T) {
 				t.Errorf("rows\n got %q\nwant %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestTextYearColumns: a line of years under a header ("Uppföljning" /
+// "2025 2026") splits the follow-up column into one status column a
+// year; two statuses side by side on a line are cut apart there.
+func TestTextYearColumns(t *testing.T) {
+	tests := []struct {
+		name   string
+		in     string
+		titles []string
+		nStat  int
+	}{
+		{"a follow-up kept once a year", "Nr Mål Aktivitet Ansvarig Uppföljning\n2025 2026\n1.1 Alla ska ha en plan.",
+			[]string{"Nr", "Mål", "Aktivitet", "Ansvarig", "Uppföljning 2025", "Uppföljning 2026"}, 2},
+		{"years over no follow-up or status column say nothing", "Nr Mål Aktivitet Ansvarig Tidplan\n2025 2026\n1.1 Alla ska ha en plan.",
+			[]string{"Nr", "Mål", "Aktivitet", "Ansvarig", "Tidplan"}, 0},
+		{"one year is no split", "Nr Mål Aktivitet Ansvarig Status\n2025\n1.1 Alla ska ha en plan.",
+			[]string{"Nr", "Mål", "Aktivitet", "Ansvarig", "Status 2025"}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			titles, roles, _, ok := ptHeader(ptLines([]byte(tt.in)), 0)
+			if !ok {
+				t.Fatal("no header")
+			}
+			n := 0
+			for _, r := range roles {
+				if r == rccplans.ColStatus {
+					n++
+				}
+			}
+			if !reflect.DeepEqual(titles, tt.titles) || n != tt.nStat {
+				t.Errorf("titles %q (%d status columns), want %q (%d)", titles, n, tt.titles, tt.nStat)
+			}
+		})
+	}
+	cuts := []struct {
+		in      string
+		nStatus int
+		want    []string
+	}{
+		{"Forskningschef Löpande Pågår Avvaktar", 2, []string{"Forskningschef", "Löpande", "Pågår", "Avvaktar"}},
+		{"Chef 2025 Stående uppdrag Pågår", 2, []string{"Chef", "2025", "Stående uppdrag", "Pågår"}},
+		{"Chef 2025 Ej startad Pågår", 2, []string{"Chef", "2025", "Ej startad", "Pågår"}},
+		{"Chef 2025 Stående uppdrag Pågår", 1, []string{"Chef", "2025", "Stående uppdrag Pågår"}},
+	}
+	for _, tt := range cuts {
+		us := []ptUnit{{s: tt.in, n: len([]rune(tt.in))}}
+		var got []string
+		for _, p := range ptGlue(us, 10, 9, 7, 0, tt.nStatus, ptIsStatus) {
+			got = append(got, p.s)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("ptGlue(%q, %d status columns) = %q, want %q", tt.in, tt.nStatus, got, tt.want)
+		}
 	}
 }

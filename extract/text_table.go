@@ -300,7 +300,44 @@ func ptHeaderBounds(lines []ptLine, i int) (titles []string, roles []rccplans.Co
 	if best >= 3 && end > i+1 && ptTitleOverHeader(lines, i) {
 		return nil, nil, nil, 0, false
 	}
+	if best >= 3 {
+		titles, roles, bounds, end = ptYearColumns(lines, titles, roles, bounds, end)
+	}
 	return titles, roles, bounds, end, best >= 3
+}
+
+// ptYearColumns reads a line of years under a header ("Uppföljning" over
+// "2025 2026"): the follow-up or status column is kept once a year, each
+// holding the status at that year's follow-up. The column becomes one per
+// year, titled with the year ("Uppföljning 2025"), all in the status role
+// for the split (normalize takes the latest year's as the row's status).
+// A header without such a column keeps its columns (years over a Tidplan
+// drawn as a calendar say nothing of the cells).
+func ptYearColumns(lines []ptLine, titles []string, roles []rccplans.Column, bounds []float64, end int) ([]string, []rccplans.Column, []float64, int) {
+	k := end
+	for k < len(lines) && lines[k].s == "" {
+		k++
+	}
+	if k >= len(lines) || lines[k].drop || !ptYearsRe.MatchString(lines[k].s) {
+		return titles, roles, bounds, end
+	}
+	years := strings.Fields(lines[k].s)
+	c := len(roles) - 1
+	for c >= 0 && roles[c] != rccplans.ColFollowUp && roles[c] != rccplans.ColStatus {
+		c--
+	}
+	if len(years) < 2 || c < 0 {
+		return titles, roles, bounds, end
+	}
+	var t []string
+	var r []rccplans.Column
+	var b []float64
+	t, r, b = append(t, titles[:c]...), append(r, roles[:c]...), append(b, bounds[:c]...)
+	for _, y := range years {
+		t, r, b = append(t, titles[c]+" "+y), append(r, rccplans.ColStatus), append(b, 0)
+	}
+	t, r, b = append(t, titles[c+1:]...), append(r, roles[c+1:]...), append(b, bounds[c+1:]...)
+	return t, r, b, k + 1
 }
 
 // ptTitleOverHeader: lines[i] is a title of three words or more that
@@ -1048,7 +1085,7 @@ type ptUnit struct {
 // ("… tillgodoses - RCC Mellansverige"), and before a capitalised word
 // after a lower-case one ("… självtest Kvinnokliniken"). The pieces stay
 // together unless the split through the columns needs them apart.
-func ptGlue(units []ptUnit, cols, statusCol, timeCol, numCol int, isStatus func(string) bool) []ptUnit {
+func ptGlue(units []ptUnit, cols, statusCol, timeCol, numCol, nStatus int, isStatus func(string) bool) []ptUnit {
 	var out []ptUnit
 	for i, u := range units {
 		f := strings.Fields(u.s)
@@ -1084,6 +1121,11 @@ func ptGlue(units []ptUnit, cols, statusCol, timeCol, numCol int, isStatus func(
 				cuts = append(cuts, cut{x, 0})
 			case x == end:
 				cuts = append(cuts, cut{x, 0})
+				if y := ptStatusPair(f, x, isStatus); nStatus > 1 && y > 0 {
+					// a status a year: two statuses side by side ("Pågår
+					// Avvaktar", "Stående uppdrag Pågår")
+					cuts = append(cuts, cut{y, 0})
+				}
 				x = len(f) // the status runs to the end of the line
 			case statusCol >= 0 && statusCol < cols-1 && ptStatusBefore(f, x, isStatus) > 0:
 				// a status with the next column's first line after it
@@ -1148,7 +1190,9 @@ func ptGlue(units []ptUnit, cols, statusCol, timeCol, numCol int, isStatus func(
 // ptPrepare reads a table body's lines into units and the facts the
 // split needs (nil without lines).
 func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW int) *ptBody {
-	statusCol := slices.Index(roles, rccplans.ColStatus)
+	// the last status column (a status kept once a year has one per
+	// year: ptYearColumns)
+	statusCol := ptLastIndex(roles, rccplans.ColStatus)
 	codes := false
 	if statusCol < 0 && len(roles) > 0 && roles[len(roles)-1] == rccplans.ColFollowUp {
 		// a closing Uppföljning column holds the status as a code (U/P/E)
@@ -1244,7 +1288,13 @@ func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW i
 		hasArea = hasArea || u.area
 	}
 	timeCol := slices.Index(roles, rccplans.ColTimeframe)
-	units = ptGlue(ptSplitArea(units, areaW), len(roles), statusCol, timeCol, slices.Index(roles, rccplans.ColNumber), isStatus)
+	nStatus := 0
+	for _, r := range roles {
+		if r == rccplans.ColStatus {
+			nStatus++
+		}
+	}
+	units = ptGlue(ptSplitArea(units, areaW), len(roles), statusCol, timeCol, slices.Index(roles, rccplans.ColNumber), max(1, nStatus), isStatus)
 	for x := range units {
 		units[x].yearDash = ptYearDashRe.MatchString(units[x].s)
 		units[x].markEnd = ptMarkEndRe.MatchString(units[x].s)
@@ -1306,6 +1356,28 @@ func ptUnwrapTime(lines []ptLine, isStatus func(string) bool) []ptLine {
 		}
 	}
 	return out
+}
+
+// ptStatusPair: where f[x:], a status, splits into two statuses, the
+// second capitalised ("Ej startad Pågår", "Stående uppdrag Pågår"); 0
+// when it does not.
+func ptStatusPair(f []string, x int, isStatus func(string) bool) int {
+	for y := x + 1; y < len(f); y++ {
+		r, _ := utf8.DecodeRuneInString(f[y])
+		if !unicode.IsLower(r) && isStatus(strings.Join(f[x:y], " ")) && isStatus(strings.Join(f[y:], " ")) {
+			return y
+		}
+	}
+	return 0
+}
+
+func ptLastIndex(roles []rccplans.Column, r rccplans.Column) int {
+	for c := len(roles) - 1; c >= 0; c-- {
+		if roles[c] == r {
+			return c
+		}
+	}
+	return -1
 }
 
 // ptStatusBefore: the number of words (1 or 2) of a status at f[x]
@@ -1853,10 +1925,13 @@ func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float
 				if c == areaCol && areaW > 0 && u.n > areaW+3 {
 					base += 3 // the Område column is as narrow as its code lines
 				}
-				if c == statusCol && !u.status {
+				// a status column: the Status (or the last of one a year:
+				// ptYearColumns), or the follow-up column graded by code
+				stc := c == statusCol || statusCol >= 0 && roles[c] == rccplans.ColStatus
+				if stc && !u.status {
 					base += 3
 				}
-				if c != statusCol && u.status && statusCol >= 0 {
+				if !stc && u.status && statusCol >= 0 {
 					base += 3
 				}
 				if u.area && (c != areaCol || x != i) {
