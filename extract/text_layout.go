@@ -583,6 +583,7 @@ func tlBody(lines []ptLine, cols []tlColumn, at, below int) (*rccplans.Table, in
 		roles[j] = rccplans.ColumnOf(titles[j])
 	}
 	t := &rccplans.Table{Header: [][]string{titles}}
+	numbered := tlNumberGutter(lines, body, colsAt)
 	// rows: the blocks between empty lines (or, without any, a capitalised
 	// first-column line after a finished sentence)
 	gaps := 0
@@ -600,7 +601,11 @@ func tlBody(lines []ptLine, cols []tlColumn, at, below int) (*rccplans.Table, in
 		}
 		row := rccplans.Row{Page: rowPage, Cells: make([]rccplans.Cell, len(cols))}
 		for j := range cols {
-			row.Cells[j].Text = rccplans.JoinLines(cells[j])
+			ls := cells[j]
+			if j == 0 && numbered {
+				ls = tlNumberFirst(ls)
+			}
+			row.Cells[j].Text = rccplans.JoinLines(ls)
 		}
 		t.Rows = append(t.Rows, row)
 		cells = nil
@@ -633,7 +638,7 @@ func tlBody(lines []ptLine, cols []tlColumn, at, below int) (*rccplans.Table, in
 					c++
 				}
 			}
-			if rows, ok := tlCentred(lines, body[c:y], colsAt[x], roles, edgeAt[x]); ok && (c == x || y-c >= 3) {
+			if rows, ok := tlCentred(lines, body[c:y], colsAt[x], roles, edgeAt[x], numbered); ok && (c == x || y-c >= 3) {
 				if c > x {
 					if cells == nil && len(t.Rows) > 0 {
 						last := t.Rows[len(t.Rows)-1]
@@ -799,6 +804,57 @@ func tlSideOf(ln ptLine, raw string) ptLine {
 	return ptLine{s: strings.TrimSpace(cut), raw: cut, page: ln.page}
 }
 
+// tlNumberGutter: the first column prints its cells' numbers apart, at
+// its left edge, with the cells' text indented right of them (a number
+// centred beside its goal: "Deltagandet i" / "1.1" / "ska öka …"): two
+// lines or more hold a number alone there, and every other line of the
+// column starts its text indented past it.
+func tlNumberGutter(lines []ptLine, body []int, colsAt [][]tlColumn) bool {
+	nums, text := 0, 0
+	for x, k := range body {
+		cols := colsAt[x]
+		if tlAcross(lines[k].raw, cols) {
+			continue
+		}
+		var col0 []tlPlaced
+		for _, p := range tlPlace(lines[k].raw, cols) {
+			if p.j == 0 {
+				col0 = append(col0, p)
+			}
+		}
+		switch {
+		case len(col0) == 0:
+		case tlNumberRe.MatchString(col0[0].w.s) && col0[0].w.start <= cols[0].left+2 && (len(col0) == 1 || col0[1].gutter && col0[1].w.start >= cols[0].left+4):
+			nums++ // a number alone, or before its text past a gutter
+		case col0[0].w.start >= cols[0].left+4:
+			text++
+		default:
+			return false // text at the column's edge
+		}
+	}
+	return nums >= 2 && text >= nums
+}
+
+// tlNumberFirst moves a cell's number, printed apart on one of its lines
+// beside its text (tlNumberGutter), before the text.
+func tlNumberFirst(ls []string) []string {
+	if len(ls) < 2 || tlNumbered(ls[0]) {
+		return ls
+	}
+	for i := 1; i < len(ls); i++ {
+		n, rest, _ := strings.Cut(ls[i], " ")
+		if !tlNumberRe.MatchString(n) {
+			continue
+		}
+		out := append([]string{n}, ls[:i]...)
+		if rest != "" {
+			out = append(out, rest)
+		}
+		return append(out, ls[i+1:]...)
+	}
+	return ls
+}
+
 // tlListItem: a cell's line opens an item of a list.
 func tlListItem(p string) bool {
 	return ptBulletRe.MatchString(p) || strings.HasPrefix(p, "– ") || strings.HasPrefix(p, "- ")
@@ -822,7 +878,10 @@ func (a tlAnchor) centre() float64 { return float64(a.first+a.last) / 2 }
 // for two activities). It reads the block so only when that fits better
 // than cells that start at their anchor (a table set top-aligned, read
 // line by line by tlOpensRow).
-func tlCentred(lines []ptLine, block []int, cols []tlColumn, roles []rccplans.Column, edge []int) ([]rccplans.Row, bool) {
+//
+// numbered: the first column prints its cells' numbers apart, left of
+// their text (tlNumberGutter).
+func tlCentred(lines []ptLine, block []int, cols []tlColumn, roles []rccplans.Column, edge []int, numbered bool) ([]rccplans.Row, bool) {
 	if len(block) < 3 || len(block) > 300 || len(cols) < 2 {
 		return nil, false
 	}
@@ -903,11 +962,18 @@ func tlCentred(lines []ptLine, block []int, cols []tlColumn, roles []rccplans.Co
 				ls = append(ls, text[anchor][n])
 			}
 		}
+		if anchor == 0 && numbered {
+			ls = tlNumberFirst(ls)
+		}
 		rows[r].Cells[anchor].Text = rccplans.JoinLines(ls)
 	}
 	for j, gs := range groups {
 		for _, g := range gs {
-			t := rccplans.JoinLines(text[j][g.from:g.to])
+			ls := text[j][g.from:g.to]
+			if j == 0 && numbered {
+				ls = tlNumberFirst(ls)
+			}
+			t := rccplans.JoinLines(ls)
 			for r := g.a; r <= g.b; r++ {
 				rows[r].Cells[j] = rccplans.Cell{Text: t, Spanned: r > g.a}
 			}

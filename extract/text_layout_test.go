@@ -426,6 +426,25 @@ Ledtider ska kortas.      Mäta ledtider.              Enhetschef      Pågår
 Alla ska ha en plan.      Ta fram planer.             Chefläkare      Klar
 `
 
+// numbersApart: the first column prints each goal's number apart at its
+// left edge, beside the middle of the goal's text.
+const numbersApart = `Handlingsplan cancer 2026
+
+Mål                          Aktivitet              Ansvarig
+
+      Alla ska erbjudas      Skicka kallelser       Processledare
+1.1   samtal om tobak        till alla
+      och alkohol.           i länet.
+
+      Ledtiderna ska         Mäta ledtider          Chefläkare
+1.2   kortas med en          varje månad
+      vecka.                 och år.
+
+      Fler ska delta         Utbilda
+1.3                          personal               Enhetschef
+      i studier.             i länet.
+`
+
 func TestTextLayoutKeptTable(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -557,6 +576,11 @@ func TestTextLayoutKeptTable(t *testing.T) {
 			{"Fler ska delta.", "Utse en ansvarig samordnare per verksamhetsområde och följa upp arbetet.", "Chefläkare", "Klar"},
 			{"Ledtider ska kortas.", "Mäta ledtider.", "Enhetschef", "Pågår"},
 			{"Alla ska ha en plan.", "Ta fram planer.", "Chefläkare", "Klar"},
+		}},
+		{"a number printed apart beside its goal's text opens the goal", numbersApart, 1, []string{"Mål", "Aktivitet", "Ansvarig"}, [][]string{
+			{"1.1 Alla ska erbjudas samtal om tobak och alkohol.", "Skicka kallelser till alla i länet.", "Processledare"},
+			{"1.2 Ledtiderna ska kortas med en vecka.", "Mäta ledtider varje månad och år.", "Chefläkare"},
+			{"1.3 Fler ska delta i studier.", "Utbilda personal i länet.", "Enhetschef"},
 		}},
 	}
 	for _, tt := range tests {
