@@ -195,7 +195,7 @@ func title(fr []rccplans.Block) string {
 			break
 		}
 		t := oneLine(b.Text)
-		if t == "" || len(t) > 220 || kindOf(t) == "" {
+		if t == "" || len(t) > 220 || kindOf(t) == "" || mailHeader(t) {
 			continue
 		}
 		// Join what completes the title: while it lacks a period, or ends
@@ -230,6 +230,21 @@ func title(fr []rccplans.Block) string {
 		}
 	}
 	return first
+}
+
+// mailLabelRe: the labels of an e-mail's header lines.
+var mailLabelRe = regexp.MustCompile(`(?:^|\s)(Från|Skickat|Till|Kopia|Ämne|From|Sent|To|Cc|Subject):\s`)
+
+// mailHeader: the text is an e-mail's header (a plan pasted into a mail
+// keeps it above): its subject names the plan and its date a year, but
+// it is no title.
+func mailHeader(t string) bool {
+	labels := map[string]bool{}
+	for _, m := range mailLabelRe.FindAllStringSubmatch(t, -1) {
+		labels[m[1]] = true
+	}
+	sender := labels["Från"] || labels["From"] || labels["Skickat"] || labels["Sent"]
+	return sender && len(labels) >= 2
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

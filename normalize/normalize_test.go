@@ -166,6 +166,16 @@ func TestMeta(t *testing.T) {
 			want: want{"Verksamhetsplan för Region Västmanland gällande den antagna Cancerplanen 2022–2024", "Region Västmanland", "RCC Mellansverige", "handlingsplan", 2022, 2024, 0},
 		},
 		{
+			name: "a plan pasted into an e-mail: the mail's header is no title",
+			blocks: []rccplans.Block{
+				para(1, "Från: Anna Lind <anna@region.se> Skickat: den 12 december 2025 14:03 Till: Cancerrådet Ämne: VB: Handlingsplan cancervården – status"),
+				para(1, "Hej alla! Här är vår handlingsplan, som bygger på RCC Mellansveriges regionala cancerplan."),
+				para(1, "Handlingsplan för cancervården Region Örebro län 2025–2026"),
+				{Kind: rccplans.BlockTable, Page: 1, Table: &rccplans.Table{Header: [][]string{{"Mål", "Aktivitet", "Status"}}}},
+			},
+			want: want{"Handlingsplan för cancervården Region Örebro län 2025–2026", "Region Örebro län", "RCC Mellansverige", "handlingsplan", 2025, 2026, 0},
+		},
+		{
 			name: "region as the first sentence of a line, rcc named after it",
 			blocks: []rccplans.Block{
 				heading(1, 1, "Regional handlingsplan cancer 2026–2028"),
