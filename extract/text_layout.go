@@ -46,28 +46,47 @@ import (
 //     centred over several rows spans them;
 //   - otherwise (top-aligned) a row starts at a line where no column goes
 //     on in lower case and two or more columns start a cell, the first
-//     column starts one after a finished sentence, or a status word
-//     stands under another; a list item ("– …") goes on with its cell.
+//     column starts one after a finished sentence or a number under a
+//     cell that opened with one ("2.4", "4) Kompetens"), or a status word
+//     stands under another; a list item ("– …") goes on with its cell; a
+//     first-column cell printed once for the rows it spans may run on in
+//     lower case beside the next row's first line (tlSpansOn).
 // A word goes to the column it starts in, or to the next when it opens a
-// run of text after a gutter up to four characters left of it. A block
-// that opens a page in lower case (or with its first column empty, unless
-// two columns start cells) goes on with the row the page break cut. A row
-// without its own Område or Mål takes the one above (Spanned).
+// run of text after a gutter up to four characters left of it, or when it
+// is a capitalised word set one space after a column's text past where
+// that text ends elsewhere (tlPushOver). A column starts where some line's
+// text starts after a gutter (tlLeft). A block that opens a page in lower
+// case (or with its first column empty, unless two columns start cells)
+// goes on with the row the page break cut; a header repeated on the next
+// page takes no more lines under it than the first did. A row without its
+// own Område or Mål takes the one above (Spanned). A table set right of
+// paragraphs printed beside it reads only its columns; the paragraphs are
+// read before it (tlBeside). Numbers printed apart at the first column's
+// edge go to the front of their cells (tlNumberGutter).
 //
 // Prose around the tables is read as layout-lost text (ptProse).
 //
-// How good it is (make eval-text): the synthetic and held-out plans' PDFs
-// as pdftotext -layout prints them, 96.4% of the rows found, 94.4% of the
-// rows read right and 91.2% of the fields (was 81.4% / 65.0% / 70.2%);
-// -r 50 or 300 and tabs for spaces the same; -fixed 3 98.0% / 88.6% /
-// 91.2%; the Word plans through LibreOffice's PDF, 90.8% of the fields.
-// Known limits: a row whose gutters pdftotext squeezed to
-// single spaces (a proportional face on a character grid) is cut by the
-// columns' positions, and when the whole row moved left of its columns
-// its words fall into the wrong cells; a table that goes on on the next
-// page without its header keeps the first page's columns; a word broken
-// without a hyphen in a narrow column ("Kontaktsju" / "ksköterska") is
-// joined with a space.
+// How good it is (make eval-text, then go run ./cmd/rccplans eval
+// bin/eval-text/layout): the synthetic and held-out plans' PDFs (batches
+// 1-6, 413 rows) as pdftotext -layout prints them, 99.3% of the rows
+// found, 95.1% of the records right and 95.5% of the fields (was 93.5% /
+// 93.7% / 88.2%). With batch 7 (503 rows): pdftotext -layout -fixed 3
+// 90.3% / 91.9% / 81.6% (was 85.5% / 89.2% / 75.5%); each PDF re-rendered
+// by pdftocairo -pdf, then -layout, 97.0% / 93.5% / 91.7% (was 91.8% /
+// 91.7% / 85.3%); batch 7 alone (-layout) 75.4% of the fields (was 73.3%).
+// Known limits: a row whose gutters pdftotext squeezed to single spaces
+// (a proportional face on a character grid) is cut by the columns'
+// positions: a lower-case word, or a cell that opens with a short one,
+// set one space after the column to its left stays there, and a row that
+// moved left of its columns by more than a few characters puts its words
+// in the wrong cells (worst where one cell runs on for pages beside
+// others squeezed in); a whole row printed as one run of text across the
+// columns ends the table as prose; a table that goes on on the next page
+// without its header keeps the first page's columns; a word broken without
+// a hyphen in a narrow column ("Kontaktsju" / "ksköterska") is joined with
+// a space (a name wrapped at its space, "Verksamhetschef" / "onkologi",
+// fills the column the same way); a header whose titles stand on lines of
+// their own (rotated) is read from the line that names most roles only.
 
 // tlGapRe is a gap of three spaces or more between two printed characters:
 // the gutter between two columns.
