@@ -435,8 +435,9 @@ func squareRows(rows []mrow) []mrow {
 // htmlWalker turns a DOM into blocks.
 type htmlWalker struct {
 	out    blockList
-	inline inlineText // loose inline content waiting for a block boundary
-	number string     // "3." for the ordered list item being read
+	inline inlineText   // loose inline content waiting for a block boundary
+	number string       // "3." for the ordered list item being read
+	rec    *recordTable // the table record lists are making, if any
 }
 
 // skipped are elements whose content is not document text.
@@ -577,21 +578,17 @@ func (w *htmlWalker) element(n *html.Node, depth int) {
 // definitions reads a <dl>: each term with its descriptions is one
 // paragraph "term: description" (a list of abbreviations or terms reads
 // as its printed pairs, not as loose lines).
+//
+// A <dl> whose terms are a plan table's column names ("Aktivitet",
+// "Ansvarig", "Tidsplan", "Status": one activity) is a row of the table
+// the page stands for; see record.
 func (w *htmlWalker) definitions(n *html.Node, depth int) {
 	var term string
 	var descs []string
+	var pairs [][2]string
 	emit := func() {
-		text := term
-		if len(descs) > 0 {
-			d := strings.Join(descs, " ")
-			if text != "" {
-				text += ": " + d
-			} else {
-				text = d
-			}
-		}
-		if text != "" {
-			w.out.add(rccplans.Block{Kind: rccplans.BlockParagraph, Text: text})
+		if term != "" || len(descs) > 0 {
+			pairs = append(pairs, [2]string{term, strings.Join(descs, " ")})
 		}
 		term, descs = "", nil
 	}
@@ -624,6 +621,146 @@ func (w *htmlWalker) definitions(n *html.Node, depth int) {
 	}
 	walk(n, depth)
 	emit()
+	if recordTerms(pairs) {
+		w.record(pairs)
+		return
+	}
+	for _, p := range pairs {
+		text := p[0]
+		if p[1] != "" {
+			if text != "" {
+				text += ": " + p[1]
+			} else {
+				text = p[1]
+			}
+		}
+		if text != "" {
+			w.out.add(rccplans.Block{Kind: rccplans.BlockParagraph, Text: text})
+		}
+	}
+}
+
+// recordTerms: the terms of a definition list name two or more column
+// roles of a plan table, one of them its goal or activity, and every term
+// names one (a glossary's terms name none).
+func recordTerms(pairs [][2]string) bool {
+	var terms []string
+	core := false
+	for _, p := range pairs {
+		c := rccplans.ColumnOf(p[0])
+		if c == rccplans.ColUnknown {
+			return false
+		}
+		core = core || c == rccplans.ColGoal || c == rccplans.ColActivity || c == rccplans.ColRCCActivity
+		terms = append(terms, p[0])
+	}
+	return core && rccplans.HeaderScore(terms) >= 2
+}
+
+// recordTable is the table being built from record lists.
+type recordTable struct {
+	at     int             // its block's index
+	tb     *rccplans.Table // its block's table, to tell it is still there
+	labels []string        // column names, first seen first
+	rows   [][]string      // cells by label index
+	spans  [][]int         // by row: the cells repeated from the row above
+	ctxSet []int           // label indexes of the last row's context
+}
+
+var (
+	// "Nuläge: 8 procent …": a paragraph opening with a column name
+	labelledPara = regexp.MustCompile(`^([^:]{1,40}):\s+(\S.*)$`)
+)
+
+// record adds the pairs of one record list as a row of the table the page
+// stands for: a table per run of lists, its header the lists' terms.
+// Paragraphs labelled with a column name right above a list ("Nuläge:
+// 8 procent …") are cells of its row, and of the rows of the lists that
+// follow it directly (as a cell spanning them would be; marked Spanned).
+// Any other block ends the table: the heading above a run of lists
+// ("Mål 1: …") stays a heading, which normalize reads as the goal of the
+// rows under it when the lists name no goal.
+func (w *htmlWalker) record(pairs [][2]string) {
+	bls := w.out.blocks
+	j := len(bls)
+	var ctx [][2]string
+	for j > 0 && bls[j-1].Kind == rccplans.BlockParagraph && !bls[j-1].Note {
+		m := labelledPara.FindStringSubmatch(bls[j-1].Text)
+		if m == nil || len(strings.Fields(m[1])) > 4 || rccplans.ColumnOf(m[1]) == rccplans.ColUnknown {
+			break
+		}
+		ctx = append([][2]string{{m[1], m[2]}}, ctx...)
+		j--
+	}
+	rt, repeat := w.rec, false
+	if rt == nil || j == 0 || rt.at != j-1 || bls[j-1].Table != rt.tb {
+		rt = &recordTable{at: j}
+		w.rec = rt
+	} else if len(ctx) == 0 {
+		// the next list under the same heading: its context again
+		repeat = true
+		for _, k := range rt.ctxSet {
+			ctx = append(ctx, [2]string{rt.labels[k], rt.rows[len(rt.rows)-1][k]})
+		}
+	}
+	col := func(label string) int {
+		c := rccplans.ColumnOf(label)
+		for k, l := range rt.labels {
+			if rccplans.ColumnOf(l) == c {
+				return k
+			}
+		}
+		rt.labels = append(rt.labels, label)
+		for r := range rt.rows {
+			rt.rows[r] = append(rt.rows[r], "")
+		}
+		return len(rt.labels) - 1
+	}
+	row := make([]string, len(rt.labels))
+	var set []int
+	for _, p := range ctx {
+		k := col(p[0])
+		for len(row) <= k {
+			row = append(row, "")
+		}
+		row[k] = p[1]
+		set = append(set, k)
+	}
+	for _, p := range pairs {
+		k := col(p[0])
+		for len(row) <= k {
+			row = append(row, "")
+		}
+		if row[k] != "" && p[1] != "" {
+			row[k] += " " + p[1]
+		} else if p[1] != "" {
+			row[k] = p[1]
+		}
+	}
+	for len(row) < len(rt.labels) {
+		row = append(row, "")
+	}
+	rt.rows = append(rt.rows, row)
+	if !repeat {
+		set, rt.ctxSet = nil, set
+	}
+	rt.spans = append(rt.spans, set)
+	tb := &rccplans.Table{Header: [][]string{append([]string(nil), rt.labels...)}}
+	for r, cells := range rt.rows {
+		row := rccplans.Row{Cells: make([]rccplans.Cell, len(rt.labels))}
+		for k := range row.Cells {
+			if k < len(cells) {
+				row.Cells[k].Text = cells[k]
+			}
+		}
+		for _, k := range rt.spans[r] {
+			row.Cells[k].Spanned = true
+		}
+		tb.Rows = append(tb.Rows, row)
+	}
+	rt.tb = tb
+	w.out.blocks = w.out.blocks[:rt.at]
+	w.out.add(rccplans.Block{Kind: rccplans.BlockTable, Table: tb})
 }
 
 // htmlTable lays a <table>'s rows on a grid, honouring rowspan and

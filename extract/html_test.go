@@ -115,6 +115,25 @@ func TestHTML(t *testing.T) {
 			src:  `<h2>Förkortningar</h2><dl><dt>KSSK</dt><dd>Kontaktsjuksköterska</dd><div><dt>SVF</dt><dd>Standardiserade</dd><dd>vårdförlopp</dd></div><dt>Ensam</dt></dl>`,
 			want: []string{"H2 Förkortningar", "P KSSK: Kontaktsjuksköterska", "P SVF: Standardiserade vårdförlopp", "P Ensam"},
 		},
+		{
+			name: "definition lists naming columns are the rows of a table; labelled paragraphs above them are cells repeated down",
+			src: `<h2>Kapitel</h2><h3>Mål 1: Färre ska röka.</h3><p><strong>Nuläge:</strong> 8 procent.</p>
+<dl><dt>Aktivitet</dt><dd>Erbjuda stöd.</dd><dt>Ansvarig</dt><dd>VC</dd><dt>Status</dt><dd><span>Pågår</span></dd></dl>
+<dl><div><dt>Aktivitet</dt><dd>Samverka.</dd></div><dt>Status</dt><dd>Klar</dd></dl>
+<h3>Mål 2: Fler ska screenas.</h3>
+<dl><dt>Aktivitet</dt><dd>Skicka sms.</dd><dt>Tidsplan</dt><dd>2025</dd></dl>
+<p>Vanlig text.</p><p>Status: mitt i texten.</p>
+<dl><dt>Aktivitet</dt><dd>Ensam.</dd><dt>Ansvarig</dt><dd>RCC</dd></dl>`,
+			want: []string{"H2 Kapitel", "H3 Mål 1: Färre ska röka.",
+				"T [Nuläge|Aktivitet|Ansvarig|Status] {8 procent.|Erbjuda stöd.|VC|Pågår} {^8 procent.|Samverka.||Klar}",
+				"H3 Mål 2: Fler ska screenas.", "T [Aktivitet|Tidsplan] {Skicka sms.|2025}",
+				"P Vanlig text.", "T [Status|Aktivitet|Ansvarig] {mitt i texten.|Ensam.|RCC}"},
+		},
+		{
+			name: "a definition list with one column name or none stays text",
+			src:  `<dl><dt>Aktivitet</dt><dd>Bara en.</dd></dl><dl><dt>Aktivitet</dt><dd>a</dd><dt>KSSK</dt><dd>b</dd><dt>Status</dt><dd>Klar</dd></dl>`,
+			want: []string{"P Aktivitet: Bara en.", "P Aktivitet: a", "P KSSK: b", "P Status: Klar"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
