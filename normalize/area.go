@@ -10,12 +10,15 @@ import (
 // Område codes: a chapter number, then dotted parts (letters, roman
 // numerals, digits), closed by ")" or ".)" ("3.c.ii) Screening …",
 // "4.a.) Register", "6) Forskning"), or a dotted code followed by a space
-// ("3.c.ii Screening"), or a bare "5. Title".
+// ("3.c.ii Screening"), or a bare "5. Title", or a capital letter closed
+// by "." or ")" ("A. Screening").
 var (
 	areaParen  = regexp.MustCompile(`^(\d{1,2}(?:\.[0-9A-Za-z]{1,6})*)\.?\s?\)\s*(.*)$`)
 	areaDotted = regexp.MustCompile(`^(\d{1,2}(?:\.[0-9a-z]{1,6})+)\.?\s+(\S.*)$`)
 	areaBare   = regexp.MustCompile(`^(\d{1,2})\.\s+(\p{Lu}.*)$`)
 	areaOnly   = regexp.MustCompile(`^(\d{1,2}(?:\.[0-9a-z]{1,6})*)\.?\)?()$`)
+	// a lettered area: "A. Screening", "B) Levnadsvanor"
+	areaLetter = regexp.MustCompile(`^(\p{Lu})[.)]\s+(\p{Lu}.*)$`)
 )
 
 // SplitArea splits an Område cell into its code (without the closing ")"
@@ -23,7 +26,7 @@ var (
 // ("… (SVF) Se separat handlingsplan finns.") is not part of the title.
 func SplitArea(s string) (code, title string) {
 	s = strings.Join(strings.Fields(s), " ")
-	for _, re := range []*regexp.Regexp{areaParen, areaDotted, areaBare, areaOnly} {
+	for _, re := range []*regexp.Regexp{areaParen, areaDotted, areaBare, areaOnly, areaLetter} {
 		if m := re.FindStringSubmatch(s); m != nil {
 			code, s = strings.TrimRight(m[1], "."), m[2]
 			break

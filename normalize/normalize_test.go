@@ -47,6 +47,10 @@ func TestSplitArea(t *testing.T) {
 		{"", "", ""},
 		{"3.c.ii", "3.c.ii", ""},
 		{"7)", "7", ""},
+		{"A. Screening", "A", "Screening"},
+		{"B) Levnadsvanor och prevention", "B", "Levnadsvanor och prevention"},
+		{"A. b. c", "", "A. b. c"},
+		{"Å. Ålands samverkan", "Å", "Ålands samverkan"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -589,7 +593,7 @@ func TestAreaBands(t *testing.T) {
 					[]string{"B. Screening och tidig upptäckt", "", "", ""},
 					[]string{"Mål B", "Akt B", "VC", "Klar"}),
 			},
-			want: []rec{{"Aktiviteter 2026", "", "", "A. Levnadsvanor", "Mål A", "Akt A"}, {"Aktiviteter 2026", "", "", "B. Screening och tidig upptäckt", "Mål B", "Akt B"}},
+			want: []rec{{"Aktiviteter 2026", "", "A", "Levnadsvanor", "Mål A", "Akt A"}, {"Aktiviteter 2026", "", "B", "Screening och tidig upptäckt", "Mål B", "Akt B"}},
 		},
 		{
 			name: "a numbered band merged over the row, as a Word table gives it",
