@@ -1564,10 +1564,22 @@ func tlPushOver(ps []tlPlaced, edge []int, cols []tlColumn) {
 				next = true
 			}
 		}
-		if next || len(idx) < 2 || ps[idx[len(idx)-1]].w.end <= edge[j]+1 {
+		left := cols[j+1].left
+		if next {
+			// the next column's text opens in lower case one space after
+			// a capitalised word of this one: that word opens the cell
+			// ('workshop om Alla' / 'vårdcentraler ska ha en')
+			f := slices.IndexFunc(ps, func(p tlPlaced) bool { return p.j == j+1 })
+			if f >= 2 && !ps[f].gutter && ptStartsLower(ps[f].w.s) && ps[f-1].j == j && ps[f-2].j == j {
+				if p := ps[f-1]; !p.gutter && p.w.start >= left-8 && p.w.start < left && tlCapitalised(p.w.s) && !ptEndsSentence(ps[f-2].w.s) {
+					ps[f-1].j = j + 1
+				}
+			}
 			continue
 		}
-		left := cols[j+1].left
+		if len(idx) < 2 || ps[idx[len(idx)-1]].w.end <= edge[j]+1 {
+			continue
+		}
 		if strings.HasSuffix(ps[idx[len(idx)-1]].w.s, "-") {
 			continue // a word broken at the line's end goes on below
 		}

@@ -445,6 +445,20 @@ Mål                          Aktivitet              Ansvarig
       i studier.             i länet.
 `
 
+// squeezedOpener: a cell's capitalised first word printed one space after
+// the text of the column to its left, its lower-case rest in its column.
+const squeezedOpener = `Handlingsplan cancer 2026
+
+Insats                        Mål                         Ansvarig
+
+Utbilda personal om tobak.    Alla ska sluta röka.        Chefläkare
+
+Genomföra en workshop om Alla vårdcentraler ska ha        Enhetschef
+rehabilitering.               en plan.
+
+Mäta ledtider.                Ledtider ska kortas.        Processledare
+`
+
 func TestTextLayoutKeptTable(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -581,6 +595,11 @@ func TestTextLayoutKeptTable(t *testing.T) {
 			{"1.1 Alla ska erbjudas samtal om tobak och alkohol.", "Skicka kallelser till alla i länet.", "Processledare"},
 			{"1.2 Ledtiderna ska kortas med en vecka.", "Mäta ledtider varje månad och år.", "Chefläkare"},
 			{"1.3 Fler ska delta i studier.", "Utbilda personal i länet.", "Enhetschef"},
+		}},
+		{"a capitalised word one space before the next column's lower-case text opens its cell", squeezedOpener, 1, []string{"Insats", "Mål", "Ansvarig"}, [][]string{
+			{"Utbilda personal om tobak.", "Alla ska sluta röka.", "Chefläkare"},
+			{"Genomföra en workshop om rehabilitering.", "Alla vårdcentraler ska ha en plan.", "Enhetschef"},
+			{"Mäta ledtider.", "Ledtider ska kortas.", "Processledare"},
 		}},
 	}
 	for _, tt := range tests {
