@@ -249,7 +249,9 @@ func (p *mdParser) flushPara() {
 
 func (p *mdParser) flushTable() {
 	if !p.pipe {
+		p.rows = joinHeaderTails(p.rows)
 		alignShortRows(p.rows)
+		fillMergedCells(p.rows)
 	}
 	rows := squareRows(p.rows)
 	p.rows, p.pipe, p.inTbl = nil, false, false
@@ -434,8 +436,83 @@ func (p *mdParser) continueRow(ln string) {
 			c.text += " " + r.cells[0].text
 			c.bold = c.bold && r.cells[0].bold
 		}
+		// Excel copies a cell holding a line break in double quotes
+		// ("…tobak.<newline>Följa upp …"), its own quotes doubled: the
+		// quotes are not text.
+		if strings.HasPrefix(c.text, `"`) && strings.HasSuffix(r.cells[0].text, `"`) && !strings.HasSuffix(r.cells[0].text, `""`) ||
+			strings.HasPrefix(c.text, `"`) && strings.HasSuffix(r.cells[0].text, `"""`) {
+			c.text = strings.ReplaceAll(c.text[1:len(c.text)-1], `""`, `"`)
+		}
 	}
 	last.cells = append(last.cells, r.cells[1:]...)
+}
+
+// joinHeaderTails joins to a tab table's header row the line right under
+// it that holds only the second lines of some header cells ("Ansvarig" /
+// "(funktion)", "Status" / "dec 2025": Excel cells with a line break,
+// copied as a line of their own): its first cell empty, at most half its
+// cells filled, each short (three words at most, no sentence) and under
+// a filled header cell. The header repeated further down is joined the
+// same way, so that it is still told as the header.
+func joinHeaderTails(rows []mrow) []mrow {
+	for k := 0; k+1 < len(rows); k++ {
+		h, tail := rows[k], rows[k+1]
+		if !(h.header || isHeaderRow(h)) || len(tail.cells) == 0 || len(tail.cells) > len(h.cells) || tail.cells[0].text != "" {
+			continue
+		}
+		n, ok := 0, true
+		for j, c := range tail.cells {
+			if c.text == "" {
+				continue
+			}
+			n++
+			if h.cells[j].text == "" || len(strings.Fields(c.text)) > 3 || sentenceEnd.MatchString(c.text) {
+				ok = false
+			}
+		}
+		if !ok || n == 0 || 2*n > len(tail.cells) {
+			continue
+		}
+		for j, c := range tail.cells {
+			if c.text != "" {
+				rows[k].cells[j].text += " " + c.text
+			}
+		}
+		rows = append(rows[:k+1], rows[k+2:]...)
+	}
+	return rows
+}
+
+// fillMergedCells gives the empty first cells of a tab-table row the text
+// of the row above: a spreadsheet's merged cell (a goal over several
+// activity rows) is copied with its text in the first row and empty cells
+// below. Only the leading run of empty cells under filled ones, in a row
+// with two or more cells filled after it, between body rows.
+func fillMergedCells(rows []mrow) {
+	for k := 1; k < len(rows); k++ {
+		r, above := rows[k], rows[k-1]
+		if r.header || above.header || isHeaderRow(above) || isHeaderRow(r) || len(r.cells) != len(above.cells) {
+			continue
+		}
+		m := 0
+		for m < len(r.cells) && r.cells[m].text == "" && above.cells[m].text != "" {
+			m++
+		}
+		filled := 0
+		for _, c := range r.cells[m:] {
+			if c.text != "" {
+				filled++
+			}
+		}
+		if m == 0 || m < len(r.cells) && r.cells[m].text == "" || filled < 2 {
+			continue
+		}
+		for j := 0; j < m; j++ {
+			c := above.cells[j]
+			c.spanned = true
+			rows[k].cells[j] = c
+		}
+	}
 }
 
 // alignShortRows places the cells of a tab-table row that has fewer cells

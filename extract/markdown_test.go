@@ -154,6 +154,23 @@ func TestMarkdown(t *testing.T) {
 			src:  "Mål\tAktivitet\tStatus\nEtt\tgör\nTvå\tgör mer\tKlar\n\nText.\n",
 			want: []string{"T [Mål|Aktivitet|Status] {Ett|gör|} {Två|gör mer|Klar}", "P Text."},
 		},
+		{
+			name: "a spreadsheet range: header cells wrapped onto a line of their own, a quoted two-line cell, empty cells under a merged cell (not under a row with one cell filled)",
+			src: "Mål\tAktivitet\tAnsvarig\tStatus\r\n\t\t(funktion)\tdec 2025\r\n" +
+				"Färre ska röka.\t\"Utbilda.\r\nFölja \"\"upp\"\".\"\tVC\tPågår\r\n" +
+				"\tMäta.\tRCC\tKlar\r\n" +
+				"Fler ska screenas.\tSkicka.\tRCC\tKlar\r\n\r\n" +
+				"Mål\tAktivitet\tAnsvarig\tStatus\r\n\t\t(funktion)\tdec 2025\r\nTre.\t\t\tKlar\r\n\t\"Citat\"\t\t\r\n",
+			want: []string{
+				`T [Mål|Aktivitet|Ansvarig (funktion)|Status dec 2025] {Färre ska röka.|Utbilda. Följa "upp".|VC|Pågår} {^Färre ska röka.|Mäta.|RCC|Klar} {Fler ska screenas.|Skicka.|RCC|Klar}`,
+				`T [Mål|Aktivitet|Ansvarig (funktion)|Status dec 2025] {Tre.|||Klar} {|"Citat"||}`,
+			},
+		},
+		{
+			name: "a line under the header with long text or under empty header cells is a row",
+			src:  "Mål\tAktivitet\t\tStatus\n\tEn lång aktivitet här.\t\tKlar\n\n" + "Mål\tAktivitet\t\tStatus\n\t\tnot\t\n",
+			want: []string{"T [Mål|Aktivitet||Status] {|En lång aktivitet här.||Klar}", "T [Mål|Aktivitet||Status] {||not|}"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
