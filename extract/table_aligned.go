@@ -230,7 +230,7 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 		// Prose right under the table runs across the columns (but a
 		// line of cells filled to their edges inside a ruled row does
 		// too, and so does a title row over the rows below it).
-		if n := titleInTable(anchors, lines, k, used); !used[k] && gap <= lim && n > 0 {
+		if n := titleInTable(anchors, lines, k, used); !used[k] && gap <= lim && n > 0 && !(len(body) > 0 && wrapsCell(prev, l)) {
 			for m := k; m < k+n; m++ {
 				titles[m] = true
 				body = append(body, m)
@@ -1219,6 +1219,22 @@ func titleInTable(anchors []anchor, lines []tline, k int, used []bool) int {
 		return m - k
 	}
 	return 0
+}
+
+// wrapsCell tells whether l, a bold line of one run, is the next line of
+// a bold cell on the body line prev: it follows at line spacing (no
+// cell padding between) under a bold word of prev that it overlaps. A
+// title row stands after whitespace, as a row of its own.
+func wrapsCell(prev, l *tline) bool {
+	if l.Y0-prev.Y1 >= 0.3*l.height() {
+		return false
+	}
+	for _, w := range prev.words {
+		if w.Bold && w.X0 < l.X1 && w.X1 > l.X0 {
+			return true
+		}
+	}
+	return false
 }
 
 // headerSized tells whether size is the header's (within 0.75 pt): a

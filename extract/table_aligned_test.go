@@ -621,3 +621,38 @@ p1 TABLE 3 cols, 3 rows
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestBoldFirstCellWraps: a table whose first-column cells are set in
+// bold ("Fokus 2:" / "Diagnostik") wraps a cell onto a line of its own
+// at line spacing right under its first line: that line is the cell's,
+// not a title row across the table nor a heading after it, mid-table
+// or at the table's foot. A bold line after whitespace still is a title
+// row.
+func TestBoldFirstCellWraps(t *testing.T) {
+	xs := []float64{40, 160, 400, 640}
+	lh := bodyFS * 1.3
+	row := func(y float64, area1, area2, goal, act string) []rccplans.Word {
+		ws := words(xs[0]+3, y, area1, bodyFS, true)
+		ws = append(ws, cellsAt(xs, y, "", goal, act)...)
+		return append(ws, words(xs[0]+3, y+lh, area2, bodyFS, true)...)
+	}
+	ws := headedPage(xs, "Område", "Mål", "Aktivitet")
+	y := 100 + 1.5*lh
+	ws = append(ws, row(y, "Fokus 1:", "Prevention", "Ett mål.", "Göra något.")...)
+	y += 2.5 * lh
+	ws = append(ws, words(xs[0]+3, y, "B. Andra delen", bodyFS, true)...)
+	y += 1.5 * lh
+	ws = append(ws, row(y, "Fokus 2:", "Diagnostik", "Ett annat mål.", "Göra mer.")...)
+	y += 2.5 * lh
+	ws = append(ws, row(y, "Fokus 3:", "Vård", "Ett tredje mål.", "Göra det sista.")...)
+	checkBlocks(t, `p1 H1 Insatser
+p1 TABLE 3 cols, 1 rows
+  head: Område | Mål | Aktivitet
+  r1 p1: Fokus 1: Prevention | Ett mål. | Göra något.
+p1 H2 B. Andra delen
+p1 TABLE 3 cols, 2 rows
+  head: Område | Mål | Aktivitet
+  r1 p1: Fokus 2: Diagnostik | Ett annat mål. | Göra mer.
+  r2 p1: Fokus 3: Vård | Ett tredje mål. | Göra det sista.
+`, ws)
+}
