@@ -104,6 +104,8 @@ func columnOfKey(k string) Column {
 	switch {
 	case k == "#" || word("nr", "nummer", "målnummer", "målnr", "id") && len(words) <= 2:
 		return ColNumber
+	case len(words) > 0 && (words[0] == "status" || words[0] == "statusbedömning"):
+		return ColStatus // "Status per aktivitet": what the title opens with is what the column holds
 	case has("nuläge") && has("ansvar"):
 		return ColStateResponsible
 	case has("nuläge", "utgångsläge", "utgångsvärde", "läget idag"):

@@ -79,6 +79,7 @@ func TestColumnOf(t *testing.T) {
 		{"Klar år", ColTimeframe},
 		{"Period", ColTimeframe},
 		{"Statusbedömning", ColStatus},
+		{"Status per aktivitet", ColStatus},
 		{"2021", ColUnknown},
 		{"", ColUnknown},
 	}

@@ -29,6 +29,9 @@ var statusWords = []struct{ prefix, status string }{
 	{"inte igång", StatusNotStarted},
 	{"inte i gång", StatusNotStarted},
 	{"i gång", StatusInProgress},
+	{"igångsatt", StatusInProgress},
+	{"färdigställ", StatusDone},
+	{"stoppa", StatusOnHold}, // "Stoppad"
 	{"igång", StatusInProgress},
 	{"avklara", StatusDone}, // "Avklarad"
 	{"senarelag", StatusOnHold}, // "Senarelagd": postponed

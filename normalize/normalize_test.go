@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -938,5 +939,45 @@ func TestSeveralRegions(t *testing.T) {
 		if s.Region != want[s.Number] {
 			t.Errorf("section %s region %q, want %q", s.Number, s.Region, want[s.Number])
 		}
+	}
+}
+
+// TestPerActivity: a row whose activities are a list in one cell and
+// whose statuses are a parallel list gives a record per activity; a
+// status cell that lists the statuses beside one activity is still the
+// template row; mismatched counts stay one record.
+func TestPerActivity(t *testing.T) {
+	hdr := []string{"Mål", "Aktiviteter", "Ansvar", "Status per aktivitet"}
+	tests := []struct {
+		name       string
+		activity   string
+		status     string
+		activities []string
+		statuses   []string
+	}{
+		{"one status per activity", "Kartlägga behoven. Införa bokning.", "Igångsatt Färdigställd",
+			[]string{"Kartlägga behoven.", "Införa bokning."}, []string{"in_progress", "done"}},
+		{"the same status twice", "Kartlägga behoven. Införa bokning.", "Ej påbörjad Ej påbörjad",
+			[]string{"Kartlägga behoven.", "Införa bokning."}, []string{"not_started", "not_started"}},
+		{"a template row", "Beskriv aktiviteten.", "Ej påbörjad / Påbörjad / Klar", nil, nil},
+		{"more statuses than activities", "Kartlägga behoven och införa bokning.", "Ej påbörjad Pågår",
+			nil, nil},
+		{"one status", "Kartlägga behoven. Införa bokning.", "Pågår",
+			[]string{"Kartlägga behoven. Införa bokning."}, []string{"in_progress"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := Document(&rccplans.Layout{Blocks: []rccplans.Block{table(1, hdr, []string{"Målet", tt.activity, "FoU", tt.status})}})
+			var acts, sts []string
+			for _, r := range doc.Records {
+				acts, sts = append(acts, r.Activity), append(sts, r.Status)
+				if r.Goal != "Målet" || r.Responsible != "FoU" {
+					t.Errorf("goal %q responsible %q not repeated", r.Goal, r.Responsible)
+				}
+			}
+			if !reflect.DeepEqual(acts, tt.activities) || !reflect.DeepEqual(sts, tt.statuses) {
+				t.Errorf("activities %q statuses %q; want %q %q", acts, sts, tt.activities, tt.statuses)
+			}
+		})
 	}
 }

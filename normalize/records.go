@@ -204,7 +204,8 @@ func record(cells []rccplans.Cell, roles []rccplans.Column) (rec rccplans.Record
 	// levels) hold two statuses without listing them
 	for _, c := range []rccplans.Column{rccplans.ColStatus, rccplans.ColStateResponsible, rccplans.ColFollowUp, rccplans.ColResponsibleTime} {
 		for _, t := range texts[c] {
-			if statusList(t) {
+			// a status per activity is no list of the statuses
+			if statusList(t) && len(splitStatusRun(t)) != len(sentences(get(rccplans.ColActivity))) {
 				return rec, false, "template row listing the statuses"
 			}
 		}
@@ -388,9 +389,63 @@ func tableRecords(file string, pt planTable) (recs []rccplans.Record, warns []rc
 			continue
 		}
 		rec.Page = row.Page
-		recs = append(recs, rec)
+		recs = append(recs, perActivity(rec)...)
 	}
 	return recs, warns
+}
+
+// perActivity splits a row whose status cell holds one status for each
+// of its activities (a list in one cell, the statuses a parallel list:
+// "Igångsatt Färdigställd" beside two activities) into a record per
+// activity, the goal and the rest repeated. It takes as many statuses as
+// the activity cell has sentences; anything else stays one record.
+func perActivity(rec rccplans.Record) []rccplans.Record {
+	statuses := splitStatusRun(rec.StatusRaw)
+	if len(statuses) < 2 {
+		return []rccplans.Record{rec}
+	}
+	for _, s := range statuses {
+		if rccplans.StatusPhrase(s) == "" {
+			return []rccplans.Record{rec}
+		}
+	}
+	acts := sentences(rec.Activity)
+	if len(acts) != len(statuses) {
+		return []rccplans.Record{rec}
+	}
+	out := make([]rccplans.Record, len(acts))
+	for i := range acts {
+		r := rec
+		r.Activity, r.StatusRaw, r.Status = acts[i], statuses[i], rccplans.StatusOf(statuses[i])
+		out[i] = r
+	}
+	return out
+}
+
+// sentences cuts text after a word that ends a sentence (".", "!", "?")
+// where a capitalised word follows.
+func sentences(text string) []string {
+	var out []string
+	var cur []string
+	ws := strings.Fields(text)
+	for i, w := range ws {
+		cur = append(cur, w)
+		if i+1 < len(ws) && strings.ContainsAny(w[len(w)-1:], ".!?") && startsUpper(ws[i+1]) {
+			out = append(out, strings.Join(cur, " "))
+			cur = nil
+		}
+	}
+	if len(cur) > 0 {
+		out = append(out, strings.Join(cur, " "))
+	}
+	return out
+}
+
+func startsUpper(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r)
+	}
+	return false
 }
 
 // continuation tells a row that is the rest of the row before it, cut by a
