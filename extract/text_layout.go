@@ -382,8 +382,9 @@ func layoutTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 	var spans []ptSpan
 	var warns []rccplans.Warning
 	stacked := false // a chapter and a section heading stand over a table
+	margin := tlMargin(lines)
 	for i := 0; i < len(lines); i++ {
-		if t, end, ok := tlLabelTable(lines, i); ok {
+		if t, end, ok := tlLabelTable(lines, i, margin); ok {
 			spans = append(spans, ptSpan{from: i, to: end, blocks: []rccplans.Block{{Kind: rccplans.BlockTable, Page: lines[i].page, Table: t}}})
 			i = end - 1
 			continue
@@ -1605,8 +1606,8 @@ func tlPushOver(ps []tlPlaced, edge []int, cols []tlColumn) {
 // next record. It returns one plan table whose header is the names, a row
 // a record, and the index after its last line; at least two records with
 // three names of known roles.
-func tlLabelTable(lines []ptLine, i int) (*rccplans.Table, int, bool) {
-	if _, ok := tlLabel(lines[i]); !ok && !tlValueLine(lines[i]) {
+func tlLabelTable(lines []ptLine, i, margin int) (*rccplans.Table, int, bool) {
+	if _, ok := tlLabel(lines[i], margin); !ok && !tlValueLine(lines[i], margin) {
 		return nil, 0, false
 	}
 	type field struct{ label, value string }
@@ -1629,14 +1630,14 @@ func tlLabelTable(lines []ptLine, i int) (*rccplans.Table, int, bool) {
 		label, n := "", 0
 		var value []string
 		for _, ln := range lines[k:j] {
-			if l, ok := tlLabel(ln); ok {
+			if l, ok := tlLabel(ln, margin); ok {
 				label, n = l, n+1
 				if v := strings.TrimSpace(strings.TrimPrefix(ln.s, l)); v != "" {
 					value = append(value, v)
 				}
 				continue
 			}
-			if !tlValueLine(ln) {
+			if !tlValueLine(ln, margin) {
 				n = 2 // prose or a heading: no label block
 				break
 			}
@@ -1680,11 +1681,26 @@ func tlLabelTable(lines []ptLine, i int) (*rccplans.Table, int, bool) {
 	return t, end, true
 }
 
+// tlMargin is where the page's text starts: the least indentation of a
+// printed line (a fixed-pitch print may set the whole page right).
+func tlMargin(lines []ptLine) int {
+	m := -1
+	for _, ln := range lines {
+		if ln.s == "" || ln.drop {
+			continue
+		}
+		if n := utf8.RuneCountInString(ln.raw) - utf8.RuneCountInString(strings.TrimLeft(ln.raw, " ")); m < 0 || n < m {
+			m = n
+		}
+	}
+	return max(m, 0)
+}
+
 // tlLabel: the line opens at the margin with a column's name of one or
 // two words, standing alone before a gutter ("Mål", "Ansvarig     FoU-chef").
-func tlLabel(ln ptLine) (string, bool) {
+func tlLabel(ln ptLine, margin int) (string, bool) {
 	segs := tlSegments(ln.raw)
-	if len(segs) == 0 || segs[0].start > 3 || len(strings.Fields(segs[0].s)) > 2 || rccplans.ColumnOf(segs[0].s) == rccplans.ColUnknown {
+	if len(segs) == 0 || segs[0].start > margin+3 || len(strings.Fields(segs[0].s)) > 2 || rccplans.ColumnOf(segs[0].s) == rccplans.ColUnknown {
 		return "", false
 	}
 	return segs[0].s, true
@@ -1692,7 +1708,7 @@ func tlLabel(ln ptLine) (string, bool) {
 
 // tlValueLine: a line of a label's text: one segment set well right of
 // the margin.
-func tlValueLine(ln ptLine) bool {
+func tlValueLine(ln ptLine, margin int) bool {
 	segs := tlSegments(ln.raw)
-	return len(segs) == 1 && segs[0].start >= 12
+	return len(segs) == 1 && segs[0].start >= margin+12
 }

@@ -489,6 +489,10 @@ func TestTextLayoutKeptTable(t *testing.T) {
 			{"1.1 Alla patienter ska ha en bedömning inom en månad efter diagnos.", "Inrätta en studieenhet.", "Chef för palliativ vård", "Ej påbörjad"},
 			{"1.2 Vårdplan för alla.", "Införa ett beslutsstöd.", "Hälso- och sjukvårdsdirektör", "Pågår"},
 		}},
+		{"label tables on a page set right of the margin", tlIndent(labelPlan, 14), 1, []string{"Mål", "Aktivitet", "Ansvarig", "Status"}, [][]string{
+			{"1.1 Alla patienter ska ha en bedömning inom en månad efter diagnos.", "Inrätta en studieenhet.", "Chef för palliativ vård", "Ej påbörjad"},
+			{"1.2 Vårdplan för alla.", "Införa ett beslutsstöd.", "Hälso- och sjukvårdsdirektör", "Pågår"},
+		}},
 		{"rows without empty lines, a goal over two activities", tightPlan, 1, []string{"Mål", "Aktivitet", "Ansvarig", "Status"}, [][]string{
 			{"Multidisciplinära konferenser ska hållas för alla patienter.", "Informera patienter om möjligheten att delta i studier.", "RCC-samordnare", "Pågår"},
 			{"Multidisciplinära konferenser ska hållas för alla patienter.", "Utse en ansvarig samordnare per verksamhetsområde.", "Chef primärvård", "Pågående"},
@@ -794,4 +798,16 @@ func TestTextLayoutBlocks(t *testing.T) {
 			}
 		})
 	}
+}
+
+// tlIndent sets every printed line of s n characters right (a page a
+// fixed-pitch print sets right of the margin).
+func tlIndent(s string, n int) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			lines[i] = strings.Repeat(" ", n) + l
+		}
+	}
+	return strings.Join(lines, "\n")
 }
