@@ -364,6 +364,8 @@ type docxPara struct {
 	numbered  bool
 	numID     string // w:numPr/w:numId; "" none, "0" numbering switched off
 	ilvl      int
+	label     string // the number numberPara put before the text ("1.")
+	list      string // the list it numbers: abstract list and level
 }
 
 func (p *docxPara) text(s string) {
@@ -396,6 +398,14 @@ type docxCell struct {
 	vMerge  string // "", "restart" or "continue"
 	allBold bool
 	chars   int
+	items   []docxItem // its numbered paragraphs
+}
+
+// docxItem is a numbered paragraph in a cell: the line it starts, the
+// number put before it, the list it belongs to.
+type docxItem struct {
+	line        int
+	label, list string
 }
 
 type docxRow struct {
@@ -703,6 +713,9 @@ func (r *docxReader) endPara(p *docxPara) {
 		// inside a table (a nested table's text goes to the outer cell)
 		if r.cell != nil {
 			if text != "" {
+				if p.label != "" {
+					r.cell.items = append(r.cell.items, docxItem{len(r.cell.lines), p.label, p.list})
+				}
 				r.cell.lines = append(r.cell.lines, p.lines...)
 				r.cell.lines = append(r.cell.lines, p.cur.String())
 				r.cell.chars += p.chars
@@ -803,7 +816,7 @@ func (r *docxReader) emitTable(tb *docxTable) {
 			if col >= ncol {
 				break
 			}
-			text := rccplans.JoinLines(c.lines)
+			text := rccplans.JoinLines(c.itemLines())
 			spanned := false
 			switch c.vMerge {
 			case "continue":
@@ -1080,6 +1093,7 @@ func (r *docxReader) numberPara(p *docxPara) {
 		// numbers ("1.", "a)") are text and stay.
 		return
 	}
+	p.label, p.list = label, r.num.listOf(numID, ilvl)
 	first := label + " "
 	if len(p.lines) > 0 {
 		p.lines[0] = first + p.lines[0]
@@ -1088,4 +1102,43 @@ func (r *docxReader) numberPara(p *docxPara) {
 	rest := p.cur.String()
 	p.cur.Reset()
 	p.cur.WriteString(first + rest)
+}
+
+// itemLines are a cell's lines with the numbers of an enumeration taken
+// off: two or more numbered paragraphs of one list in a cell ("1. Skicka
+// …", "2. Följa upp …") are the cell's items, their numbers list marks as
+// bullets are (dropped the same way); a single numbered paragraph keeps
+// its number, which numbers the row (a goal "8." of a list running down
+// the column).
+func (c *docxCell) itemLines() []string {
+	n := map[string]int{}
+	for _, it := range c.items {
+		n[it.list]++
+	}
+	var lines []string
+	for _, it := range c.items {
+		if n[it.list] < 2 || it.line >= len(c.lines) {
+			continue
+		}
+		if lines == nil {
+			lines = append([]string(nil), c.lines...)
+		}
+		lines[it.line] = strings.TrimPrefix(lines[it.line], it.label+" ")
+	}
+	if lines == nil {
+		return c.lines
+	}
+	return lines
+}
+
+// listOf names the list a paragraph of numID at level ilvl counts in:
+// its abstract list (nums sharing one continue it) and level.
+func (n *docxNumbering) listOf(numID string, ilvl int) string {
+	if n == nil {
+		return numID + "/" + strconv.Itoa(ilvl)
+	}
+	if num, ok := n.nums[numID]; ok {
+		return num.abstract + "/" + strconv.Itoa(ilvl)
+	}
+	return numID + "/" + strconv.Itoa(ilvl)
 }

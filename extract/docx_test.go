@@ -233,6 +233,39 @@ func TestDOCXNumbering(t *testing.T) {
 	}
 }
 
+// TestDOCXCellLists: a cell's numbered paragraphs of one list are its
+// items, printed without their numbers (as bullets are); a cell with one
+// numbered paragraph, or items of different lists, keeps the numbers.
+func TestDOCXCellLists(t *testing.T) {
+	head := tr(true, tc("", p("", r("Mål"))), tc("", p("", r("Aktivitet"))))
+	tests := []struct {
+		name string
+		row  string
+		want string
+	}{
+		{"two items of one list", tr(false, tc("", p("", r("Färre ska röka."))), tc("", numP("1", "0", "Skicka brev."), numP("1", "0", "Följa upp."))),
+			"T [Mål|Aktivitet] {Färre ska röka.|Skicka brev. Följa upp.}"},
+		{"one numbered paragraph numbers the row", tr(false, tc("", numP("1", "0", "Färre ska röka.")), tc("", p("", r("Skicka brev.")))),
+			"T [Mål|Aktivitet] {1. Färre ska röka.|Skicka brev.}"},
+		{"a sub-item under its item: one item of each level", tr(false, tc("", p("", r("Mål"))), tc("", numP("1", "0", "Skicka."), numP("1", "1", "per brev"))),
+			"T [Mål|Aktivitet] {Mål|1. Skicka. 1.a) per brev}"},
+		{"items and bullets", tr(false, tc("", p("", r("Mål"))), tc("", numP("1", "0", "Ett."), numP("2", "0", "punkt"), numP("1", "0", "Två."))),
+			"T [Mål|Aktivitet] {Mål|Ett. punkt Två.}"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := makeDocx(t, map[string]string{"word/document.xml": docxBody(tbl(2, head, tt.row)), "word/styles.xml": stylesXML, "word/numbering.xml": numberingXML})
+			l, err := DOCX("n.docx", data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Join(outline(l.Blocks), "\n"); got != tt.want {
+				t.Errorf("got\n  %s\nwant\n  %s", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestDOCXMainPart: the document part is the one _rels/.rels names.
 func TestDOCXMainPart(t *testing.T) {
 	rels := `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/></Relationships>`
