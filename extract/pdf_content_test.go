@@ -585,3 +585,90 @@ func TestPDFWordsByDrawingOrder(t *testing.T) {
 		})
 	}
 }
+
+// TestPDFSoftHyphens: a soft hyphen (U+00AD) is printed only where the
+// line breaks the word. Chromium draws one at every soft hyphen, as a
+// space glyph without advance under /ActualText U+00AD, and adds a hyphen
+// glyph (U+2010) at the same place where the line breaks; Word and
+// LibreOffice draw a hyphen glyph that reads U+00AD only at the break.
+// The word reader gives the word as printed with one "-" at the line end,
+// which line joining then drops. F1 glyphs are 5 pt wide at 10 pt.
+func TestPDFSoftHyphens(t *testing.T) {
+	const (
+		shy    = "/Span <</ActualText <FEFF00AD>>> BDC ( ) Tj EMC"
+		hyphen = "/Span <</ActualText <FEFF2010>>> BDC (-) Tj EMC"
+	)
+	tests := []struct {
+		name    string
+		content string
+		lines   []string
+		joined  string // rccplans.JoinLines of the lines
+	}{
+		{
+			name:    "not printed inside a word that is not broken",
+			content: "BT /F1 10 Tf 72 700 Td (natte) Tj " + shy + " ET BT /F1 10 Tf 97 700 Td (tid i) Tj ET",
+			lines:   []string{"nattetid i"},
+		},
+		{
+			name: "not printed, the next letter a hair before it",
+			// Rounding may put the mark after the letter drawn at its place.
+			content: "BT /F1 10 Tf 72 700 Td (natte) Tj " + shy + " ET BT /F1 10 Tf 96.999 700 Td (tid) Tj ET",
+			lines:   []string{"nattetid"},
+		},
+		{
+			name:    "soft hyphen and the hyphen glyph at a break are one hyphen",
+			content: "BT /F1 10 Tf 72 700 Td (Verksam) Tj " + shy + " ET BT /F1 10 Tf 107 700 Td " + hyphen + " ET BT /F1 10 Tf 72 688 Td (ledare) Tj ET",
+			lines:   []string{"Verksam-", "ledare"},
+			joined:  "Verksamledare",
+		},
+		{
+			name:    "hyphen glyph drawn first, a hair before the soft hyphen",
+			content: "BT /F1 10 Tf 126.99 700 Td " + hyphen + " ET BT /F1 10 Tf 72 700 Td (kontakt) Tj (sjuk) Tj " + shy + " ET BT /F1 10 Tf 72 688 Td (sk\\366terska.) Tj ET",
+			lines:   []string{"kontaktsjuk-", "sköterska."},
+			joined:  "kontaktsjuksköterska.",
+		},
+		{
+			name:    "soft hyphen and a hyphen-minus at a break",
+			content: "BT /F1 10 Tf 72 700 Td (Verksam) Tj " + shy + " ET BT /F1 10 Tf 107 700 Td (-) Tj ET",
+			lines:   []string{"Verksam-"},
+		},
+		{
+			name:    "a visible soft hyphen alone at a break (Word, LibreOffice)",
+			content: "BT /F1 10 Tf 72 700 Td (process) Tj /Span <</ActualText <FEFF00AD>>> BDC (-) Tj EMC ET BT /F1 10 Tf 72 688 Td (ledningen) Tj ET",
+			lines:   []string{"process-", "ledningen"},
+			joined:  "processledningen",
+		},
+		{
+			name:    "a soft hyphen glyph named by the encoding",
+			content: "BT /FS 10 Tf 72 700 Td (h\\344lso\\001) Tj ET BT /FS 10 Tf 72 688 Td (och) Tj ET",
+			lines:   []string{"hälso-", "och"},
+			joined:  "hälso- och",
+		},
+		{
+			name:    "a hyphen of the text stays",
+			content: "BT /F1 10 Tf 72 700 Td (SVF-utredningar) Tj ET",
+			lines:   []string{"SVF-utredningar"},
+		},
+	}
+	fonts := map[string]string{"FS": "<</Type /Font /Subtype /Type1 /BaseFont /Plain /FirstChar 1 /LastChar 255 /Widths [" + strings.Repeat("500 ", 255) + "] /Encoding <</Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [1 /uni00AD]>>>>"}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, err := PDF(context.Background(), "t.pdf", buildPDF(pdfSpec{pages: []pdfPageSpec{{content: tt.content}}, fonts: fonts}), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var lines []string
+			for _, ln := range l.Pages[0].Lines {
+				lines = append(lines, ln.Text)
+			}
+			if !slices.Equal(lines, tt.lines) {
+				t.Errorf("lines %q, want %q", lines, tt.lines)
+			}
+			if tt.joined != "" {
+				if got := rccplans.JoinLines(lines); got != tt.joined {
+					t.Errorf("joined %q, want %q", got, tt.joined)
+				}
+			}
+		})
+	}
+}

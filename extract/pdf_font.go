@@ -152,9 +152,15 @@ const (
 var pdfLigatures = strings.NewReplacer("\ufb00", "ff", "\ufb01", "fi", "\ufb02", "fl", "\ufb03", "ffi", "\ufb04", "ffl", "\ufb05", "st", "\ufb06", "st")
 
 // pdfCleanText expands ligatures, drops control characters and makes a
-// soft hyphen a hyphen: a drawn soft hyphen is one the layout broke a
-// word at, and line joining looks for "-".
+// soft hyphen inside a longer text a hyphen (line joining looks for "-").
+// A glyph that is a soft hyphen alone stays one: whether it is the hyphen
+// of a broken word or an invisible mark inside a whole one (Chromium
+// draws one at every soft hyphen) is told by its neighbours when words
+// are built (pdfSoftHyphens).
 func pdfCleanText(t string) string {
+	if t == pdfSoftHyphen {
+		return t
+	}
 	for i := 0; i < len(t); i++ {
 		if c := t[i]; c < 0x20 || c == 0xEF || c == 0xC2 {
 			t = pdfLigatures.Replace(t)

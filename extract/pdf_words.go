@@ -229,12 +229,16 @@ func pdfRowWords(row []pdfFGlyph) []pdfFWord {
 	var cur *pdfFWord
 	var prev *pdfFGlyph
 	lastSpace := -1
+	pdfSoftHyphens(row)
 	for i := range row {
 		g := &row[i]
 		if g.g.space {
 			cur, prev = nil, nil
 			lastSpace = g.g.seq
 			continue
+		}
+		if g.g.text == "" {
+			continue // a soft hyphen not printed
 		}
 		// A glyph drawn twice at (nearly) the same place (fake bold,
 		// shadows) counts once.
@@ -275,6 +279,61 @@ func pdfRowWords(row []pdfFGlyph) []pdfFWord {
 		prev = g
 	}
 	return ws
+}
+
+// pdfSoftHyphen is U+00AD, the soft hyphen.
+const pdfSoftHyphen = "\u00ad"
+
+// pdfSoftHyphens resolves the soft-hyphen glyphs of a row (sorted along
+// the baseline) into what is printed. A soft hyphen with a hyphen glyph
+// drawn at its place (Chromium: U+00AD, then U+2010 where the line
+// breaks) is that hyphen: one "-". One with a letter at its place, drawn
+// without advance inside a word that is not broken (Chromium again, at
+// every soft hyphen), is not printed: it is dropped, so that the word
+// stays whole and its letters keep their order (the mark and the next
+// letter start at the same point, and rounding may put either first).
+// One alone is the printed hyphen of a broken word: "-". Dropped glyphs
+// get the empty text. The glyphs' texts are changed in place.
+func pdfSoftHyphens(row []pdfFGlyph) {
+	for i := range row {
+		g := row[i].g
+		if g.text != pdfSoftHyphen {
+			continue
+		}
+		tol := 0.15 * g.size
+		hyphen, letter := -1, false
+		check := func(j int) {
+			o := row[j].g
+			switch {
+			case o.space || o.text == "" || o.text == pdfSoftHyphen:
+			case o.text == "-" || o.text == "\u2010" || o.text == "\u2011":
+				hyphen = j
+			default:
+				letter = true
+			}
+		}
+		for j := i - 1; j >= 0 && row[i].u0-row[j].u0 <= tol; j-- {
+			check(j)
+		}
+		for j := i + 1; j < len(row) && row[j].u0-row[i].u0 <= tol; j++ {
+			check(j)
+		}
+		switch {
+		case hyphen >= 0:
+			// The soft hyphen takes the hyphen's text and box: it was
+			// drawn right after the word's letters, the hyphen may not
+			// have been.
+			h := &row[hyphen]
+			h.g.text = ""
+			g.text = "-"
+			row[i].u0, row[i].u1 = min(row[i].u0, h.u0), max(row[i].u1, h.u1)
+			row[i].v0, row[i].v1 = min(row[i].v0, h.v0), max(row[i].v1, h.v1)
+		case letter:
+			g.text = ""
+		default:
+			g.text = "-"
+		}
+	}
 }
 
 // pdfRuleBetween reports a rule across the text direction lying between two
