@@ -30,6 +30,9 @@ const (
 // grids with column spans (w:gridSpan) and row spans (w:vMerge) filled in
 // and marked Spanned, repeated header rows (w:tblHeader) as Table.Header.
 // Nested tables are flattened into the text of the cell that holds them.
+// Word's list numbers are printed, so they are text ("1." before a goal),
+// except in a cell holding two or more items of one list: those numbers
+// are list marks, dropped as bullets in cells are.
 // A .docx has no fixed pages: Block.Page counts explicit and last-rendered
 // page breaks from 1, which is only as good as the last save made it; a
 // file with no break recorded at all has pages 0 (unknown).

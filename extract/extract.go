@@ -5,7 +5,8 @@
 //
 // Formats are recognised by content, not by file name: PDF (%PDF), Word
 // .docx (a zip holding word/document.xml), HTML, markdown (with tab or pipe
-// tables) and plain text extracted from a PDF whose layout was lost.
+// tables), Emacs org-mode (org tables) and plain text extracted from a PDF
+// whose layout was lost.
 //
 // extract does not log: problems it can work around come back as
 // Layout.Warnings, failures as errors carrying file and page

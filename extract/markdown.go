@@ -33,6 +33,12 @@ import (
 // table are its headings. Limits: a row short of cells at its end and
 // completed exactly by the next lines is read as one row; a rowspan'd
 // cell in the middle of a row is placed at the row's start.
+//
+// A range copied from a spreadsheet (tab tables): a header cell with a
+// line break puts its second line on a line of its own under the header,
+// which joins the header ("Ansvarig (funktion)"); a cell with a line break
+// comes in double quotes over two lines (the quotes are dropped); a merged
+// cell leaves empty cells under its first row, which get its text.
 func Markdown(name string, data []byte) (l *rccplans.Layout, err error) {
 	defer func() {
 		if r := recover(); r != nil {
