@@ -554,7 +554,7 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 				if s == "" || ptRunsOn(lines, j) {
 					continue
 				}
-				if ptChapter(s) || ptLettered(s) && ptBand(lines, j) || titled[j] {
+				if ptChapter(s) || ptLettered(s) && ptBand(lines, j) || titled[j] || ptHeadsTable(lines, j) {
 					break
 				}
 			}
@@ -735,6 +735,27 @@ func ptTitleAbove(lines []ptLine, i int, roles []rccplans.Column) (p, q int) {
 		return p, q
 	}
 	return -1, -1
+}
+
+// ptHeadsTable: lines[j] is a numbered heading the prose reads ("2 Vård
+// och behandling", numbered without a period, which ptChapter leaves in
+// a table as a goal's number may look so), of a few words and no
+// closing status, right above a header: the next table's chapter, which
+// ends the table before it.
+func ptHeadsTable(lines []ptLine, j int) bool {
+	s := lines[j].s
+	if lvl, ok := ptHeading(s); !ok || lvl < 1 || ptNumHeadRe.FindStringSubmatch(s) == nil || len(strings.Fields(s)) > 8 || ptIsStatus(ptLastWords(s)) {
+		return false // a row's first line above a header repeated at a page top ("6. Regionen ska … Pågår")
+	}
+	k := j + 1
+	for k < len(lines) && (lines[k].s == "" || lines[k].drop) {
+		k++
+	}
+	if k >= len(lines) {
+		return false
+	}
+	_, _, _, ok := ptHeader(lines, k)
+	return ok
 }
 
 // ptCapitals: the line's letters are all capitals.
