@@ -206,14 +206,14 @@ func title(fr []rccplans.Block) string {
 			if nb.Kind == rccplans.BlockTable || nt == "" || len(nt) > 100 {
 				break
 			}
-			hasPeriod := periodRe.MatchString(t)
+			hasPeriod := isPeriod(t)
 			if endsDash(t) && nt[0] >= '0' && nt[0] <= '9' {
 				hasPeriod = false
 			}
 			if hasPeriod && !endsOpen(t) {
 				break
 			}
-			if !hasPeriod && !endsOpen(t) && (!periodRe.MatchString(nt) || kindOf(nt) != "") {
+			if !hasPeriod && !endsOpen(t) && (!isPeriod(nt) || kindOf(nt) != "") {
 				break // a block that names a kind is a title of its own
 			}
 			if endsDash(t) {
@@ -290,6 +290,13 @@ var withFollowUp = regexp.MustCompile(`\b(?:med|samt|inklusive|inkl\.?)\s+(?:år
 
 // period reads a plan period from text: "2022–2024", "2023–24",
 // "från och med 2022 till och med 2024".
+// isPeriod: s names a period of years ("2024–2026"), not a date
+// ("2026-02-20").
+func isPeriod(s string) bool {
+	from, _ := period(s)
+	return from != 0
+}
+
 func period(s string) (from, to int) {
 	m := periodRe.FindStringSubmatch(s)
 	if m == nil {

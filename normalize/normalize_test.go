@@ -171,6 +171,15 @@ func TestMeta(t *testing.T) {
 			want: want{"Verksamhetsplan för Region Västmanland gällande den antagna Cancerplanen 2022–2024", "Region Västmanland", "RCC Mellansverige", "handlingsplan", 2022, 2024, 0},
 		},
 		{
+			name: "a one-year title, a line with a date under it",
+			blocks: []rccplans.Block{
+				heading(1, 1, "Handlingsplan cancer 2026 – Region Värmland"),
+				para(1, "Uppdaterad 2026-02-20. Ansvarig för planen: regional cancersamordnare."),
+				{Kind: rccplans.BlockTable, Page: 1, Table: &rccplans.Table{Header: [][]string{{"Mål", "Aktivitet", "Status"}}}},
+			},
+			want: want{"Handlingsplan cancer 2026 – Region Värmland", "Region Värmland", "RCC Mellansverige", "handlingsplan", 2026, 2026, 0},
+		},
+		{
 			name: "a plan pasted into an e-mail: the mail's header is no title",
 			blocks: []rccplans.Block{
 				para(1, "Från: Anna Lind <anna@region.se> Skickat: den 12 december 2025 14:03 Till: Cancerrådet Ämne: VB: Handlingsplan cancervården – status"),
