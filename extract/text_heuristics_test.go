@@ -1056,3 +1056,30 @@ func TestTextYearColumns(t *testing.T) {
 		}
 	}
 }
+
+// TestTextLegend: a line that explains the table's marks ends the table
+// (the prose reads it); it is no row.
+func TestTextLegend(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want [][]string
+	}{
+		{"under the table", "Mål Aktivitet Ansvarig Status\nAlla ska ha en plan.\nInföra planen.\nVerksamhetschef\n✓\n" +
+			"Rökningen ska minska.\nErbjuda samtal.\nVårdcentralen\n✗\nFörklaring: ✓ = klart, ✗ = ej påbörjat",
+			[][]string{{"Alla ska ha en plan.", "Införa planen.", "Verksamhetschef", "✓"},
+				{"Rökningen ska minska.", "Erbjuda samtal.", "Vårdcentralen", "✗"}}},
+		{"one mark explained is text", "Mål Aktivitet Ansvarig Status\nAlla ska ha en plan.\nInföra planen.\nVerksamhetschef\n✓\n" +
+			"Andelen ska öka där n = antal.\nErbjuda samtal.\nVårdcentralen\n✗",
+			[][]string{{"Alla ska ha en plan.", "Införa planen.", "Verksamhetschef", "✓"},
+				{"Andelen ska öka där n = antal.", "Erbjuda samtal.", "Vårdcentralen", "✗"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _ := tableRowsOf(t, tt.in)
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("rows\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}

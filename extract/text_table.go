@@ -554,7 +554,7 @@ func ptTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 				if s == "" || ptRunsOn(lines, j) {
 					continue
 				}
-				if ptChapter(s) || ptLettered(s) && ptBand(lines, j) || titled[j] || ptHeadsTable(lines, j) {
+				if ptChapter(s) || ptLettered(s) && ptBand(lines, j) || titled[j] || ptHeadsTable(lines, j) || ptLegend(s) {
 					break
 				}
 			}
@@ -1399,6 +1399,20 @@ func ptLastIndex(roles []rccplans.Column, r rccplans.Column) int {
 		}
 	}
 	return -1
+}
+
+// ptLegend: a line that explains two marks or more ("Teckenförklaring:
+// ✓ = genomförd, ◐ = pågår, ✗ = ej påbörjad", "U = uppnått, P =
+// pågående"): each "=" follows a mark of at most three characters.
+func ptLegend(s string) bool {
+	f := strings.Fields(s)
+	n := 0
+	for x := 1; x < len(f); x++ {
+		if f[x] == "=" && utf8.RuneCountInString(f[x-1]) <= 3 {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // ptStatusBefore: the number of words (1 or 2) of a status at f[x]
