@@ -725,8 +725,10 @@ func tlBody(lines []ptLine, cols []tlColumn, at, below int) (*rccplans.Table, in
 		}
 		// (a line that opens cells in two columns or more opens a row even
 		// with its first column empty: an Område printed once for its rows)
-		if newBlock && x > 0 && !opens && tlContinues(lines, body, x, parts) {
-			// the row a page break cut goes on
+		if newBlock && x > 0 && !opens && (tlContinues(lines, body, x, parts) || tlAllLower(parts)) {
+			// the row a page break cut goes on, or the row empty lines
+			// cut (a cell centred beside them) goes on in lower case in
+			// two columns or more
 			newBlock = false
 			if len(t.Rows) > 0 && cells == nil {
 				last := t.Rows[len(t.Rows)-1]
@@ -873,6 +875,22 @@ func tlNumberFirst(ls []string) []string {
 		return append(out, ls[i+1:]...)
 	}
 	return ls
+}
+
+// tlAllLower: two or more of a line's cells go on in lower case, and none
+// opens.
+func tlAllLower(parts []string) bool {
+	n := 0
+	for _, p := range parts {
+		switch {
+		case p == "":
+		case ptStartsLower(p):
+			n++
+		default:
+			return false
+		}
+	}
+	return n >= 2
 }
 
 // tlListItem: a cell's line opens an item of a list.
@@ -1377,7 +1395,10 @@ func tlLeft(lines []ptLine, body []int, cols []tlColumn) {
 		}
 	}
 	for j := 1; j < len(cols); j++ {
-		lo, hi := cols[j-1].end, min(cols[j].start+2, width+1)
+		// not in the first quarter of the way from the title before: a
+		// start there is the column before's text, set right of its own
+		// title ('Område Mål' over text under 'Mål' far right)
+		lo, hi := cols[j-1].end+(cols[j].start-cols[j-1].end)/4, min(cols[j].start+2, width+1)
 		best := cols[j].start
 		for x := lo; x <= hi; x++ {
 			if starts[x] == 0 {

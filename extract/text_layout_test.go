@@ -459,6 +459,40 @@ rehabilitering.               en plan.
 Mäta ledtider.                Ledtider ska kortas.        Processledare
 `
 
+// titleLeftOfText: two titles set one space apart ('Område Mål'), the
+// second's text far right of it, more lines of it than of the next column.
+const titleLeftOfText = `Handlingsplan cancer 2026
+
+Område Mål                                Aktivitet             Ansvarig
+Prevention   Alla ska screenas            Skicka kallelser.     Processledare
+             i hela länet
+             varje år.
+             Fler ska delta i             Utbilda personal.     Enhetschef
+             studier och
+             forskning.
+Diagnostik   Ledtider ska                 Mäta ledtider.        Chefläkare
+             kortas.
+             Alla ska ha                  Ta fram planer.       Enhetschef
+             en plan.
+`
+
+// rowCutByEmptyLines: empty lines inside a row (its Område centred beside
+// them), the row going on in lower case below them.
+const rowCutByEmptyLines = `Handlingsplan cancer 2026
+
+Område       Mål                    Aktivitet           Ansvarig        Status
+
+             Alla ska screenas      Skicka kallelser    Divisionschef   Ej
+Prevention
+
+
+             i hela länet.          till alla.          medicin         påbörjad
+
+             Fler ska delta.        Utbilda personal.   Enhetschef      Klar
+
+             Ledtider ska kortas.   Mäta ledtider.      Chefläkare      Pågår
+`
+
 func TestTextLayoutKeptTable(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -604,6 +638,17 @@ func TestTextLayoutKeptTable(t *testing.T) {
 			{"Utbilda personal om tobak.", "Alla ska sluta röka.", "Chefläkare"},
 			{"Genomföra en workshop om rehabilitering.", "Alla vårdcentraler ska ha en plan.", "Enhetschef"},
 			{"Mäta ledtider.", "Ledtider ska kortas.", "Processledare"},
+		}},
+		{"a column does not start in the first quarter of the way from the title before", titleLeftOfText, 1, []string{"Område", "Mål", "Aktivitet", "Ansvarig"}, [][]string{
+			{"Prevention", "Alla ska screenas i hela länet varje år.", "Skicka kallelser.", "Processledare"},
+			{"Prevention", "Fler ska delta i studier och forskning.", "Utbilda personal.", "Enhetschef"},
+			{"Diagnostik", "Ledtider ska kortas.", "Mäta ledtider.", "Chefläkare"},
+			{"Diagnostik", "Alla ska ha en plan.", "Ta fram planer.", "Enhetschef"},
+		}},
+		{"a row goes on in lower case past empty lines", rowCutByEmptyLines, 1, []string{"Område", "Mål", "Aktivitet", "Ansvarig", "Status"}, [][]string{
+			{"Prevention", "Alla ska screenas i hela länet.", "Skicka kallelser till alla.", "Divisionschef medicin", "Ej påbörjad"},
+			{"Prevention", "Fler ska delta.", "Utbilda personal.", "Enhetschef", "Klar"},
+			{"Prevention", "Ledtider ska kortas.", "Mäta ledtider.", "Chefläkare", "Pågår"},
 		}},
 	}
 	for _, tt := range tests {
