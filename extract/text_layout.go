@@ -68,12 +68,12 @@ import (
 //
 // How good it is (make eval-text, then go run ./cmd/rccplans eval
 // bin/eval-text/layout): the synthetic and held-out plans' PDFs (batches
-// 1-6, 413 rows) as pdftotext -layout prints them, 99.3% of the rows
-// found, 95.1% of the records right and 95.5% of the fields (was 93.5% /
+// 1-6, 413 rows) as pdftotext -layout prints them, 99.0% of the rows
+// found, 95.3% of the records right and 95.9% of the fields (was 93.5% /
 // 93.7% / 88.2%). With batch 7 (503 rows): pdftotext -layout -fixed 3
-// 90.3% / 91.9% / 81.6% (was 85.5% / 89.2% / 75.5%); each PDF re-rendered
-// by pdftocairo -pdf, then -layout, 97.0% / 93.5% / 91.7% (was 91.8% /
-// 91.7% / 85.3%); batch 7 alone (-layout) 75.4% of the fields (was 73.3%).
+// 91.8% / 91.8% / 83.2% (was 85.5% / 89.2% / 75.5%); each PDF re-rendered
+// by pdftocairo -pdf, then -layout, 96.8% / 93.8% / 91.9% (was 91.8% /
+// 91.7% / 85.3%); batch 7 alone (-layout) 75.6% of the fields (was 73.3%).
 // Known limits: a row whose gutters pdftotext squeezed to single spaces
 // (a proportional face on a character grid) is cut by the columns'
 // positions: a lower-case word, or a cell that opens with a short one,
