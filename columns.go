@@ -116,11 +116,11 @@ func columnOfKey(k string) Column {
 		return ColResponsibleTime
 	case has("ansvar") || word("vem", "ägare", "utförare"):
 		return ColResponsible
-	case has("lägesrapport", "genomförandegrad") || has("%") && word("genomfört", "genomförd", "klart", "färdigt"):
+	case has("lägesrapport", "lägesbedömning", "genomförandegrad") || has("%") && word("genomfört", "genomförd", "klart", "färdigt"):
 		// "Genomfört (%)": the share done. Not the word alone, which is
 		// a status value, no title
 		return ColStatus
-	case has("tidsplan", "tidplan", "tidsram", "tidpunkt", "tidsperiod", "klart när", "genomförs under", "klar år", "klart år") ||
+	case has("tidsplan", "tidplan", "tidsram", "tidpunkt", "tidsperiod", "tidsangivelse", "klart när", "genomförs under", "klar år", "klart år") ||
 		word("när", "tid", "datum", "deadline", "klart", "senast", "period"):
 		return ColTimeframe
 	case endsWord(words, "område", "området", "områden") || word("fokus", "tema") && len(words) <= 2:

@@ -80,6 +80,9 @@ func TestColumnOf(t *testing.T) {
 		{"Period", ColTimeframe},
 		{"Statusbedömning", ColStatus},
 		{"Status per aktivitet", ColStatus},
+		{"Tidsangivelse", ColTimeframe},
+		{"Lägesbedömning", ColStatus},
+		{"Område / Mål / Delmål / Aktivitet", ColArea},
 		{"2021", ColUnknown},
 		{"", ColUnknown},
 	}

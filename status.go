@@ -32,6 +32,8 @@ var statusWords = []struct{ prefix, status string }{
 	{"igångsatt", StatusInProgress},
 	{"färdigställ", StatusDone},
 	{"stoppa", StatusOnHold}, // "Stoppad"
+	{"parkera", StatusOnHold}, // "Parkerad"
+	{"åtgärdad", StatusDone},
 	{"igång", StatusInProgress},
 	{"avklara", StatusDone}, // "Avklarad"
 	{"senarelag", StatusOnHold}, // "Senarelagd": postponed

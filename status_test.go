@@ -82,6 +82,8 @@ func TestStatusOf(t *testing.T) {
 		{"Igångsatt", StatusInProgress},
 		{"Färdigställd", StatusDone},
 		{"Stoppad", StatusOnHold},
+		{"Parkerad", StatusOnHold},
+		{"Åtgärdad", StatusDone},
 		{"62 % (2024)", ""},
 		{"Grönare vårdmiljö", ""},
 		{"Röda dagar undantas", ""},
@@ -142,6 +144,8 @@ func TestStatusPhrase(t *testing.T) {
 		{"Igångsatt", StatusInProgress},
 		{"Färdigställd", StatusDone},
 		{"Stoppad", StatusOnHold},
+		{"Parkerad", StatusOnHold},
+		{"Åtgärdad", StatusDone},
 		{"62 % (2024)", ""},
 		{"90%", ""}, // a percentage is a target level in text, not a status line
 		{"Grönare vårdmiljö", ""},

@@ -110,6 +110,9 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 		// band is the area named by a row across a table that has no
 		// area column, for the rows under it.
 		band *areaLine
+		// a column holding the plan's levels one under the other
+		// (hierarchy.go), kept over the parts of its table
+		hier *hierarchy
 	)
 	maxLevel := 0.0
 	for _, lv := range levels {
@@ -231,6 +234,10 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 				header, rows, ncols = [][]string{lh}, lrows, len(lh)
 			}
 			roles := columnsOf(header, ncols)
+			var newHier *hierarchy
+			if roles != nil {
+				newHier = hierarchyOf(joinedTitles(header, ncols))
+			}
 			// A header the reader did not mark: the first body rows
 			// (sub-heading rows may come before it).
 			for k := 0; roles == nil && k < len(rows) && k < 3; k++ {
@@ -243,6 +250,7 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 							}
 						}
 						roles, rows = r, rows[k+1:]
+						newHier = hierarchyOf(joinedTitles([][]string{cells}, ncols))
 					}
 				}
 			}
@@ -254,6 +262,7 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 				roles = prev
 			} else {
 				band = nil
+				hier = newHier
 			}
 			if heldBand != nil {
 				if roles != nil && !hasRole(roles, rccplans.ColArea) {
@@ -284,6 +293,10 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 			var cur *segment
 			var last *rccplans.Row // the row of cur's last record
 			for _, row := range rows {
+				if hier != nil && hier.level(cellTexts(row.Cells)) {
+					last = nil // a level's line: the rows under it are its own
+					continue
+				}
 				if !hasGoalColumn(roles) {
 					if t, ok := acrossRow(cellTexts(row.Cells)); ok {
 						if g, ok := goalOf(t); ok {
@@ -320,6 +333,11 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 				warns = append(warns, w...)
 				if len(recs) == 0 {
 					continue
+				}
+				if hier != nil {
+					for k := range recs {
+						hier.fill(&recs[k])
+					}
 				}
 				if goal != nil {
 					for k := range recs {

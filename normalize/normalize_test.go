@@ -926,7 +926,9 @@ func TestRemarkRows(t *testing.T) {
 // sections under a region's heading report on that region.
 func TestSeveralRegions(t *testing.T) {
 	p := func(s string) rccplans.Block { return rccplans.Block{Kind: rccplans.BlockParagraph, Text: s} }
-	h := func(lvl int, s string) rccplans.Block { return rccplans.Block{Kind: rccplans.BlockHeading, Level: lvl, Text: s} }
+	h := func(lvl int, s string) rccplans.Block {
+		return rccplans.Block{Kind: rccplans.BlockHeading, Level: lvl, Text: s}
+	}
 	l := &rccplans.Layout{Blocks: []rccplans.Block{
 		p("RCC Norr"), p("RCC Väst"), p("RCC Sydöst"),
 		h(1, "Uppföljning 2025 av den regionala cancerplanen 2024–2027"),
@@ -988,5 +990,49 @@ func TestPerActivity(t *testing.T) {
 				t.Errorf("activities %q statuses %q; want %q %q", acts, sts, tt.activities, tt.statuses)
 			}
 		})
+	}
+}
+
+// TestHierarchyColumn: one column holding the plan's levels one under
+// the other ("Område / Mål / Delmål / Aktivitet"): the lines alone in it
+// set the area (by its code), the goal (by its number) and the Delmål
+// (by its label, the target under a goal); each activity row takes them,
+// without its list sign; a new goal clears the Delmål above it.
+func TestHierarchyColumn(t *testing.T) {
+	hdr := []string{"Område / Mål / Delmål / Aktivitet", "Ansvarig", "Tid", "Status"}
+	rows := [][]string{
+		{"1. Levnadsvanor", "", "", ""},
+		{"1.1 Alla patienter ska erbjudas en vårdplan.", "", "", ""},
+		{"Delmål: Minst 70 % senast 2026", "", "", ""},
+		{"– Följa upp andelen.", "FoU", "2027", "Pågår"},
+		{"– Ta fram en mall.", "Chef", "2026", "Klar"},
+		{"1.2 Väntetiderna ska minska.", "", "", ""},
+		{"– Mäta ledtider.", "Samordnare", "2026", "Pågår"},
+		{"2. Palliativ vård", "", "", ""},
+		{"2.1 Alla ska ha en plan.", "", "", ""},
+		{"Delmål: 90 %", "", "", ""},
+		{"• Utbilda personal.", "Chef", "2027", "Ej påbörjad"},
+	}
+	type rec struct{ areaCode, area, num, goal, target, activity, responsible string }
+	want := []rec{
+		{"1", "Levnadsvanor", "1.1", "Alla patienter ska erbjudas en vårdplan.", "Minst 70 % senast 2026", "Följa upp andelen.", "FoU"},
+		{"1", "Levnadsvanor", "1.1", "Alla patienter ska erbjudas en vårdplan.", "Minst 70 % senast 2026", "Ta fram en mall.", "Chef"},
+		{"1", "Levnadsvanor", "1.2", "Väntetiderna ska minska.", "", "Mäta ledtider.", "Samordnare"},
+		{"2", "Palliativ vård", "2.1", "Alla ska ha en plan.", "90 %", "Utbilda personal.", "Chef"},
+	}
+	doc := Document(&rccplans.Layout{Blocks: []rccplans.Block{table(1, hdr, rows...)}})
+	var got []rec
+	for _, r := range doc.Records {
+		got = append(got, rec{r.AreaCode, r.Area, r.GoalNumber, r.Goal, r.Target, r.Activity, r.Responsible})
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("records\n got %+v\nwant %+v", got, want)
+	}
+	// a title with one level is an ordinary column
+	if h := hierarchyOf([]string{"Mål", "Aktivitet"}); h != nil {
+		t.Errorf("hierarchy in a plain header: %+v", h)
+	}
+	if h := hierarchyOf([]string{"Mål/Aktivitet", "Ansvarig"}); h == nil || h.leaf() != rccplans.ColActivity {
+		t.Errorf("Mål/Aktivitet: %+v", h)
 	}
 }

@@ -23,6 +23,23 @@ func columnsOf(header [][]string, ncols int) []rccplans.Column {
 	if len(header) == 0 || ncols == 0 {
 		return nil
 	}
+	joined := joinedTitles(header, ncols)
+	roles := make([]rccplans.Column, ncols)
+	for c, h := range joined {
+		roles[c] = rccplans.ColumnOf(h)
+	}
+	if h := hierarchyOf(joined); h != nil {
+		roles[h.col] = h.leaf() // its other levels are lines of their own
+	}
+	perYear(roles, joined)
+	if !isPlan(roles) {
+		return nil
+	}
+	return roles
+}
+
+// joinedTitles joins each column's title over the header's rows.
+func joinedTitles(header [][]string, ncols int) []string {
 	joined := make([]string, ncols)
 	for c := 0; c < ncols; c++ {
 		var parts []string
@@ -36,15 +53,7 @@ func columnsOf(header [][]string, ncols int) []rccplans.Column {
 		}
 		joined[c] = strings.Join(parts, " ")
 	}
-	roles := make([]rccplans.Column, ncols)
-	for c, h := range joined {
-		roles[c] = rccplans.ColumnOf(h)
-	}
-	perYear(roles, joined)
-	if !isPlan(roles) {
-		return nil
-	}
-	return roles
+	return joined
 }
 
 // perYear reads a status or follow-up column kept once a year
