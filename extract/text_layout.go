@@ -69,11 +69,11 @@ import (
 // How good it is (make eval-text, then go run ./cmd/rccplans eval
 // bin/eval-text/layout): the synthetic and held-out plans' PDFs (batches
 // 1-6, 413 rows) as pdftotext -layout prints them, 99.0% of the rows
-// found, 95.3% of the records right and 95.9% of the fields (was 93.5% /
+// found, 95.3% of the records right and 96.0% of the fields (was 93.5% /
 // 93.7% / 88.2%). With batch 7 (503 rows): pdftotext -layout -fixed 3
-// 91.8% / 91.8% / 83.2% (was 85.5% / 89.2% / 75.5%); each PDF re-rendered
-// by pdftocairo -pdf, then -layout, 96.8% / 93.8% / 91.9% (was 91.8% /
-// 91.7% / 85.3%); batch 7 alone (-layout) 75.6% of the fields (was 73.3%).
+// 91.8% / 92.0% / 83.5% (was 85.5% / 89.2% / 75.5%); each PDF re-rendered
+// by pdftocairo -pdf, then -layout, 96.8% / 94.4% / 92.2% (was 91.8% /
+// 91.7% / 85.3%); batch 7 alone (-layout) 76.2% of the fields (was 73.3%).
 // Known limits: a row whose gutters pdftotext squeezed to single spaces
 // (a proportional face on a character grid) is cut by the columns'
 // positions: a lower-case word, or a cell that opens with a short one,
@@ -367,7 +367,7 @@ func tlTitleLine(ln ptLine, n int) bool {
 		}
 		if rccplans.ColumnOf(sg.s) != rccplans.ColUnknown {
 			named++
-		} else if !ptStartsLower(sg.s) && !strings.HasSuffix(words[0], "-") && !ptTimeRe.MatchString(sg.s) {
+		} else if !ptStartsLower(sg.s) && !strings.HasSuffix(words[0], "-") && !ptTimeRe.MatchString(sg.s) && !tlQualifier(sg.s) {
 			if len(words) > 1 || !tlWordRe.MatchString(sg.s) {
 				return false
 			}
@@ -375,6 +375,11 @@ func tlTitleLine(ln ptLine, n int) bool {
 		}
 	}
 	return unknown == 0 || len(segs) >= 2 && len(segs) <= n && unknown <= named
+}
+
+// tlQualifier: a title's part in brackets ("(enligt RCC Norr)").
+func tlQualifier(s string) bool {
+	return strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")")
 }
 
 // layoutTables finds the kept-layout tables among the lines.

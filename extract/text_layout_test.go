@@ -768,6 +768,8 @@ func TestTextLayoutTitleLine(t *testing.T) {
 		{"a sentence", "Se nedan.      Ansvarig", 4, false},
 		{"a cell's last words below a repeated header", "         och 74 år.", 0, false},
 		{"a title's lower-case part below", "         ansvarig", 0, true},
+		{"a title's qualifier in brackets below", "          funktion          (enligt RCC)          senast", 0, true},
+		{"words in brackets among other words are no title", "          (se nedan) Övrigt arbete", 0, false},
 		{"a numbered heading in wide letter spacing", "3.     Målområden      och      åtgärder", 6, false},
 	}
 	for _, tt := range tests {
