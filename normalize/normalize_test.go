@@ -1036,3 +1036,25 @@ func TestHierarchyColumn(t *testing.T) {
 		t.Errorf("Mål/Aktivitet: %+v", h)
 	}
 }
+
+// TestMergedAcross: a cell merged across two columns, copied by the
+// reader into both, belongs to the first; merged down a column it is
+// each row's; a band across every column is no record.
+func TestMergedAcross(t *testing.T) {
+	hdr := []string{"Mål", "Nuläge", "Målnivå", "Aktivitet"}
+	tab := &rccplans.Table{Header: [][]string{hdr}, Rows: []rccplans.Row{
+		{Page: 1, Cells: []rccplans.Cell{{Text: "M1"}, {Text: "88 procent"}, {Text: "88 procent", Spanned: true}, {Text: "A1"}}},
+		{Page: 1, Cells: []rccplans.Cell{{Text: "M1", Spanned: true}, {Text: "88 procent", Spanned: true}, {Text: "88 procent", Spanned: true}, {Text: "A2"}}},
+		{Page: 1, Cells: []rccplans.Cell{{Text: "M2"}, {Text: "Saknas"}, {Text: "90 procent"}, {Text: "A3"}}},
+	}}
+	doc := Document(&rccplans.Layout{Blocks: []rccplans.Block{{Kind: rccplans.BlockTable, Page: 1, Table: tab}}})
+	type rec struct{ goal, state, target, activity string }
+	var got []rec
+	for _, r := range doc.Records {
+		got = append(got, rec{r.Goal, r.CurrentState, r.Target, r.Activity})
+	}
+	want := []rec{{"M1", "88 procent", "", "A1"}, {"M1", "88 procent", "", "A2"}, {"M2", "Saknas", "90 procent", "A3"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("records\n got %+v\nwant %+v", got, want)
+	}
+}

@@ -191,12 +191,21 @@ func isUpper(s string) bool {
 func record(cells []rccplans.Cell, roles []rccplans.Column) (rec rccplans.Record, ok bool, why string) {
 	texts := map[rccplans.Column][]string{}
 	any := false
+	allSame := true
+	for _, c := range cells {
+		allSame = allSame && c.Text == cells[0].Text
+	}
 	for i, c := range cells {
 		if i >= len(roles) {
 			break
 		}
 		t := cleanCell(c.Text)
 		if t == "" {
+			continue
+		}
+		if i > 0 && c.Spanned && !allSame && t == cleanCell(cells[i-1].Text) {
+			// a cell merged across two columns is the first one's: the
+			// reader copies its text into each position it covers
 			continue
 		}
 		if roles[i] != rccplans.ColUnknown {
