@@ -42,6 +42,8 @@ func extOf(data []byte) string {
 		return ".md"
 	case extract.FormatText:
 		return ".txt"
+	case extract.FormatOrg:
+		return ".org"
 	}
 	return ".bin"
 }
@@ -52,7 +54,7 @@ func (s *Store) Rel(sum, ext string) (string, error) {
 		return "", fmt.Errorf("corpus: store: bad hash %q", sum)
 	}
 	switch ext {
-	case ".pdf", ".docx", ".html", ".md", ".txt", ".bin":
+	case ".pdf", ".docx", ".html", ".md", ".txt", ".org", ".bin":
 	default:
 		return "", fmt.Errorf("corpus: store: bad extension %q", ext)
 	}
