@@ -1083,3 +1083,30 @@ func TestTextLegend(t *testing.T) {
 		})
 	}
 }
+
+// TestTextSpannedGoal: without Område codes, a row that opens after its
+// goal shares the goal (and target) above: merged cells printed once.
+func TestTextSpannedGoal(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want [][]string
+	}{
+		{"a second activity under one goal", "Mål Aktivitet Ansvarig Status\nAlla ska ha\nen plan för\nvården.\nInföra planen på alla enheter i regionen\nunder året.\nVerksamhetschef\nKlar\n" +
+			"Utbilda personalen på alla enheter i regionen\ni rutinen.\nVårdcentralen\nPågår\nRökningen\nska minska.\nErbjuda samtal till alla som röker inför\noperation.\nVårdcentralen\nPågår",
+			[][]string{{"Alla ska ha en plan för vården.", "Införa planen på alla enheter i regionen under året.", "Verksamhetschef", "Klar"},
+				{"Alla ska ha en plan för vården.", "Utbilda personalen på alla enheter i regionen i rutinen.", "Vårdcentralen", "Pågår"},
+				{"Rökningen ska minska.", "Erbjuda samtal till alla som röker inför operation.", "Vårdcentralen", "Pågår"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, tb := tableRowsOf(t, tt.in)
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Fatalf("rows\n got %q\nwant %q", got, tt.want)
+			}
+			if !tb.Rows[1].Cells[0].Spanned || tb.Rows[0].Cells[0].Spanned {
+				t.Errorf("spanned: row 1 %v, row 2 %v; want false, true", tb.Rows[0].Cells[0].Spanned, tb.Rows[1].Cells[0].Spanned)
+			}
+		})
+	}
+}

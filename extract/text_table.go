@@ -1714,6 +1714,20 @@ func ptAssemble(b *ptBody, width []float64) *rccplans.Table {
 					row.Cells[c] = rccplans.Cell{Text: prev.Cells[c].Text, Spanned: true}
 				}
 			}
+		} else if areaCol < 0 && len(t.Rows) > 0 {
+			// without Område codes: a row that opens after its goal
+			// leaves the goal's cells, printed once for the rows they
+			// span, to the row above ("Mål" / "Förväntat resultat" over
+			// two activities)
+			prev := t.Rows[len(t.Rows)-1]
+			for c, role := range roles {
+				if row.Cells[c].Text != "" {
+					break
+				}
+				if role == rccplans.ColGoal || role == rccplans.ColTarget {
+					row.Cells[c] = rccplans.Cell{Text: prev.Cells[c].Text, Spanned: prev.Cells[c].Text != ""}
+				}
+			}
 		}
 		t.Rows = append(t.Rows, *row)
 		row = nil
