@@ -158,8 +158,8 @@ var (
 	ptAreaRe     = regexp.MustCompile(`^\d{1,2}(?:\.[a-zA-Z0-9]{1,4}){0,4}\.?\)\s*\S`) // "3.c.ii) Screening", "6) Forskning"
 	ptFootnoteRe = regexp.MustCompile(`^\*{1,4}\s*[^*\s]`)
 	// a line that is only a time: "2022–2024", "2022–05", "4 år", "Q2 2023", "Löpande", "Hösten 2023"
-	// a line that starts with a time: "2023 och 2024", "2022-", "Q 2 2022 för …", "Löpande"
-	ptTimeStartRe = regexp.MustCompile(`^(?i:(?:(?:q|kv)\s?[1-4]\s+)?(?:19|20)\d\d(?:\b|[-–/])|(?:löpande|kontinuerligt|årligen|pågående|pågår kontinuerligt)\b)`)
+	// a line that starts with a time: "2023 och 2024", "2022-", "Q 2 2022 för …", "dec 2026", "Löpande"
+	ptTimeStartRe = regexp.MustCompile(`^(?i:(?:(?:q|kv)\s?[1-4]\s+|(?:jan\p{L}*|feb\p{L}*|mars|apr\p{L}*|maj|juni?|juli?|aug\p{L}*|sep\p{L}*|okt\p{L}*|nov\p{L}*|dec\p{L}*|vår(?:en)?|höst(?:en)?)\.?\s+)?(?:19|20)\d\d(?:\b|[-–/])|(?:löpande|kontinuerligt|årligen|pågående|pågår kontinuerligt)\b)`)
 	// a line that ends in a footnote marker: "… cancer. ***"
 	ptMarkEndRe = regexp.MustCompile(`(?:^|\s)\*{1,4}$`)
 	// a year broken at its dash: "2022-" / "2024"
