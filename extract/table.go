@@ -32,10 +32,10 @@ type grid struct {
 	// as (y, left end): the columns left of a rule's start hold a cell
 	// merged over the rows it divides (ruleOpenings).
 	openLeft [][2]float64
-	// shadedRows: such a table's rows are drawn by a column of coloured
-	// cells (shadedRows), not by rules.
-	shadedRows bool
-	size       float64 // dominant font size of the body text
+	// starts: where the columns' text starts (the header's left edges,
+	// first column aside), for words the PDF reader glued over them.
+	starts []float64
+	size   float64 // dominant font size of the body text
 	// closed tells per column whether a rule closes the last row at its
 	// bottom (for ruled tables); a merged cell left open at the page foot
 	// continues on the next page.

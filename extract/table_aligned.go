@@ -220,8 +220,15 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 	prev := &lines[end]
 	bands := rowRules(p, anchors[0].X0, anchors[len(anchors)-1].X1, lines[top].Y0, lines[end].Y1)
 	titles := map[int]bool{} // bold lines across the table over rows in its columns
+	starts := make([]float64, 0, len(anchors)-1)
+	for _, a := range anchors[1:] {
+		starts = append(starts, a.X0)
+	}
 	for k := end + 1; k < len(lines); k++ {
 		l := &lines[k]
+		if !used[k] {
+			unglue(l, starts)
+		}
 		gap := l.Y0 - prev.Y1
 		lim := 2.0 * prev.height()
 		if len(body) == 0 {
@@ -252,7 +259,7 @@ func alignedTable(p *rccplans.Page, lines []tline, h int, used []bool) (*grid, [
 		prev = l
 	}
 	cols := alignedColumns(anchors, lines, body)
-	g := &grid{page: p.Number, cols: cols, nhead: 1, hruled: bands != nil}
+	g := &grid{page: p.Number, cols: cols, nhead: 1, hruled: bands != nil, starts: starts}
 	if bands != nil {
 		g.openLeft = ruleOpenings(p, cols)
 	}
@@ -750,6 +757,7 @@ func alignedContinuation(p *rccplans.Page, lines []tline, prev *grid) (*grid, []
 	}
 	for k := range lines {
 		l := &lines[k]
+		unglue(l, prev.starts)
 		gap := 0.0
 		if k > 0 {
 			gap = l.Y0 - lines[k-1].Y1
@@ -766,7 +774,7 @@ func alignedContinuation(p *rccplans.Page, lines []tline, prev *grid) (*grid, []
 	if len(body) == 0 {
 		return nil, lines
 	}
-	g := &grid{page: p.Number, cols: append([]float64(nil), prev.cols...), box: rccplans.Box{X0: prev.cols[0], Y0: lines[0].Y0, X1: prev.cols[nc], Y1: lines[0].Y1}, hruled: bands != nil}
+	g := &grid{page: p.Number, cols: append([]float64(nil), prev.cols...), box: rccplans.Box{X0: prev.cols[0], Y0: lines[0].Y0, X1: prev.cols[nc], Y1: lines[0].Y1}, hruled: bands != nil, starts: prev.starts}
 	if bands != nil {
 		g.openLeft = ruleOpenings(p, g.cols)
 	}
@@ -1219,6 +1227,70 @@ func titleInTable(anchors []anchor, lines []tline, k int, used []bool) int {
 		return m - k
 	}
 	return 0
+}
+
+// unglue cuts the words of l that run over a column's start (starts)
+// where the PDF reader glued two cells set with no gap between them
+// ("specialiteterLöpande"): see splitAtStarts. The line is rebuilt when
+// a word was cut.
+func unglue(l *tline, starts []float64) {
+	if len(starts) == 0 {
+		return
+	}
+	var out []rccplans.Word
+	for _, w := range l.words {
+		out = append(out, splitAtStarts(w, starts)...)
+	}
+	if len(out) != len(l.words) {
+		l.words = out
+		finishLine(l)
+	}
+}
+
+// splitAtStarts cuts w where it runs over a column's start: at the
+// letter nearest that start by the word's mean character width (within
+// two and a half characters) where a small letter, a digit or a closing
+// mark is followed by a capital, or a letter by a digit: where one cell's
+// text ends and the next one's starts. A word with no such change there
+// is left whole.
+func splitAtStarts(w rccplans.Word, starts []float64) []rccplans.Word {
+	for _, s := range starts {
+		if w.X0 >= s-1 || w.X1 <= s+1 {
+			continue
+		}
+		rs := []rune(w.Text)
+		if len(rs) < 2 {
+			continue
+		}
+		avg := (w.X1 - w.X0) / float64(len(rs))
+		e := (s - w.X0) / avg
+		best, bd := -1, 2.5
+		for i := 1; i < len(rs); i++ {
+			if d := math.Abs(float64(i) - e); d < bd && cellJoint(rs[i-1], rs[i]) {
+				best, bd = i, d
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		a, b := w, w
+		a.Text, b.Text = string(rs[:best]), string(rs[best:])
+		a.X1, b.X0 = math.Min(s-0.1, w.X1), math.Max(s, w.X0)
+		return append([]rccplans.Word{a}, splitAtStarts(b, starts)...)
+	}
+	return []rccplans.Word{w}
+}
+
+// cellJoint tells whether text can end with p and the next cell's start
+// with r inside one glued word.
+func cellJoint(p, r rune) bool {
+	switch {
+	case unicode.IsUpper(r):
+		return unicode.IsLower(p) || unicode.IsDigit(p) || strings.ContainsRune(".,;:)%", p)
+	case unicode.IsDigit(r):
+		return unicode.IsLetter(p)
+	}
+	return false
 }
 
 // wrapsCell tells whether l, a bold line of one run, is the next line of

@@ -656,3 +656,49 @@ p1 TABLE 3 cols, 2 rows
   r2 p1: Fokus 3: Vård | Ett tredje mål. | Göra det sista.
 `, ws)
 }
+
+// TestGluedCells: cells set with no gap between them: the PDF reader
+// glued the end of one cell and the start of the next into one word
+// ("enhetenKlar", "enheten2026"). A word that runs over a column's start
+// (the header's left edge) is cut where its letters change from small to
+// a capital or a digit near that start, on the header's page and on the
+// next, where the table goes on without its header.
+func TestGluedCells(t *testing.T) {
+	xs := []float64{40, 200, 400, 560, 700}
+	heads := []string{"Mål", "Aktivitet", "Ansvarig", "Status"}
+	lh := bodyFS * 1.3
+	// glued is a cell's text ending right at the next column's start
+	// (xs[c+1]+3) and glued to that cell's first word.
+	glued := func(c int, y float64, left, right string) []rccplans.Word {
+		lw := words(0, y, left, bodyFS, false)
+		width := lw[len(lw)-1].X1
+		shift := xs[c+1] + 3 - width
+		for i := range lw {
+			lw[i].X0 += shift
+			lw[i].X1 += shift
+		}
+		last := &lw[len(lw)-1]
+		last.Text += right
+		last.X1 += float64(len([]rune(right))) * bodyFS * 0.5
+		return lw
+	}
+	p1 := headedPage(xs, heads...)
+	y := 100 + 1.5*lh
+	p1 = append(p1, cellsAt(xs, y, "Ett mål som", "Göra något.")...)
+	p1 = append(p1, glued(2, y, "Chef för enheten", "Klar")...)
+	p1 = append(p1, cellsAt(xs, y+lh, "går vidare.")...)
+	y += 2.5 * lh
+	p1 = append(p1, cellsAt(xs, y, "Ett annat mål", "Göra mer.")...)
+	p1 = append(p1, glued(2, y, "Chef för vården", "Pågår")...)
+	p1 = append(p1, cellsAt(xs, y+lh, "som går vidare.")...)
+	p2 := cellsAt(xs, 50, "Ett tredje mål", "Göra det sista.")
+	p2 = append(p2, glued(2, 50, "Chef för kliniken", "Avvaktar")...)
+	p2 = append(p2, cellsAt(xs, 50+lh, "till slut.")...)
+	checkBlocks(t, `p1 H1 Insatser
+p1 TABLE 4 cols, 3 rows
+  head: Mål | Aktivitet | Ansvarig | Status
+  r1 p1: Ett mål som går vidare. | Göra något. | Chef för enheten | Klar
+  r2 p1: Ett annat mål som går vidare. | Göra mer. | Chef för vården | Pågår
+  r3 p2: Ett tredje mål till slut. | Göra det sista. | Chef för kliniken | Avvaktar
+`, p1, p2)
+}
