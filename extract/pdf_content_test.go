@@ -188,10 +188,10 @@ func TestPDFContent(t *testing.T) {
 			lines: []string{"Hello X"},
 		},
 		{
-			name:  "a superscript stays in its line, a word of its own",
+			name:  "a superscript number stays in its line, glued to its word as a footnote mark",
 			page:  pdfPageSpec{content: "BT /F1 10 Tf 72 700 Td (text) Tj /F1 6 Tf 4 Ts (12) Tj 0 Ts /F1 10 Tf ( med) Tj ET"},
-			lines: []string{"text 12 med"},
-			words: map[string]rccplans.Box{"text": box(72, 83, 92, 94), "12": box(92, 82.6, 98, 89.2)},
+			lines: []string{"text¹² med"},
+			words: map[string]rccplans.Box{"text¹²": box(72, 82.6, 98, 94)},
 		},
 		{
 			name:  "a subscript too; small text elsewhere on the baseline does not move",
@@ -668,6 +668,46 @@ func TestPDFSoftHyphens(t *testing.T) {
 				if got := rccplans.JoinLines(lines); got != tt.joined {
 					t.Errorf("joined %q, want %q", got, tt.joined)
 				}
+			}
+		})
+	}
+}
+
+// TestPDFFootnoteMarks: a number set smaller and raised right after a word
+// is its footnote mark, read as superscript digits glued to the word, as
+// printed. F1 glyphs are 0.5 em wide: "behandling" at 10 pt ends at 122.
+func TestPDFFootnoteMarks(t *testing.T) {
+	tests := []struct {
+		name    string
+		content string
+		lines   []string
+	}{
+		{"a mark after a word", "BT /F1 10 Tf 72 700 Td (efter behandling) Tj /F1 6.5 Tf 3.4 Ts (1) Tj ET", []string{"efter behandling¹"}},
+		{"a mark after a full stop, drawn in a text object of its own", "BT /F1 10 Tf 72 700 Td (studier.) Tj ET BT /F1 6.5 Tf 112 703.4 Td (2) Tj ET", []string{"studier.²"}},
+		{"every digit", "BT /F1 10 Tf 72 700 Td (a) Tj /F1 6 Tf 4 Ts (1234567890) Tj ET", []string{"a¹²³⁴⁵⁶⁷⁸⁹⁰"}},
+		{"the text goes on after the mark", "BT /F1 10 Tf 72 700 Td (ord) Tj /F1 6 Tf 4 Ts (3) Tj 0 Ts /F1 10 Tf ( och mer) Tj ET", []string{"ord³ och mer"}},
+		{"punctuation after the mark", "BT /F1 10 Tf 72 700 Td (behandling) Tj /F1 6.5 Tf 3.4 Ts (1) Tj 0 Ts /F1 10 Tf (, och) Tj ET", []string{"behandling¹, och"}},
+		{"raised letters and digits", "BT /F1 10 Tf 72 700 Td (text) Tj /F1 6 Tf 4 Ts (a2) Tj ET", []string{"text a2"}},
+		{"a footnote's own number before its text is no mark", "BT /F1 6 Tf 4 Ts 72 700 Td (1) Tj 0 Ts /F1 10 Tf (Enligt) Tj ET", []string{"1 Enligt"}},
+		{"small digits on the baseline", "BT /F1 10 Tf 72 700 Td (text) Tj /F1 6 Tf (12) Tj ET", []string{"text 12"}},
+		{"a lowered digit (subscript)", "BT /F1 10 Tf 72 700 Td (CO) Tj /F1 6 Tf -2 Ts (2) Tj ET", []string{"CO 2"}},
+		{"raised letters", "BT /F1 10 Tf 72 700 Td (text) Tj /F1 6 Tf 4 Ts (a) Tj ET", []string{"text a"}},
+		{"a raised digit of the same size", "BT /F1 10 Tf 72 700 Td (text) Tj 3 Ts (2) Tj ET", []string{"text2"}},
+		// Not even set on the word's baseline: a line of its own.
+		{"a raised digit after a space", "BT /F1 10 Tf 72 700 Td (text ) Tj /F1 6 Tf 4 Ts (2) Tj ET", []string{"2", "text"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, err := PDF(context.Background(), "t.pdf", buildPDF(pdfSpec{pages: []pdfPageSpec{{content: tt.content}}}), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var lines []string
+			for _, ln := range l.Pages[0].Lines {
+				lines = append(lines, ln.Text)
+			}
+			if !slices.Equal(lines, tt.lines) {
+				t.Errorf("lines %q, want %q", lines, tt.lines)
 			}
 		})
 	}

@@ -245,7 +245,12 @@ func pdfRowWords(row []pdfFGlyph) []pdfFWord {
 		if prev != nil && prev.g.text == g.g.text && math.Abs(g.u0-prev.u0) < 0.25*math.Max(prev.u1-prev.u0, 0.1*g.g.size) {
 			continue
 		}
-		if cur != nil && prev != nil {
+		if cur != nil && prev != nil && pdfFootnoteMark(g, prev) {
+			// A footnote mark glued to its word, as printed: "studier.²".
+			g.g.text = pdfSuperscript(g.g.text)
+		} else if cur != nil && prev != nil && pdfAfterMark(g, prev) {
+			// Punctuation right after a mark: "behandling¹,".
+		} else if cur != nil && prev != nil {
 			gap := g.u0 - prev.u1
 			size := math.Max(prev.g.size, g.g.size)
 			ratio := math.Max(prev.g.size, g.g.size) / math.Max(math.Min(prev.g.size, g.g.size), 1e-6)
@@ -279,6 +284,64 @@ func pdfRowWords(row []pdfFGlyph) []pdfFWord {
 		prev = g
 	}
 	return ws
+}
+
+// pdfFootnoteMark reports a digit set as a footnote mark right after
+// prev: smaller, raised above the baseline it is read on (pdfScriptBase
+// put it on prev's), touching prev and drawn right after it. prev is the
+// word's last glyph, or the mark's digit before (a mark of several
+// digits). Marks drawn before their text (a footnote's own number at the
+// page's foot) and lowered digits (subscripts) are not: they stay words
+// of their own.
+func pdfFootnoteMark(g, prev *pdfFGlyph) bool {
+	if g.orig >= g.base || g.u0-prev.u1 > pdfWordGap*prev.g.size || g.g.seq <= prev.g.seq || g.g.seq > prev.g.seq+pdfSeqSkip {
+		return false
+	}
+	for _, r := range g.g.text {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	if prev.orig < prev.base {
+		// The mark's next digit: the same size on the same raised line.
+		return pdfIsMark(prev) && math.Abs(prev.g.size-g.g.size) < 0.05*g.g.size && math.Abs(prev.orig-g.orig) < 0.05*g.g.size
+	}
+	return g.g.size <= 0.9*prev.g.size
+}
+
+// pdfIsMark reports a glyph read as a footnote mark (pdfSuperscript).
+func pdfIsMark(g *pdfFGlyph) bool {
+	r, _ := utf8.DecodeRuneInString(g.g.text)
+	return r == '¹' || r == '²' || r == '³' || r >= 0x2070 && r <= 0x2079
+}
+
+// pdfAfterMark reports punctuation set on the word's own baseline right
+// after its footnote mark (prev), touching it and drawn right after it.
+func pdfAfterMark(g, prev *pdfFGlyph) bool {
+	if prev.orig >= prev.base || g.orig != g.base || !pdfIsMark(prev) || math.Abs(g.orig-prev.base) > 0.05*g.g.size ||
+		g.u0-prev.u1 > pdfWordGap*g.g.size || g.g.seq <= prev.g.seq || g.g.seq > prev.g.seq+pdfSeqSkip {
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(g.g.text)
+	return n == len(g.g.text) && strings.ContainsRune(".,;:)!?", r)
+}
+
+// pdfSuperscript spells ASCII digits as superscript digits.
+func pdfSuperscript(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '1':
+			b.WriteRune('¹')
+		case '2':
+			b.WriteRune('²')
+		case '3':
+			b.WriteRune('³')
+		default:
+			b.WriteRune(0x2070 + r - '0')
+		}
+	}
+	return b.String()
 }
 
 // pdfSoftHyphen is U+00AD, the soft hyphen.
