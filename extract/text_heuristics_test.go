@@ -1113,3 +1113,32 @@ func TestTextSpannedGoal(t *testing.T) {
 		})
 	}
 }
+
+// TestTextGluedSkip: in a table whose rows open with a number, a cell
+// that opens on the line of the cell before it and skips a column pays
+// for the column left empty on a line holding its neighbours; tables
+// without a number column do not.
+func TestTextGluedSkip(t *testing.T) {
+	mk := func(s string, glued bool, cost float64) ptUnit {
+		return ptUnit{s: s, n: len([]rune(s)), fw: len([]rune(strings.Fields(s)[0])), startsUp: true, glued: glued, splitCost: cost,
+			status: ptIsStatus(s), timeLike: ptTimeRe.MatchString(s), timeStart: ptTimeStartRe.MatchString(s)}
+	}
+	// "Forskningschef 2026 Klar": nothing for the column between the
+	// time and the status
+	us := []ptUnit{mk("1.1", false, 0), mk("Etablera en mottagning.", true, 0),
+		mk("Forskningschef", false, 0), mk("2026", true, 0.3), mk("Klar", true, 0)}
+	tail := []rccplans.Column{rccplans.ColActivity, rccplans.ColResponsible, rccplans.ColTimeframe, rccplans.ColUnknown, rccplans.ColStatus}
+	cost := func(first rccplans.Column, price float64) float64 {
+		old := ptGluedSkip
+		ptGluedSkip = price
+		defer func() { ptGluedSkip = old }()
+		_, c := ptPath(us, append([]rccplans.Column{first}, tail...), nil, false, -1, 5, false, 0, 3, 0)
+		return c
+	}
+	if on, off := cost(rccplans.ColNumber, 1), cost(rccplans.ColNumber, 0); on <= off {
+		t.Errorf("number first: cost %.2f priced, %.2f unpriced; want the priced dearer", on, off)
+	}
+	if on, off := cost(rccplans.ColGoal, 1), cost(rccplans.ColGoal, 0); on != off {
+		t.Errorf("goal first: cost %.2f priced, %.2f unpriced; want them equal", on, off)
+	}
+}
