@@ -35,7 +35,7 @@ import (
 // sections found with their region, titles and texts equal to the gold
 // (normalize's TestSectionsSeedAgainstGold), all 21 abbreviations. Plan
 // tables: seeds/000 41 of 43 rows, 89.7% of the model fields; seeds/001
-// 33 of 43 rows, 56.7% (see text_table.go for why). What it cannot do:
+// 40 of 43 rows, 76.3% (see text_table.go for why). What it cannot do:
 // number pages right when the producer printed no page markers (a leading
 // blank counts as a page start, and it may also stand for an empty table
 // cell, so pages drift); keep a paragraph apart from the next when a page
