@@ -31,11 +31,11 @@ var statusWords = []struct{ prefix, status string }{
 	{"i gång", StatusInProgress},
 	{"igångsatt", StatusInProgress},
 	{"färdigställ", StatusDone},
-	{"stoppa", StatusOnHold}, // "Stoppad"
+	{"stoppa", StatusOnHold},  // "Stoppad"
 	{"parkera", StatusOnHold}, // "Parkerad"
 	{"åtgärdad", StatusDone},
 	{"igång", StatusInProgress},
-	{"avklara", StatusDone}, // "Avklarad"
+	{"avklara", StatusDone},     // "Avklarad"
 	{"senarelag", StatusOnHold}, // "Senarelagd": postponed
 	{"skjut", StatusOnHold},     // "Skjuten till 2027", "Skjuts upp"
 	{"vänteläge", StatusOnHold},
