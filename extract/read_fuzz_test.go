@@ -88,7 +88,7 @@ func smallSeeds(t testing.TB) map[string][]byte {
 		// a follow-up report: numbered sections, a word broken at the
 		// line end, an abbreviation list
 		"report": []byte("1 Inledning\nUppföljningsrapport från Region Exempel\nTexten bryts vid rad-\nslut.\n\nFörkortningar\nKSSK Kontaktsjuksköterska\n"),
-		"org": []byte("#+TITLE: Handlingsplan 2026\n* Prevention\n| Mål | Status |\n|-----+--------|\n| Fler screenade | Pågår |\n"),
+		"org":    []byte("#+TITLE: Handlingsplan 2026\n* Prevention\n| Mål | Status |\n|-----+--------|\n| Fler screenade | Pågår |\n"),
 	}
 	// The start of a real markdown plan, whose shape is what the markdown
 	// reader is tuned on: whole lines up to 1.5 KB (its preamble and first
