@@ -30,6 +30,10 @@ const (
 // grids with column spans (w:gridSpan) and row spans (w:vMerge) filled in
 // and marked Spanned, repeated header rows (w:tblHeader) as Table.Header.
 // Nested tables are flattened into the text of the cell that holds them.
+// One-text rows stacked inside a table are captions (headings between
+// table parts) unless they stand under the column header with their other
+// cells empty and unmerged: then they are the plan's levels printed one
+// under the other in the first column, and stay rows.
 // Word's list numbers are printed, so they are text ("1." before a goal),
 // except in a cell holding two or more items of one list: those numbers
 // are list marks, dropped as bullets in cells are.
@@ -842,9 +846,76 @@ func (r *docxReader) emitTable(tb *docxTable) {
 		}
 		grid = append(grid, mrow{cells: cells, header: row.header, page: row.page})
 	}
+	levels := levelRows(grid)
+	for i := range levels {
+		// A placeholder in one of its empty cells keeps tableBlocks from
+		// reading the row as a caption; it is taken out again below.
+		grid[i].cells[len(grid[i].cells)-1].text = docxHold
+	}
 	for _, b := range tableBlocks(grid, tb.rows[0].page, r.out.ranked) {
+		if b.Table != nil && len(levels) > 0 {
+			for k := range b.Table.Rows {
+				for c := range b.Table.Rows[k].Cells {
+					if b.Table.Rows[k].Cells[c].Text == docxHold {
+						b.Table.Rows[k].Cells[c].Text = ""
+					}
+				}
+			}
+		}
 		r.out.add(b)
 	}
+}
+
+// docxHold stands in an empty cell of a level row while tableBlocks reads
+// the table: a NUL cannot come from XML text, so it is never a cell's own.
+const docxHold = "\x00"
+
+// levelRows finds rows that print a level of the plan's hierarchy in the
+// first column ("1. Område", under it "1.1 Mål", under it "Delmål: …",
+// then activity rows filling the other columns): two or more rows in a
+// row under the table's column header, each with text in its first cell
+// only and its other cells kept as real, empty, unmerged cells, and
+// followed by a row that is neither a header nor such a row. Stacked
+// one-text rows are otherwise read as captions (headings between table
+// parts); but a caption or band is merged across the row or stands above
+// the header, while these keep the header's columns, so their text is the
+// first column's value and the rows under them fill the rest.
+func levelRows(grid []mrow) map[int]bool {
+	open := func(r mrow) bool {
+		if r.header || titleRow(r) == "" {
+			return false
+		}
+		for _, c := range r.cells {
+			if c.spanned {
+				return false
+			}
+		}
+		return true
+	}
+	out := map[int]bool{}
+	header := false
+	for i := 0; i < len(grid); {
+		if grid[i].header || isHeaderRow(grid[i]) {
+			header = true
+			i++
+			continue
+		}
+		if !header || !open(grid[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(grid) && open(grid[j]) {
+			j++
+		}
+		if j-i >= 2 && j < len(grid) && !grid[j].header && !isHeaderRow(grid[j]) {
+			for k := i; k < j; k++ {
+				out[k] = true
+			}
+		}
+		i = j
+	}
+	return out
 }
 
 // docxNumbering is word/numbering.xml: list levels and the counters that

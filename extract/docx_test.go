@@ -445,3 +445,50 @@ func BenchmarkDOCX(b *testing.B) {
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(floor), "x-xml-floor")
 	}
 }
+
+// TestDOCXLevelRows: rows printing the plan's levels one under the other
+// in the first column, the other cells kept empty and unmerged, are rows
+// of the table under its header; stacked merged bands and captions above
+// the header stay headings.
+func TestDOCXLevelRows(t *testing.T) {
+	head := tr(true, tc("", p("", r("Mål / Aktivitet"))), tc("", p("", r("Ansvarig"))), tc("", p("", r("Status"))))
+	line := func(text string) string { return tr(false, tc("", p("", r(text))), tc(""), tc("")) }
+	bold := func(text string) string { return tr(false, tc("", p("", rb(text))), tc(""), tc("")) }
+	band := func(text string) string { return tr(false, tc(`<w:gridSpan w:val="3"/>`, p("", rb(text)))) }
+	act := func(a, b, c string) string {
+		return tr(false, tc("", p("", r(a))), tc("", p("", r(b))), tc("", p("", r(c))))
+	}
+	tests := []struct {
+		name string
+		body string
+		want string
+	}{
+		{"levels under the header stay rows",
+			tbl(3, head, bold("1. Område"), line("1.1 Mål"), line("Delmål: hälften"), act("– göra", "Chef", "Klar"), line("1.2 Mål"), line("Delmål: alla"), act("– mer", "Enhet", "Pågår")),
+			"T [Mål / Aktivitet|Ansvarig|Status] {1. Område||} {1.1 Mål||} {Delmål: hälften||} {– göra|Chef|Klar} {1.2 Mål||} {Delmål: alla||} {– mer|Enhet|Pågår}"},
+		{"one level line under the header was already a row",
+			tbl(3, head, line("Delmål: hälften"), act("– göra", "Chef", "Klar")),
+			"T [Mål / Aktivitet|Ansvarig|Status] {Delmål: hälften||} {– göra|Chef|Klar}"},
+		{"stacked bands merged across the row: the first is a heading",
+			p("Rubrik1", r("Kapitel")) + tbl(3, head, band("Levnadsvanor"), band("Rökfrihet"), act("göra", "Chef", "Klar")),
+			"H1 Kapitel\nT [Mål / Aktivitet|Ansvarig|Status]\nH1 Levnadsvanor\nT {Rökfrihet|^Rökfrihet|^Rökfrihet} {göra|Chef|Klar}"},
+		{"stacked one-text rows above the header are captions",
+			p("Rubrik1", r("Kapitel")) + tbl(3, bold("Område A"), bold("Del 1"), head, act("göra", "Chef", "Klar")),
+			"H1 Kapitel\nH2 Område A\nH2 Del 1\nT [Mål / Aktivitet|Ansvarig|Status] {göra|Chef|Klar}"},
+		{"one-text rows before a new header are its captions",
+			p("Rubrik1", r("Kapitel")) + tbl(3, head, act("göra", "Chef", "Klar"), bold("Område B"), bold("Del 2"), head, act("mer", "Enhet", "Pågår")),
+			"H1 Kapitel\nT [Mål / Aktivitet|Ansvarig|Status] {göra|Chef|Klar}\nH1 Område B\nH1 Del 2\nT [Mål / Aktivitet|Ansvarig|Status] {mer|Enhet|Pågår}"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := makeDocx(t, map[string]string{"word/document.xml": docxBody(tt.body), "word/styles.xml": stylesXML})
+			l, err := DOCX("l.docx", data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Join(outline(l.Blocks), "\n"); got != tt.want {
+				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(strings.Split(got, "\n"), "\n  "), strings.Join(strings.Split(tt.want, "\n"), "\n  "))
+			}
+		})
+	}
+}
