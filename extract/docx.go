@@ -846,29 +846,13 @@ func (r *docxReader) emitTable(tb *docxTable) {
 		}
 		grid = append(grid, mrow{cells: cells, header: row.header, page: row.page})
 	}
-	levels := levelRows(grid)
-	for i := range levels {
-		// A placeholder in one of its empty cells keeps tableBlocks from
-		// reading the row as a caption; it is taken out again below.
-		grid[i].cells[len(grid[i].cells)-1].text = docxHold
+	for i := range levelRows(grid) {
+		grid[i].body = true // read as a row, not as a caption
 	}
 	for _, b := range tableBlocks(grid, tb.rows[0].page, r.out.ranked) {
-		if b.Table != nil && len(levels) > 0 {
-			for k := range b.Table.Rows {
-				for c := range b.Table.Rows[k].Cells {
-					if b.Table.Rows[k].Cells[c].Text == docxHold {
-						b.Table.Rows[k].Cells[c].Text = ""
-					}
-				}
-			}
-		}
 		r.out.add(b)
 	}
 }
-
-// docxHold stands in an empty cell of a level row while tableBlocks reads
-// the table: a NUL cannot come from XML text, so it is never a cell's own.
-const docxHold = "\x00"
 
 // levelRows finds rows that print a level of the plan's hierarchy in the
 // first column ("1. Område", under it "1.1 Mål", under it "Delmål: …",

@@ -147,6 +147,7 @@ type mrow struct {
 	header bool // marked as a header row by the source (<th>, w:tblHeader, pipe delimiter)
 	foot   bool // a <tfoot> row: printed under the body wherever the source puts it
 	page   int  // page the row starts on, where the source has pages; 0 otherwise
+	body   bool // a body row whatever its shape: never a caption, note or group heading
 }
 
 // blockList appends blocks and gives headings that a table's caption row
@@ -356,6 +357,13 @@ func tableBlocks(rows []mrow, page int, ranked func(string) bool) []rccplans.Blo
 		if tb == nil {
 			start = page
 		}
+		if r.body {
+			if tb == nil {
+				tb = &rccplans.Table{}
+			}
+			tb.Rows = append(tb.Rows, bodyRow(r, page))
+			continue
+		}
 		headerLike := r.header || isHeaderRow(r)
 		// A caption marked as header (a <thead> or repeated Word row that
 		// opens with one spanning cell) is still a caption.
@@ -404,14 +412,19 @@ func tableBlocks(rows []mrow, page int, ranked func(string) bool) []rccplans.Blo
 		if tb == nil {
 			tb = &rccplans.Table{}
 		}
-		cells := make([]rccplans.Cell, len(r.cells))
-		for k, c := range r.cells {
-			cells[k] = rccplans.Cell{Text: c.text, Spanned: c.spanned}
-		}
-		tb.Rows = append(tb.Rows, rccplans.Row{Page: page, Cells: cells})
+		tb.Rows = append(tb.Rows, bodyRow(r, page))
 	}
 	flush()
 	return out
+}
+
+// bodyRow is a source row as a table row.
+func bodyRow(r mrow, page int) rccplans.Row {
+	cells := make([]rccplans.Cell, len(r.cells))
+	for k, c := range r.cells {
+		cells[k] = rccplans.Cell{Text: c.text, Spanned: c.spanned}
+	}
+	return rccplans.Row{Page: page, Cells: cells}
 }
 
 // squareRows pads every row to the widest one.
