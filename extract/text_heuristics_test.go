@@ -1142,3 +1142,32 @@ func TestTextGluedSkip(t *testing.T) {
 		t.Errorf("goal first: cost %.2f priced, %.2f unpriced; want them equal", on, off)
 	}
 }
+
+// TestTextResponsibleSentences: activities listed in one cell, the
+// statuses a parallel list: the second and third activity are items of
+// the Aktivitet cell, not sentences of the Ansvarig after it.
+func TestTextResponsibleSentences(t *testing.T) {
+	acts := "Göra en behovsanalys för läkare och\nanalytiker till 2030.\n" +
+		"Utöka de palliativa teamen med jour nattetid i\nnorra och södra länsdelen.\n" +
+		"Införa ett gemensamt bokningsflöde för alla\nutredningar mellan röntgen och mottagningarna.\n"
+	tests := []struct {
+		name string
+		in   string
+		want [][]string
+	}{
+		{"three activities, one responsible", "Mål Aktiviteter Ansvarig Status\nRegionen ska ha en plan för\nkompetensförsörjning.\n" + acts +
+			"Enheten för FoU Klar\nKlar\nPågår\nNärstående ska erbjudas stöd under\nsjukdomstiden.\n" +
+			"Erbjuda rökavvänjning via hälsocentralerna och\nfölja upp andelen rökfria vid operation.\n" +
+			"Erbjuda samtal med kurator och skicka ett\nbrev efter dödsfall.\nChef patologi Pågår\nKlar",
+			[][]string{{"Regionen ska ha en plan för kompetensförsörjning.", strings.Join(strings.Fields(acts), " "), "Enheten för FoU", "Klar Klar Pågår"},
+				{"Närstående ska erbjudas stöd under sjukdomstiden.", "Erbjuda rökavvänjning via hälsocentralerna och följa upp andelen rökfria vid operation. Erbjuda samtal med kurator och skicka ett brev efter dödsfall.", "Chef patologi", "Pågår Klar"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _ := tableRowsOf(t, tt.in)
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("rows\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}

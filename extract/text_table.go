@@ -1598,6 +1598,13 @@ var ptTimeElsewhere, ptTimeMissing = 1.0, 1.0
 // the fields to 14%).
 var ptGluedSkip = 1.0
 
+// ptSentenceInResponsible is the extra price of a sentence that ends
+// inside an Ansvarig cell with a capitalised line after it: who is
+// responsible is a name or a unit, not sentences, so a second sentence
+// there is most often the next item of a list in the column before it
+// (activities as a list in one cell, the statuses a parallel list).
+var ptSentenceInResponsible = 0.5
+
 // ptCapitalPairCut is the price of cutting a line between its first two
 // capitalised words.
 var ptCapitalPairCut = 2.0
@@ -2060,6 +2067,9 @@ func ptSegCosts(us []ptUnit, roles []rccplans.Column, maxCell int, width []float
 				if x > i && newLine && !blankInf {
 					if p := us[x-1]; strings.HasSuffix(p.s, ".") && !p.paraMark && u.startsUp && !ptStartsDash(u.s) {
 						base += 1.5 // a sentence ends, a capital follows, no paragraph mark: a new cell
+						if roles[c] == rccplans.ColResponsible {
+							base += ptSentenceInResponsible
+						}
 					}
 				}
 				if x > i && newLine && !blankInf && us[x-1].spaceLines > 0 {
