@@ -37,7 +37,9 @@ import (
 // Body: the lines after the header to a heading or prose that runs across
 // the columns, a footnote ("* …"), the next table's header on the same
 // page, or the end. A numbered goal printed across the table ("1.2 Alla
-// …") is a row of its own. Rows:
+// …") is a row of its own; a note printed across it between rows, with
+// the rows going on right under it ("Kommentar: …"), is no row and ends
+// no table: it is read as a paragraph after the table (tlNote). Rows:
 //   - between empty lines, each block is a row, its columns placed where
 //     its own text stands (tlNear);
 //   - cells centred in their rows (a block whose short status cells stand
@@ -398,7 +400,7 @@ func layoutTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 		if !ok {
 			continue
 		}
-		t, end, side := tlBody(lines, cols, to, to-i-1)
+		t, end, side, notes := tlBody(lines, cols, to, to-i-1)
 		if side != nil {
 			// the header's lines have text beside them too
 			var hs []ptLine
@@ -440,7 +442,8 @@ func layoutTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 			warns = append(warns, rccplans.Warning{File: name, Page: page, Message: "table header without rows"})
 			spans = append(spans, ptSpan{from: from, to: end, blocks: head})
 		} else {
-			spans = append(spans, ptSpan{from: from, to: end, blocks: append(head, rccplans.Block{Kind: rccplans.BlockTable, Page: page, Table: t})})
+			blocks := append(head, rccplans.Block{Kind: rccplans.BlockTable, Page: page, Table: t})
+			spans = append(spans, ptSpan{from: from, to: end, blocks: append(blocks, ptProse(notes)...)})
 		}
 		i = end - 1
 	}
@@ -525,8 +528,10 @@ func tlHeadingAbove(lines []ptLine, from int) []int {
 // after its last line.
 //
 // It also returns the lines of text printed beside the table (tlBeside),
-// cut off the table's lines, empty lines where only the table has text.
-func tlBody(lines []ptLine, cols []tlColumn, at, below int) (*rccplans.Table, int, []ptLine) {
+// cut off the table's lines, empty lines where only the table has text,
+// and the notes printed across the table between its rows (tlNote), read
+// as paragraphs after it.
+func tlBody(lines []ptLine, cols []tlColumn, at, below int) (*rccplans.Table, int, []ptLine, []ptLine) {
 	// the body's extent: to prose across the columns, a heading after an
 	// empty line, a footnote, or the end; repeated headers are skipped
 	// A repeated header sets the columns of the lines under it: the
@@ -537,7 +542,7 @@ func tlBody(lines []ptLine, cols []tlColumn, at, below int) (*rccplans.Table, in
 	sets := []int{0} // where in body each column set starts
 	end := at
 	beside := tlBeside(lines, cols, at)
-	var side []ptLine
+	var side, notes []ptLine
 	if beside {
 		lines = slices.Clone(lines) // the text beside the table is cut off its lines
 	}
@@ -581,6 +586,11 @@ func tlBody(lines []ptLine, cols []tlColumn, at, below int) (*rccplans.Table, in
 			}
 			k = to - 1
 			end = to
+			continue
+		}
+		if tlNote(lines, k, cur) {
+			notes = append(notes, ln)
+			end = k + 1
 			continue
 		}
 		if tlEndsBody(lines, k, cur) {
@@ -770,7 +780,7 @@ func tlBody(lines []ptLine, cols []tlColumn, at, below int) (*rccplans.Table, in
 			}
 		}
 	}
-	return t, end, side
+	return t, end, side, notes
 }
 
 // tlBeside: the table stands right of text printed beside it (a
@@ -1315,6 +1325,28 @@ func tlContinues(lines []ptLine, body []int, x int, parts []string) bool {
 		return true
 	}
 	return ptStartsLower(parts[0])
+}
+
+// tlNote: lines[k] is a note printed across the table between its rows
+// ("Kommentar: …", a shaded row spanning the columns): one run of text
+// from the margin across two column starts or more, with no empty line
+// before it and the table's rows going on right under it. It is no row
+// and ends no table.
+func tlNote(lines []ptLine, k int, cols []tlColumn) bool {
+	if k == 0 || lines[k-1].s == "" || lines[k].brk || k+1 >= len(lines) || lines[k+1].s == "" {
+		return false
+	}
+	segs := tlSegments(lines[k].raw)
+	if len(segs) != 1 || len(cols) < 3 {
+		return false
+	}
+	sg, across := segs[0], 0
+	for _, c := range cols[1:] {
+		if sg.start < c.left && sg.end > c.start+1 {
+			across++
+		}
+	}
+	return across >= 2 && sg.start <= cols[0].left+1 && !tlGoalRe.MatchString(sg.s) && !ptFootnoteRe.MatchString(lines[k].s) && tlRowsGoOn(lines, k, cols)
 }
 
 // tlEndsBody: lines[k] is no longer the table's: a footnote, or a line

@@ -586,6 +586,12 @@ func TestTextLayoutKeptTable(t *testing.T) {
 			{"4) Kompetens", "Ledtiderna ska kortas med en vecka.", "Mäta ledtider.", "enhetschef"},
 			{"5) Rehabilitering", "Fler ska delta.", "Utbilda personal.", "chefläkare"},
 		}},
+		{"a note across the table between its rows is no row and ends no table", notedRows, 1, []string{"Mål", "Aktivitet", "Ansvarig", "Status"}, [][]string{
+			{"Alla ska screenas.", "Skicka kallelser.", "Processledare", "Pågår"},
+			{"Fler ska sluta röka.", "Erbjuda samtal.", "Enhetschef", "Klar"},
+			{"Ledtiderna ska kortas.", "Kartlägga flödet.", "Chefläkare", "Pågår"},
+			{"Alla ska ha en plan.", "Ta fram planer.", "Enhetschef", "Klar"},
+		}},
 		{"a band over a row whose first line holds one column", bandOverCentred, 1, []string{"Mål", "Aktivitet", "Ansvarig", "Status"}, [][]string{
 			{"1. Prevention", "", "", ""},
 			{"Alla ska screenas.", "Skicka kallelser.", "Processledare", "Pågår"},
@@ -797,6 +803,20 @@ Nr    Mål                     Aktivitet               Ansvarig
 2.2   Alla ska ha en plan.    Ta fram planer.         Chefläkare
 `
 
+// notedRows: a note printed across the table between two rows, from the
+// margin over every column, with the rows going on under it.
+const notedRows = `Handlingsplan cancer 2026
+
+Prevention
+
+Mål                      Aktivitet                 Ansvarig             Status
+Alla ska screenas.       Skicka kallelser.         Processledare        Pågår
+Fler ska sluta röka.     Erbjuda samtal.           Enhetschef           Klar
+Notering: finansieringen av aktiviteterna ovan är inte beslutad för nästa år.
+Ledtiderna ska kortas.   Kartlägga flödet.         Chefläkare           Pågår
+Alla ska ha en plan.     Ta fram planer.           Enhetschef           Klar
+`
+
 // TestTextLayoutBlocks: the blocks around kept-layout tables. The
 // paragraphs printed beside a table are read as paragraphs before it,
 // under the heading over both; a heading in wide letter spacing over a
@@ -818,6 +838,9 @@ func TestTextLayoutBlocks(t *testing.T) {
 		}},
 		{"a table at the margin keeps its first column", layoutPlan, []string{
 			"# 1. Prevention", "table",
+		}},
+		{"a note across the table between its rows is a paragraph after it", notedRows, []string{
+			"# Prevention", "table", "Notering: finansieringen av aktiviteterna ovan är inte beslutad för nästa år.",
 		}},
 	}
 	for _, tt := range tests {
