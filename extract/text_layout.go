@@ -40,6 +40,9 @@ import (
 // …") is a row of its own; a note printed across it between rows, with
 // the rows going on right under it ("Kommentar: …"), is no row and ends
 // no table: it is read as a paragraph after the table (tlNote). Rows:
+//   - a block whose status column lists a status a line, one under the
+//     other, beside a cell listing as many sentences or items, is a row
+//     per item, its other cells repeated (tlParallel);
 //   - between empty lines, each block is a row, its columns placed where
 //     its own text stands (tlNear);
 //   - cells centred in their rows (a block whose short status cells stand
@@ -673,6 +676,18 @@ func tlBody(lines []ptLine, cols []tlColumn, at, below int) (*rccplans.Table, in
 					c++
 				}
 			}
+			if blank && (x == 0 || !tlContinues(lines, body, x, tlAssign(ln.raw, colsAt[x]))) {
+				if rows, ok := tlParallel(lines, body[x:y], colsAt[x], roles, edgeAt[x], numbered); ok {
+					flush()
+					for _, r := range rows {
+						r.Page = ln.page
+						t.Rows = append(t.Rows, r)
+					}
+					prev = nil
+					x = y - 1
+					continue
+				}
+			}
 			if rows, ok := tlCentred(lines, body[c:y], colsAt[x], roles, edgeAt[x], numbered); ok && (c == x || y-c >= 3) {
 				if c > x {
 					if cells == nil && len(t.Rows) > 0 {
@@ -1029,6 +1044,94 @@ func tlCentred(lines []ptLine, block []int, cols []tlColumn, roles []rccplans.Co
 			t := rccplans.JoinLines(ls)
 			for r := g.a; r <= g.b; r++ {
 				rows[r].Cells[j] = rccplans.Cell{Text: t, Spanned: r > g.a}
+			}
+		}
+	}
+	return rows, true
+}
+
+// tlParallel reads a row (a block between empty lines) that lists one
+// status per line in its status column beside a cell that lists as many
+// items (sentences, or list items), the n-th status the n-th item's
+// ("Status per aktivitet"), on lines one under the other: one row per
+// item, each other cell that holds one item repeated in them (spanned).
+// A status column of one status, or of statuses lines apart (each at its
+// own row's first line), a
+// status wrapped over lines (a line in lower case), or a column listing
+// another number of items than there are statuses is no such row.
+func tlParallel(lines []ptLine, block []int, cols []tlColumn, roles []rccplans.Column, edge []int, numbered bool) ([]rccplans.Row, bool) {
+	status := slices.Index(roles, rccplans.ColStatus)
+	if status < 0 || len(block) < 2 {
+		return nil, false
+	}
+	text := make([][]string, len(cols))
+	var at []int // the lines the statuses stand on
+	for _, k := range block {
+		ps := tlPlace(lines[k].raw, cols)
+		tlPushOver(ps, edge, cols)
+		parts, _ := tlParts(ps, len(cols))
+		for j, p := range parts {
+			if p != "" {
+				text[j] = append(text[j], p)
+			}
+		}
+		if parts[status] != "" {
+			at = append(at, k)
+		}
+	}
+	n := len(text[status])
+	if n < 2 || at[n-1]-at[0] != n-1 {
+		return nil, false // the statuses are a list, a line each (not one a row, each at its row's first line)
+	}
+	for _, p := range text[status] {
+		if len(strings.Fields(p)) > 3 || ptStartsLower(p) || tlListItem(p) {
+			return nil, false
+		}
+	}
+	items := make([][][]string, len(cols)) // per column, its items' lines
+	listed := 0
+	for j, ls := range text {
+		if j == status || len(ls) == 0 {
+			continue
+		}
+		for l, p := range ls {
+			if l == 0 || tlListItem(p) || ptEndsSentence(ls[l-1]) && !ptStartsLower(p) {
+				items[j] = append(items[j], nil)
+			}
+			items[j][len(items[j])-1] = append(items[j][len(items[j])-1], p)
+		}
+		switch len(items[j]) {
+		case n:
+			listed++
+		case 1:
+		default:
+			return nil, false
+		}
+	}
+	if listed == 0 {
+		return nil, false
+	}
+	rows := make([]rccplans.Row, n)
+	for r := range rows {
+		rows[r].Cells = make([]rccplans.Cell, len(cols))
+		rows[r].Cells[status].Text = text[status][r]
+	}
+	for j, its := range items {
+		for r := range rows {
+			switch len(its) {
+			case 0:
+			case n:
+				ls := its[r]
+				if j == 0 && numbered {
+					ls = tlNumberFirst(ls)
+				}
+				rows[r].Cells[j].Text = rccplans.JoinLines(ls)
+			default:
+				ls := its[0]
+				if j == 0 && numbered {
+					ls = tlNumberFirst(ls)
+				}
+				rows[r].Cells[j] = rccplans.Cell{Text: rccplans.JoinLines(ls), Spanned: r > 0}
 			}
 		}
 	}

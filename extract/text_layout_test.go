@@ -586,6 +586,14 @@ func TestTextLayoutKeptTable(t *testing.T) {
 			{"4) Kompetens", "Ledtiderna ska kortas med en vecka.", "Mäta ledtider.", "enhetschef"},
 			{"5) Rehabilitering", "Fler ska delta.", "Utbilda personal.", "chefläkare"},
 		}},
+		{"a status a line beside as many activities: a row per activity", parallelLists, 1, []string{"Mål", "Aktiviteter", "Ansvar", "Status per aktivitet"}, [][]string{
+			{"Alla ska screenas i hela länet.", "Skicka kallelser till alla.", "Chef för vårdcentralerna", "Klar"},
+			{"Alla ska screenas i hela länet.", "Följa upp deltagandet varje år.", "Chef för vårdcentralerna", "Pågår"},
+			{"Alla ska screenas i hela länet.", "Utbilda personal.", "Chef för vårdcentralerna", "Ej påbörjad"},
+			{"Ledtiderna ska kortas i hela länet.", "Mäta ledtider varje månad.", "Chefläkare", "Pågår"},
+			{"Fler ska delta.", "Informera om studier.", "Enhetschef", "Klar"},
+			{"Alla ska ha en plan.", "Ta fram planer.", "Enhetschef", "Klar"},
+		}},
 		{"a note across the table between its rows is no row and ends no table", notedRows, 1, []string{"Mål", "Aktivitet", "Ansvarig", "Status"}, [][]string{
 			{"Alla ska screenas.", "Skicka kallelser.", "Processledare", "Pågår"},
 			{"Fler ska sluta röka.", "Erbjuda samtal.", "Enhetschef", "Klar"},
@@ -801,6 +809,26 @@ Behandling    och     uppföljning
 Nr    Mål                     Aktivitet               Ansvarig
 2.1   Fler ska delta.         Utbilda personal.       Enhetschef
 2.2   Alla ska ha en plan.    Ta fram planer.         Chefläkare
+`
+
+// parallelLists: a status a line, one under the other, beside a cell
+// listing as many activities (a row per activity, the goal and the
+// responsible repeated); the second block's statuses stand at its rows'
+// first lines, lines apart, so it is read row by row.
+const parallelLists = `Handlingsplan cancer 2026
+
+Mål                      Aktiviteter                   Ansvar             Status per
+                                                                          aktivitet
+Alla ska screenas i      Skicka kallelser till alla.   Chef för           Klar
+hela länet.              Följa upp deltagandet         vårdcentralerna    Pågår
+                         varje år.                                        Ej påbörjad
+                         Utbilda personal.
+
+Ledtiderna ska kortas    Mäta ledtider                 Chefläkare         Pågår
+i hela länet.            varje månad.
+Fler ska delta.          Informera om studier.         Enhetschef         Klar
+
+Alla ska ha en plan.     Ta fram planer.               Enhetschef         Klar
 `
 
 // notedRows: a note printed across the table between two rows, from the
