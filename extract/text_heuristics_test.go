@@ -1171,3 +1171,40 @@ func TestTextResponsibleSentences(t *testing.T) {
 		})
 	}
 }
+
+// TestTextStatusNotLast: where columns follow the Status (a comment, the
+// goal printed last), a status does not end its row.
+func TestTextStatusNotLast(t *testing.T) {
+	type row struct{ act, resp, status, comment, goal []string }
+	rows := []row{
+		{[]string{"Utöka de palliativa teamen med jour", "nattetid i norra länsdelen."}, []string{"Chef för", "hälsocentralerna"}, []string{"Pågår"},
+			[]string{"Pilotverksamheten har utvärderats med goda resultat,", "men införandet kräver utbildning av fler", "medarbetare under våren."},
+			[]string{"Väntetiden till patologisvar ska vara", "högst tio arbetsdagar."}},
+		{[]string{"Starta en rådgivningslinje för", "sjuksköterskor i hemsjukvården."}, []string{"FoU-enheten"}, []string{"Klar"},
+			[]string{"Insatsen är genomförd enligt plan. Resultaten visar en", "tydlig förbättring och arbetssättet har spridits till två", "andra förvaltningar."},
+			[]string{"Närstående ska erbjudas stöd under", "sjukdomstiden och efter dödsfall."}},
+		{[]string{"Kartlägga vilka diagnosgrupper som", "saknar kontaktsjuksköterska."}, []string{"Processledare SVF"}, []string{"Ej påbörjad"},
+			[]string{"Ingen aktivitet under perioden. Ansvarig enhet har", "prioriterat arbetet med ledtider inom SVF."},
+			[]string{"Fler patienter ska tillfrågas om att", "delta i kliniska studier."}},
+	}
+	var in []string
+	var want [][]string
+	for _, r := range rows {
+		in = append(in, r.act...)
+		// the responsible, status and the comment's first line on one line
+		in = append(in, r.resp[:len(r.resp)-1]...)
+		in = append(in, r.resp[len(r.resp)-1]+" "+r.status[0]+" "+r.comment[0])
+		in = append(in, r.comment[1:]...)
+		in = append(in, r.goal...)
+		var cells []string
+		for _, c := range [][]string{r.act, r.resp, r.status, r.comment, r.goal} {
+			cells = append(cells, strings.Join(c, " "))
+		}
+		want = append(want, cells)
+	}
+	text := "Aktivitet Ansvarig Status Kommentar vid uppföljning Mål\n" + strings.Join(in, "\n")
+	got, _ := tableRowsOf(t, text)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rows\n got %q\nwant %q", got, want)
+	}
+}

@@ -97,6 +97,11 @@ import (
 // at its dash ("2022-" / "2024"); a cell that goes on past lines of a
 // single blank; a cell in closing columns that every row whose end the
 // blanks show leaves empty (ptEmptyTail: a plan not yet followed up).
+// A status ends its row only where the Status is the last column; before
+// other columns (a comment, the goal printed last) the row may go on
+// (ptStatusMid). An Ansvarig cell holding a second sentence pays extra
+// (ptSentenceInResponsible): activities listed in one cell beside a
+// parallel list of statuses stay in the Aktivitet cell.
 //
 // Widths. Rows that end in a status word and hold exactly one empty-line
 // separated block per column are taken as printed (plainRows) and give
@@ -1605,6 +1610,11 @@ var ptGluedSkip = 1.0
 // (activities as a list in one cell, the statuses a parallel list).
 var ptSentenceInResponsible = 0.5
 
+// ptStatusMid is the price of a row going on after its status where
+// the Status is not the last column: the status may close the row (the
+// columns after it left empty) as well as not.
+var ptStatusMid = 0.2
+
 // ptCapitalPairCut is the price of cutting a line between its first two
 // capitalised words.
 var ptCapitalPairCut = 2.0
@@ -1829,11 +1839,17 @@ func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool
 	// row boundary hints before unit i
 	hard := make([]bool, n+1)
 	soft := make([]bool, n+1)
+	mid := make([]bool, n+1)
 	cont := make([]bool, n+1)
 	for i := 1; i < n; i++ {
 		p, u := us[i-1], us[i]
-		hard[i] = u.area || statusCol >= 0 && p.status && !u.status
+		// a status ends its row where the Status is the last column;
+		// before other columns (a comment, the goal printed last) it
+		// only may
+		stEnd := statusCol >= 0 && p.status && !u.status
+		hard[i] = u.area || stEnd && statusCol == k-1
 		soft[i] = useRowEnd && p.rowEnd
+		mid[i] = stEnd && statusCol < k-1
 		cont[i] = u.brk && (ptStartsLower(u.s) || strings.HasSuffix(p.s, "-"))
 		if cont[i] {
 			soft[i] = false
@@ -1893,6 +1909,8 @@ func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool
 						into(c, pr, st{cost: v + 10 + 0.4*float64(c-pc-1), pi: i, pc: pc, pr: pr})
 					case c > pc && soft[i]:
 						into(c, pr, st{cost: v + 1.5 + 0.4*float64(c-pc-1), pi: i, pc: pc, pr: pr})
+					case c > pc && mid[i]:
+						into(c, pr, st{cost: v + ptStatusMid + 0.4*float64(c-pc-1), pi: i, pc: pc, pr: pr})
 					case c > pc:
 						into(c, pr, st{cost: v + 0.4*float64(c-pc-1), pi: i, pc: pc, pr: pr})
 					case cont[i]:
@@ -1911,7 +1929,7 @@ func ptPath(us []ptUnit, roles []rccplans.Column, width []float64, blankInf bool
 							// for them say so
 							v += 0.4 * float64(max(0, k-1-pc-us[i-1].emptyAfter))
 						}
-						if !hard[i] && !soft[i] && !us[i].brk {
+						if !hard[i] && !soft[i] && !mid[i] && !us[i].brk {
 							// nothing says a row ends here; after a restart
 							// the rest of the row is on the page before
 							if pr == 0 {
