@@ -374,6 +374,10 @@ func TestTextUnwrapStatus(t *testing.T) {
 		{"codes", []string{"Processledare cancer 2025", "P"}, codes, []string{"Processledare cancer 2025", "P"}},
 		{"a status's reason wrapped after its dash", []string{"Forskningschef 2026 Ej påbörjad –", "resursbrist"}, ptIsStatus, []string{"Forskningschef 2026 Ej påbörjad – resursbrist", ""}},
 		{"a lower-case line after a dash without a status before it stays", []string{"Genomföra utbildning –", "för alla"}, ptIsStatus, []string{"Genomföra utbildning –", "för alla"}},
+		{"a status's head that is a status by itself", []string{"Chef för hälsocentralerna 2025 Delvis", "uppnådd"}, ptIsStatus, []string{"Chef för hälsocentralerna 2025", "Delvis uppnådd"}},
+		{"two statuses stay apart", []string{"Klar", "Pågår"}, ptIsStatus, []string{"Klar", "Pågår"}},
+		{"a status broken before its year", []string{"2026 Skjuten till", "2027"}, ptIsStatus, []string{"2026 Skjuten till 2027", ""}},
+		{"a year after a sentence stays", []string{"Planen gäller till", "2027"}, ptIsStatus, []string{"Planen gäller till", "2027"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

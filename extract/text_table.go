@@ -1413,6 +1413,26 @@ func ptUnwrapTime(lines []ptLine, isStatus func(string) bool) []ptLine {
 	return out
 }
 
+// ptStatusGoesOn: s closes with a status that ends in a word that
+// wants what follows ("Skjuten till", "Försenad till").
+func ptStatusGoesOn(s string, isStatus func(string) bool) bool {
+	f := strings.Fields(s)
+	if len(f) < 2 {
+		return false
+	}
+	switch f[len(f)-1] {
+	case "till", "från", "efter", "under", "i", "vid", "inom":
+	default:
+		return false
+	}
+	for k := 2; k <= 3 && k <= len(f); k++ {
+		if isStatus(strings.Join(f[len(f)-k:], " ")) && rccplans.StatusPhrase(f[len(f)-k]) != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // ptStatusPair: where f[x:], a status, splits into two statuses, the
 // second capitalised ("Ej startad Pågår", "Stående uppdrag Pågår"); 0
 // when it does not.
@@ -1497,6 +1517,14 @@ func ptUnwrapStatus(lines []ptLine, isStatus func(string) bool) []ptLine {
 			out[i].s, out[i].raw, out[i].drop = "", "", true
 			continue
 		}
+		if p := i - 1; out[p].s != "" && ptYearRe.MatchString(out[i].s) && ptStatusGoesOn(out[p].s, isStatus) {
+			// a status broken before its year ("2026 Skjuten till" /
+			// "2027") goes back on its line
+			out[p].s += " " + out[i].s
+			out[p].raw = strings.TrimRight(out[p].raw, " ") + " " + strings.TrimLeft(out[i].raw, " ")
+			out[i].s, out[i].raw, out[i].drop = "", "", true
+			continue
+		}
 		if !isStatus(out[i].s) {
 			continue
 		}
@@ -1510,7 +1538,10 @@ func ptUnwrapStatus(lines []ptLine, isStatus func(string) bool) []ptLine {
 		f := strings.Fields(out[p].s)
 		for k := 1; k <= 2 && k <= len(f); k++ {
 			tail := strings.Join(f[len(f)-k:], " ")
-			if !isStatus(tail+" "+out[i].s) || isStatus(tail) {
+			// a status by itself before a capitalised status is a
+			// status of its own ("Klar" / "Pågår"); before a lower-case
+			// one it is the head of one ("Delvis" / "uppnådd")
+			if !isStatus(tail+" "+out[i].s) || isStatus(tail) && !ptStartsLower(out[i].s) {
 				continue
 			}
 			out[i].s = tail + " " + out[i].s
