@@ -69,6 +69,11 @@ import (
 // read before it (tlBeside). Numbers printed apart at the first column's
 // edge go to the front of their cells (tlNumberGutter).
 //
+// Two tables printed side by side, their headers on one line naming the
+// same roles twice over, are cut apart where the right one's first
+// column starts and read each under its own heading, the left first
+// (text_layout_twin.go).
+//
 // Prose around the tables is read as layout-lost text (ptProse).
 //
 // How good it is (make eval-text, then go run ./cmd/rccplans eval
@@ -401,6 +406,16 @@ func layoutTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 		}
 		cols, from, to, ok := tlHeader(lines, i)
 		if !ok {
+			continue
+		}
+		if m := tlTwin(cols); m > 0 {
+			lo := 0
+			if len(spans) > 0 {
+				lo = spans[len(spans)-1].to
+			}
+			blocks, start, end := tlTwinTables(lines, i, m, cols, from, to, lo)
+			spans = append(spans, ptSpan{from: max(start, lo), to: end, blocks: blocks})
+			i = end - 1
 			continue
 		}
 		t, end, side, notes := tlBody(lines, cols, to, to-i-1)
