@@ -51,6 +51,9 @@ func Text(name string, data []byte) (l *rccplans.Layout, err error) {
 	s := ptDecode(data)
 	kept := layoutKept(s)
 	lines := ptSplit(s, kept)
+	if !kept {
+		lines = ptSoftHyphens(lines)
+	}
 	if len(lines) == 0 {
 		return nil, ErrEmpty
 	}
@@ -123,6 +126,39 @@ func ptDecode(data []byte) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	return s
+}
+
+// ptSoftHyphens reads the soft hyphens some producers write (Chromium:
+// U+00AD where a word may break, U+00AD and a hyphen U+2010 where it
+// does): a line that ends in one ends in a word broken there, printed as
+// a hyphen the line joining drops ("natte\u00ad" / "tid"); the U+2010
+// printed after it, alone on its line or opening the next, is the same
+// break and goes; one inside a line is invisible.
+func ptSoftHyphens(lines []ptLine) []ptLine {
+	const soft, hyph = "\u00ad", "\u2010"
+	out := lines[:0:0]
+	after := false // the line before ended in a soft hyphen
+	for _, ln := range lines {
+		if after && ln.s != "" {
+			after = false
+			if ln.s == hyph {
+				continue
+			}
+			if rest, ok := strings.CutPrefix(ln.s, hyph); ok {
+				ln.s = strings.TrimSpace(rest)
+				ln.raw = strings.Replace(ln.raw, hyph, "", 1)
+			}
+		}
+		if strings.HasSuffix(ln.s, soft) {
+			ln.s = strings.TrimRight(strings.TrimSuffix(ln.s, soft), " ") + "-"
+			ln.raw = strings.TrimRight(strings.TrimRight(ln.raw, " "), soft) + "-"
+			after = true
+		}
+		ln.s = strings.ReplaceAll(ln.s, soft, "")
+		ln.raw = strings.ReplaceAll(ln.raw, soft, "")
+		out = append(out, ln)
+	}
+	return out
 }
 
 // ptSplit splits decoded text into lines and numbers the pages. Text

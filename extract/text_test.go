@@ -187,3 +187,30 @@ func BenchmarkText(b *testing.B) {
 	b.ReportMetric(float64(tEight.Milliseconds())/float64(b.N), "ms-8x")
 	b.ReportMetric(float64(tEight)/float64(max(tOne, 1)), "time-ratio-8x/1x")
 }
+
+// TestTextSoftHyphens: a soft hyphen at a line's end is a word broken
+// there; the hyphen printed after it is the same break.
+func TestTextSoftHyphens(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []string
+		want string
+	}{
+		{"broken word", []string{"teamen med jour natte\u00ad", "tid i norra länsdelen."}, "teamen med jour nattetid i norra länsdelen."},
+		{"hyphen alone after it", []string{"Utvecklings\u00ad", "\u2010", "ledare primär\u00ad", "vård"}, "Utvecklingsledare primärvård"},
+		{"hyphen opening the next line", []string{"Verksamhets\u00ad", "\u2010chef onkologi"}, "Verksamhetschef onkologi"},
+		{"inside a line", []string{"boknings\u00adflöde för alla"}, "bokningsflöde för alla"},
+		{"a hyphen without a soft one stays", []string{"Chef", "\u2010", "vård"}, "Chef \u2010 vård"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ss []string
+			for _, ln := range ptSoftHyphens(ptSplit(strings.Join(tt.in, "\n"), false)) {
+				ss = append(ss, ln.s)
+			}
+			if got := rccplans.JoinLines(ss); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
