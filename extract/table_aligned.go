@@ -89,8 +89,11 @@ func headerLine(l *tline) bool {
 	// in the body's regular weight is a header only when every one of at
 	// least three segments names a column. In a plan set in a bold face
 	// the header is printed in the body's weight: there one name the
-	// vocabulary does not know ("Kommentar") among three known is allowed.
-	return l.bold || known == len(segs) && known >= 3 || l.heavy && known >= 3 && known+1 >= len(segs)
+	// vocabulary does not know ("Kommentar") among three known is allowed;
+	// so it is where four or more segments name columns, whatever the
+	// weight (a bold face whose weight the PDF does not say, as a Type 3
+	// font a converter drew, reads as regular).
+	return l.bold || known == len(segs) && known >= 3 || (l.heavy || known >= 4) && known >= 3 && known+1 >= len(segs)
 }
 
 // alignedTables finds borderless tables among a page's lines and returns

@@ -702,3 +702,41 @@ p1 TABLE 4 cols, 3 rows
   r3 p2: Ett tredje mål till slut. | Göra det sista. | Chef för kliniken | Avvaktar
 `, p1, p2)
 }
+
+// TestHeaderLineWeight: a line of gutter-separated column names is a
+// header in bold; in the regular weight when every one of three or more
+// names a column, or when four or more do and one more is unknown (a bold
+// face whose weight the PDF does not tell, as a Type 3 font, reads as
+// regular); three names and an unknown one in the regular weight may be
+// body text.
+func TestHeaderLineWeight(t *testing.T) {
+	tests := []struct {
+		name  string
+		cells []string
+		bold  bool
+		want  bool
+	}{
+		{"bold, two names", []string{"Mål", "Aktivitet"}, true, true},
+		{"regular, three names", []string{"Mål", "Aktivitet", "Status"}, false, true},
+		{"regular, four names and one unknown", []string{"Nr", "Aktivitet", "Koppling till strategin", "Ansvarig", "Tidsram", "Status"}, false, true},
+		{"regular, three names and one unknown", []string{"Aktivitet", "Koppling till strategin", "Ansvarig", "Status"}, false, false},
+		{"regular, four names and two unknown", []string{"Aktivitet", "Koppling", "Ansvarig", "Tidsram", "Status", "Övrigt"}, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ws []rccplans.Word
+			x := 40.0
+			for _, c := range tt.cells {
+				ws = append(ws, words(x, 100, c, 9, tt.bold)...)
+				x += 110
+			}
+			ls := buildLines(ws)
+			if len(ls) != 1 {
+				t.Fatalf("%d lines", len(ls))
+			}
+			if got := headerLine(&ls[0]); got != tt.want {
+				t.Errorf("headerLine = %v, want %v (segments %d)", got, tt.want, len(segments(&ls[0])))
+			}
+		})
+	}
+}
