@@ -102,7 +102,7 @@ func columnOfKey(k string) Column {
 		return false
 	}
 	switch {
-	case k == "#" || word("nr", "nummer", "målnummer", "målnr", "id") && len(words) <= 2:
+	case k == "#" || word("nr", "nummer", "målnummer", "målnr", "id") && len(words) <= 2 || numberWord(words):
 		return ColNumber
 	case len(words) > 0 && (words[0] == "status" || words[0] == "statusbedömning"):
 		return ColStatus // "Status per aktivitet": what the title opens with is what the column holds
@@ -146,6 +146,16 @@ func columnOfKey(k string) Column {
 
 // HeaderScore tells how much a row of cells looks like a plan table's
 // header: the number of distinct known roles among its cells.
+// numberWord: a title of one word that is a number's compound
+// ("Aktivitetsnr", "Insatsnummer"): the number column, not the activity.
+func numberWord(words []string) bool {
+	if len(words) != 1 {
+		return false
+	}
+	w := words[0]
+	return len([]rune(w)) > 4 && (strings.HasSuffix(w, "nr") || strings.HasSuffix(w, "nummer"))
+}
+
 func HeaderScore(cells []string) int {
 	seen := map[Column]bool{}
 	for _, c := range cells {
