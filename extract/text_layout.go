@@ -39,7 +39,11 @@ import (
 // page, or the end. A numbered goal printed across the table ("1.2 Alla
 // …") is a row of its own; a note printed across it between rows, with
 // the rows going on right under it ("Kommentar: …"), is no row and ends
-// no table: it is read as a paragraph after the table (tlNote). Rows:
+// no table: it is read as a paragraph after the table (tlNote); a
+// numbered line that opens levels printed down the first column, told by
+// indentation ("1. Levnadsvanor" over "1.1 Alla …" over activities with
+// their other cells beside them), is no heading either (tlLevelsGoOn):
+// each level's block is a row of its own. Rows:
 //   - a block whose status column lists a status a line, one under the
 //     other, beside a cell listing as many sentences or items, is a row
 //     per item, its other cells repeated (tlParallel);
@@ -1408,6 +1412,68 @@ func tlRowsGoOn(lines []ptLine, k int, cols []tlColumn) bool {
 	return len(at) >= 2
 }
 
+// tlLevelsGoOn: lines[k] opens a level of a hierarchy printed down the
+// first column ("1. Levnadsvanor …" over an indented "1.1 Alla …" over
+// "– activity" with its other cells beside it): it and the blocks of lines
+// below it, to empty lines, on the same page, stand inside the first
+// column, until a block that holds text in two columns or more (the
+// table's rows go on). A heading over a paragraph or a table's header is
+// no such level.
+func tlLevelsGoOn(lines []ptLine, k int, cols []tlColumn) bool {
+	if len(cols) < 2 {
+		return false
+	}
+	inside := func(j int) bool { // lines[j] stands in the first column
+		segs := tlSegments(lines[j].raw)
+		return len(segs) > 0 && segs[0].start >= cols[0].left-2 && segs[len(segs)-1].end <= cols[1].left-2
+	}
+	if !inside(k) {
+		return false
+	}
+	blocks, wide := 0, false
+	for j := k + 1; j < len(lines) && j <= k+60; j++ {
+		ln := lines[j]
+		if ln.drop {
+			continue
+		}
+		if ln.s == "" {
+			if wide {
+				return true
+			}
+			if j > 0 && lines[j-1].s != "" {
+				blocks++
+				if blocks > 6 {
+					return false
+				}
+			}
+			continue
+		}
+		if ln.brk || ln.page != lines[k].page {
+			return wide
+		}
+		if _, _, _, ok := tlHeader(lines, j); ok {
+			return false
+		}
+		if inside(j) {
+			continue
+		}
+		at := map[int]bool{}
+		for _, sg := range tlSegments(ln.raw) {
+			for n, c := range cols {
+				if sg.start >= c.left-2 && sg.start <= c.start+2 {
+					at[n] = true
+					break
+				}
+			}
+		}
+		if len(at) < 2 && !wide {
+			return false // prose across the columns, or text of one other column
+		}
+		wide = true
+	}
+	return wide
+}
+
 // tlBreakBetween: a page break lies between lines a and b (a < b).
 func tlBreakBetween(lines []ptLine, a, b int) bool {
 	for k := a + 1; k <= b && k < len(lines); k++ {
@@ -1490,7 +1556,7 @@ func tlEndsBody(lines []ptLine, k int, cols []tlColumn) bool {
 		after := k > 0 && lines[k-1].s == ""
 		// a numbered heading; not the first line of a numbered goal in
 		// the first column, with the row's other cells on the lines below
-		if _, h := ptHeading(ln.s); h && after && sg.start <= cols[0].left+1 && !tlRowBelow(lines, k) && !tlRowsGoOn(lines, k, cols) {
+		if _, h := ptHeading(ln.s); h && after && sg.start <= cols[0].left+1 && !tlRowBelow(lines, k) && !tlRowsGoOn(lines, k, cols) && !tlLevelsGoOn(lines, k, cols) {
 			return true
 		}
 		// a heading over the next table: a lone line at the margin after

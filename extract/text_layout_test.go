@@ -586,6 +586,16 @@ func TestTextLayoutKeptTable(t *testing.T) {
 			{"4) Kompetens", "Ledtiderna ska kortas med en vecka.", "Mäta ledtider.", "enhetschef"},
 			{"5) Rehabilitering", "Fler ska delta.", "Utbilda personal.", "chefläkare"},
 		}},
+		{"levels down the first column between empty lines are rows of their own, not headings that end the table", levelsPlan, 1, []string{"Aktivitet", "Ansvarig", "Tid", "Status"}, [][]string{
+			{"1. Prevention och tidig upptäckt", "", "", ""},
+			{"1.1 Alla ska ha en vårdplan.", "", "", ""},
+			{"– Ta fram en mall för vårdplanen.", "Chefläkare", "2026", "Pågår"},
+			{"– Följa upp andelen.", "Enhetschef", "2027", "Klar"},
+			{"2. Vård", "", "", ""},
+			{"2.1 Fler ska delta.", "", "", ""},
+			{"– Informera.", "Chefläkare", "2026", "Pågår"},
+			{"– Följa upp.", "Enhetschef", "2027", "Klar"},
+		}},
 		{"a status a line beside as many activities: a row per activity", parallelLists, 1, []string{"Mål", "Aktiviteter", "Ansvar", "Status per aktivitet"}, [][]string{
 			{"Alla ska screenas i hela länet.", "Skicka kallelser till alla.", "Chef för vårdcentralerna", "Klar"},
 			{"Alla ska screenas i hela länet.", "Följa upp deltagandet varje år.", "Chef för vårdcentralerna", "Pågår"},
@@ -811,6 +821,48 @@ Nr    Mål                     Aktivitet               Ansvarig
 2.2   Alla ska ha en plan.    Ta fram planer.         Chefläkare
 `
 
+// levelsPlan: a hierarchy printed down the first column, told by
+// indentation ("1. Prevention" over "1.1 Alla …" over activities with
+// their other cells beside them), blocks between empty lines; a numbered
+// heading over a paragraph after the table ends it.
+const levelsPlan = `Handlingsplan cancer 2026
+
+Aktivitet                 Ansvarig          Tid          Status
+
+
+1. Prevention och
+tidig upptäckt
+
+
+   1.1 Alla ska ha en
+   vårdplan.
+
+
+      – Ta fram en mall   Chefläkare        2026         Pågår
+      för vårdplanen.
+
+
+      – Följa upp         Enhetschef        2027         Klar
+      andelen.
+
+
+2. Vård
+
+
+   2.1 Fler ska delta.
+
+
+      – Informera.        Chefläkare        2026         Pågår
+
+
+      – Följa upp.        Enhetschef        2027         Klar
+
+
+3. Uppföljning
+
+Planen följs upp av ledningsgruppen varje år och rapporteras till nämnden i december.
+`
+
 // parallelLists: a status a line, one under the other, beside a cell
 // listing as many activities (a row per activity, the goal and the
 // responsible repeated); the second block's statuses stand at its rows'
@@ -866,6 +918,9 @@ func TestTextLayoutBlocks(t *testing.T) {
 		}},
 		{"a table at the margin keeps its first column", layoutPlan, []string{
 			"# 1. Prevention", "table",
+		}},
+		{"a numbered heading over a paragraph ends a table of levels down its first column", levelsPlan, []string{
+			"# Handlingsplan cancer 2026", "table", "# 3. Uppföljning", "Planen följs upp av ledningsgruppen varje år och rapporteras till nämnden i december.",
 		}},
 		{"a note across the table between its rows is a paragraph after it", notedRows, []string{
 			"# Prevention", "table", "Notering: finansieringen av aktiviteterna ovan är inte beslutad för nästa år.",
