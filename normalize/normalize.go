@@ -61,7 +61,7 @@ func Document(l *rccplans.Layout) (doc *rccplans.Document) {
 		}
 	}()
 	meta(l, doc)
-	doc.Records, doc.Warnings = records(l, doc.Title)
+	doc.Records, doc.Warnings = records(l, doc.Title, doc.Kind)
 	doc.Records = append(doc.Records, completedGoals(l, doc.Title)...)
 	vocab := hyphenated(l)
 	for i := range doc.Records {
@@ -88,7 +88,7 @@ type segment struct {
 
 // records walks the blocks: headings build the outline, plan tables give
 // records placed under it.
-func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Warning) {
+func records(l *rccplans.Layout, title, kind string) ([]rccplans.Record, []rccplans.Warning) {
 	var (
 		warns  []rccplans.Warning
 		segs   []*segment
@@ -234,6 +234,9 @@ func records(l *rccplans.Layout, title string) ([]rccplans.Record, []rccplans.Wa
 				header, rows, ncols = [][]string{lh}, lrows, len(lh)
 			}
 			roles := columnsOf(header, ncols)
+			if kind == rccplans.KindUppfoljning {
+				remarksFollowUp(roles, joinedTitles(header, ncols))
+			}
 			var newHier *hierarchy
 			if roles != nil {
 				newHier = hierarchyOf(joinedTitles(header, ncols))
@@ -588,6 +591,22 @@ func areaAsGoal(roles []rccplans.Column, rows []rccplans.Row) []rccplans.Column 
 	out := slices.Clone(roles)
 	out[a] = rccplans.ColGoal
 	return out
+}
+
+// remarksFollowUp: in a follow-up report, a column of remarks
+// ("Kommentar") beside the statuses is what the follow-up says of each
+// row; in a plan it is only a remark, with no field of its own.
+func remarksFollowUp(roles []rccplans.Column, titles []string) {
+	if roles == nil || hasRole(roles, rccplans.ColFollowUp) {
+		return
+	}
+	for c, t := range titles {
+		k := rccplans.HeaderKey(t)
+		if roles[c] == rccplans.ColUnknown && (k == "kommentar" || k == "kommentarer") {
+			roles[c] = rccplans.ColFollowUp
+			return
+		}
+	}
 }
 
 // remarkRe: a labelled remark ("Kommentar: …", "Anm. …", "Obs! …").

@@ -1058,3 +1058,28 @@ func TestMergedAcross(t *testing.T) {
 		t.Errorf("records\n got %+v\nwant %+v", got, want)
 	}
 }
+
+// TestRemarksInFollowUp: in a follow-up report a "Kommentar" column is
+// the follow-up's text; in a plan it has no field.
+func TestRemarksInFollowUp(t *testing.T) {
+	hdr := []string{"Mål", "Aktivitet", "Status", "Kommentar"}
+	for _, tt := range []struct {
+		title, want string
+	}{
+		{"Uppföljning 2025 av handlingsplanen för cancervården 2024–2026", "Klart enligt plan."},
+		{"Handlingsplan för cancervården 2024–2026", ""},
+	} {
+		t.Run(tt.title, func(t *testing.T) {
+			doc := Document(&rccplans.Layout{Blocks: []rccplans.Block{
+				heading(1, 1, tt.title),
+				table(1, hdr, []string{"M", "A", "Klar", "Klart enligt plan."}),
+			}})
+			if len(doc.Records) != 1 {
+				t.Fatalf("%d records", len(doc.Records))
+			}
+			if got := doc.Records[0].FollowUp; got != tt.want {
+				t.Errorf("follow_up %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
