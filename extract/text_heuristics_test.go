@@ -501,6 +501,12 @@ func TestTextSplitFront(t *testing.T) {
 			[]string{"Handlingsplan cancer 2024–2026, Region Dalarna", "Region Dalarna", long}},
 		{"a title going on in lower case", []string{"Handlingsplan cancer 2025–2027 med", "uppföljning", "Region Gävleborg", long},
 			[]string{"Handlingsplan cancer 2025–2027 med uppföljning", "Region Gävleborg", long}},
+		{"a numbered heading under the title", []string{"Handlingsplan cancer 2025–2026 med uppföljning, Region Dalarna", "1. Tidig upptäckt", long},
+			[]string{"Handlingsplan cancer 2025–2026 med uppföljning, Region Dalarna", "1. Tidig upptäckt", long}},
+		{"a table's title under the title", []string{"Handlingsplan cancer 2025–2026 med uppföljning, Region Dalarna", "Kapitel 1. Tidig upptäckt", "Mål Aktivitet Ansvarig Status", "Alla ska ha en plan.", "Införa planen.", "Verksamhetschef", "Klar"},
+			[]string{"Handlingsplan cancer 2025–2026 med uppföljning, Region Dalarna", "Kapitel 1. Tidig upptäckt", ""}},
+		{"a long title wrapped after a comma, a numbered heading", []string{"Handlingsplan för cancervården 2026–2027,", "Region Örebro län", "1. Tillgänglighet och ledtider", "Den anger vilka åtgärder regionen själv ansvarar för", "under perioden."},
+			[]string{"Handlingsplan för cancervården 2026–2027, Region Örebro län", "1. Tillgänglighet och ledtider", "Den anger vilka åtgärder regionen själv ansvarar för under perioden."}},
 		{"a long first line with a year that runs on", []string{"Regionen har sedan 2021 arbetat med cancerplanen och fortsätter under 2026", "med nya insatser för patienterna."},
 			[]string{"Regionen har sedan 2021 arbetat med cancerplanen och fortsätter under 2026 med nya insatser för patienterna."}},
 	}

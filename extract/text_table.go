@@ -207,7 +207,10 @@ var (
 // "2027" / "Region Halland" / "Planen beskriver hur …"). A line is short
 // next to the longest line of the opening lines (a title is set large and
 // a subtitle stands alone; prose fills its lines); a line that ends in a
-// dash goes on in the next ("2026–" / "2027").
+// dash goes on in the next ("2026–" / "2027"); a first line that ends in
+// a comma or a joining word goes on however long it is. The opening ends
+// before a heading or a table's title (ptOpensBody), which the title
+// would otherwise swallow ("…, Region Dalarna" / "Kapitel 1. …").
 // ptTitleYearRe: a line that ends in a year or a period of years.
 var ptTitleYearRe = regexp.MustCompile(`(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?$`)
 
@@ -245,8 +248,15 @@ func ptSplitFront(lines []ptLine) []ptLine {
 	i := from
 	for ; i < to-1; i++ {
 		ln := lines[i]
+		if !ptTitleGoesOn(ln.s) && ptOpensBody(lines, i+1) {
+			// a heading or a table's title follows: the opening ends
+			// here ("…, Region Dalarna" / "Kapitel 1. Tidig upptäckt")
+			out = append(out, ln, ptLine{page: ln.page})
+			i++
+			return append(out, lines[i:]...)
+		}
 		long := 10*utf8.RuneCountInString(ln.s) > 6*longest
-		if !long && (ptStartsLower(lines[i+1].s) || ptTitleGoesOn(ln.s)) {
+		if (!long || i == from && ptTitleGoesOn(ln.s)) && (ptStartsLower(lines[i+1].s) || ptTitleGoesOn(ln.s)) {
 			// a title wrapped over its lines ("Handlingsplan cancer
 			// 2025–2027 med" / "uppföljning"; "… 2024–2026, Region" /
 			// "Dalarna"): the line goes on in the next
@@ -285,6 +295,27 @@ func ptSplitFront(lines []ptLine) []ptLine {
 		}
 	}
 	return append(out, lines[i:]...)
+}
+
+// ptOpensBody: lines[j] opens the body under a plan's opening lines: a
+// heading the prose reads ("1. Tillgänglighet …", "Kapitel 1. …"), or a
+// table's title right above its header ("Prevention" / "Mål Aktivitet
+// …").
+func ptOpensBody(lines []ptLine, j int) bool {
+	s := lines[j].s
+	if s == "" || ptEndsSentence(s) || len(strings.Fields(s)) > 8 {
+		return false
+	}
+	if _, h := ptHeading(s); h && !ptStartsLower(s) {
+		if m := ptNumHeadRe.FindStringSubmatch(s); m == nil || m[2] == "." {
+			return true // numbered without a period: a title's year or a sentence's number
+		}
+	}
+	if j+1 < len(lines) && ptTitleShape(lines, j) {
+		_, _, _, ok := ptHeader(lines, j+1)
+		return ok
+	}
+	return false
 }
 
 // ptHeader tries a header starting at line i: it returns the column
