@@ -24,7 +24,8 @@ import (
 // lines right above and below it that continue its titles ("Mätbar" /
 // "Mål Nuläge" / "målnivå", "Prioriterat … Ansvarig" / … / "område"); a
 // group title over sub-titles an empty line below ("Uppföljning 2025" /
-// "Status Kommentar") is split into one column per sub-title. Columns
+// "Status Kommentar", "Uppföljning" / "2025 2026") is split into one
+// column per sub-title. Columns
 // start where their titles start, moved to where the body's words start
 // after a gutter and none runs across (a title centred over its column
 // starts right of the column's text). A repeated header (the next page's)
@@ -261,6 +262,11 @@ func tlHeaderBelow(lines []ptLine, i, below int) (cols []tlColumn, from, to int,
 		under := map[int][]tlSeg{}
 		for _, sg := range band[k] {
 			j := slices.IndexFunc(cols, func(c tlColumn) bool { return sg.start < c.end+1 && c.start < sg.end+1 })
+			if j < 0 && k > i && sub > 0 && tlYearRe.MatchString(sg.s) {
+				// a year right of a group title, past its end, with no
+				// title between: one more of the years the group spans
+				j = tlGroupLeft(cols, sg)
+			}
 			if j < 0 {
 				cols = append(cols, tlColumn{title: []string{sg.s}, start: sg.start, end: sg.end})
 				continue
@@ -300,6 +306,22 @@ func tlHeaderBelow(lines []ptLine, i, below int) (cols []tlColumn, from, to int,
 	return cols, from, to, true
 }
 
+// tlGroupLeft is the column whose title ends nearest left of sg, when
+// no title starts between them and the title's first part is no year
+// itself (-1: none).
+func tlGroupLeft(cols []tlColumn, sg tlSeg) int {
+	j := -1
+	for n, c := range cols {
+		if c.start < sg.start && (j < 0 || c.start > cols[j].start) {
+			j = n
+		}
+	}
+	if j < 0 || tlYearRe.MatchString(cols[j].title[0]) {
+		return -1
+	}
+	return j
+}
+
 // tlProseBeside: a segment at the start of a header's line is a line of
 // text printed beside the table, not a title: it runs long, breaks off at
 // a comma, or holds more than three words that end a sentence or name no
@@ -313,12 +335,18 @@ func tlProseBeside(sg tlSeg) bool {
 // tlWordRe is a capitalised word, as a title's first word is.
 var tlWordRe = regexp.MustCompile(`^\p{Lu}\p{Ll}{2,}$`)
 
+// tlYearRe is a year standing alone, as a column's sub-title.
+var tlYearRe = regexp.MustCompile(`^(?:19|20)\d\d$`)
+
 // tlSubTitles: a line of two or more short column titles, one of them
-// naming a role ("Status   Kommentar").
+// naming a role ("Status   Kommentar"), or years only ("2025   2026").
 func tlSubTitles(ln ptLine, n int) bool {
 	segs := tlSegments(ln.raw)
 	if len(segs) < 2 || !tlTitleLine(ln, n) {
 		return false
+	}
+	if !slices.ContainsFunc(segs, func(sg tlSeg) bool { return !tlYearRe.MatchString(sg.s) }) {
+		return true // the years a group title spans ("Uppföljning" over "2025   2026")
 	}
 	for _, sg := range segs {
 		if rccplans.ColumnOf(sg.s) != rccplans.ColUnknown {

@@ -232,6 +232,23 @@ Alla ska screenas.           Sprida information om          Verksamhetschef Delv
 Patienter ska få stöd.       Utse cancerombud.              Chefläkare        Genomförd  Försenad
 `
 
+// groupYears: a group title over the years it spans, an empty line
+// below, the second year past the title's end.
+const groupYears = `Handlingsplan cancer 2026
+
+Mål                          Aktivitet                      Ansvarig          Uppföljning
+
+                                                                              2025           2026
+
+Minst 90 % ska ha en         Kartlägga flödet för           Kvalitetsstrateg  Pågår          Klar
+aktuell vårdplan.            remisser.
+
+Alla ska screenas.           Sprida information om          Verksamhetschef   Pågår          Pågår
+                             solskydd.
+
+Patienter ska få stöd.       Utse cancerombud.              Chefläkare        Ej påbörjad    Pågår
+`
+
 // areaOverBreak: rows without empty lines, an Område printed once for
 // its rows; the next page opens with a row of the same Område.
 const areaOverBreak = `Handlingsplan cancer 2026
@@ -557,6 +574,11 @@ func TestTextLayoutKeptTable(t *testing.T) {
 			{"Minst 90 % ska ha en aktuell vårdplan.", "Kartlägga flödet för remisser.", "Kvalitetsstrateg", "Pågår", "Klar i juni"},
 			{"Alla ska screenas.", "Sprida information om solskydd.", "Verksamhetschef onkologi", "Delvis genomförd", "Klar i juni"},
 			{"Patienter ska få stöd.", "Utse cancerombud.", "Chefläkare", "Genomförd", "Försenad"},
+		}},
+		{"a group title split by the years under it", groupYears, 1, []string{"Mål", "Aktivitet", "Ansvarig", "Uppföljning 2025", "Uppföljning 2026"}, [][]string{
+			{"Minst 90 % ska ha en aktuell vårdplan.", "Kartlägga flödet för remisser.", "Kvalitetsstrateg", "Pågår", "Klar"},
+			{"Alla ska screenas.", "Sprida information om solskydd.", "Verksamhetschef", "Pågår", "Pågår"},
+			{"Patienter ska få stöd.", "Utse cancerombud.", "Chefläkare", "Ej påbörjad", "Pågår"},
 		}},
 		{"a page opens with a row under the Område above", areaOverBreak, 2, []string{"Område", "Mål", "Aktivitet", "Status"}, [][]string{
 			{"4.1 Prevention", "Levnadsvanor ska tas upp.", "Kartlägga nuläget", "Pågår"},
