@@ -1218,3 +1218,31 @@ func TestTextStatusNotLast(t *testing.T) {
 		t.Errorf("rows\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestTextBandOrChapter: a numbered line is a chapter, not a band across
+// the table, when a header follows after prose however long, and a band
+// when rows closed by statuses follow.
+func TestTextBandOrChapter(t *testing.T) {
+	prose := []string{"Åtgärderna har tagits fram tillsammans med", "verksamheterna och patientföreträdare och", "primärvården. De prioriteras efter förväntad nytta",
+		"för patienterna och efter de resurser som finns.", "Tabellen nedan visar åtgärderna med ansvar och", "aktuellt läge."}
+	rows := []string{"Deltagandet ska öka.", "Skicka hemtest.", "FoU-chef Klar", "Rökningen ska minska.", "Erbjuda samtal.", "Vårdcentralerna Pågår"}
+	header := "Nr Åtgärd Ansvar Status"
+	tests := []struct {
+		name string
+		in   []string
+		want bool
+	}{
+		{"prose of six lines, then a header", append(append([]string{"2. Delaktighet"}, prose...), header), false},
+		{"prose of two lines, then a header", append(append([]string{"2. Delaktighet"}, prose[:2]...), header), false},
+		{"rows with statuses, then a header", append(append([]string{"2. Tidig upptäckt"}, rows...), header), true},
+		{"rows with statuses, no header", append([]string{"2. Tidig upptäckt"}, rows...), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := ptSplit(strings.Join(tt.in, "\n"), false)
+			if got := ptBand(lines, 0); got != tt.want {
+				t.Errorf("band %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

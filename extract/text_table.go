@@ -1108,19 +1108,28 @@ func ptLettered(s string) bool {
 // across it instead: no header follows within a few lines (a chapter
 // heading is followed by its table's header, or by prose and then one),
 // and the text goes on.
+//
+// A header further on (up to a dozen lines) after lines that hold no
+// status word is a chapter's too: its prose runs longer before the table
+// than a few lines, and rows under a band would close with statuses.
 func ptBand(lines []ptLine, j int) bool {
-	n := 0
-	for k := j + 1; k < len(lines) && n < 4; k++ {
-		if lines[k].s == "" || lines[k].drop {
+	n, status := 0, false
+	for k := j + 1; k < len(lines) && n < 12; k++ {
+		s := lines[k].s
+		if s == "" || lines[k].drop {
 			continue
 		}
 		if _, _, _, ok := ptHeader(lines, k); ok {
-			return false
+			return n >= 4 && status
 		}
-		if n == 0 && ptChapter(lines[k].s) && !ptRunsOn(lines, k) {
+		if n == 0 && ptChapter(s) && !ptRunsOn(lines, k) {
 			return false // two headings in a row: a chapter and its section
 		}
+		status = status || ptIsStatus(s) || ptIsStatus(ptLastWords(s))
 		n++
+		if n >= 4 && status {
+			break
+		}
 	}
 	return n >= 2
 }
