@@ -2,6 +2,7 @@ package extract
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -1242,6 +1243,37 @@ func TestTextBandOrChapter(t *testing.T) {
 			lines := ptSplit(strings.Join(tt.in, "\n"), false)
 			if got := ptBand(lines, 0); got != tt.want {
 				t.Errorf("band %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTextSpanNote: a labelled comment printed across all columns under
+// a row ("Kommentar: …") is no row and no cell of the rows around it.
+func TestTextSpanNote(t *testing.T) {
+	head := "Mål Aktivitet Ansvarig Status\nAlla ska ha en plan för\nvården i regionen.\nInföra planen på alla\nenheter under året.\nVerksamhetschef Klar\n"
+	next := "Rökningen ska minska\ninför operation.\nErbjuda samtal till alla\nsom röker.\nVårdcentralen Pågår"
+	rows := [][]string{{"Alla ska ha en plan för vården i regionen.", "Införa planen på alla enheter under året.", "Verksamhetschef", "Klar"},
+		{"Rökningen ska minska inför operation.", "Erbjuda samtal till alla som röker.", "Vårdcentralen", "Pågår"}}
+	tests := []struct {
+		name string
+		in   string
+		want [][]string
+	}{
+		{"a comment across the table", head + "Kommentar: Finansieringen för 2027 är inte beslutad; aktiviteterna kan behöva prioriteras om.\n" + next, rows},
+		{"a short labelled line is a cell", head + "Obs: alla enheter.\n" + next, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _ := tableRowsOf(t, tt.in)
+			if tt.want == nil {
+				if strings.Contains(fmt.Sprint(got), "Obs:") {
+					return
+				}
+				t.Fatalf("rows %q: the labelled line is gone", got)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("rows\n got %q\nwant %q", got, tt.want)
 			}
 		})
 	}

@@ -1299,6 +1299,17 @@ func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW i
 	isStatus := func(s string) bool { return ptIsStatus(s) || codes && ptIsCode(s) || pct && ptPercentRe.MatchString(s) }
 	lines = ptUnwrapTime(ptUnwrapStatus(lines, isStatus), isStatus)
 	areaCol := slices.Index(roles, rccplans.ColArea)
+	var lens []int
+	for _, ln := range lines {
+		if ln.s != "" {
+			lens = append(lens, utf8.RuneCountInString(ln.s))
+		}
+	}
+	slices.Sort(lens)
+	medLen := 0
+	if len(lens) > 0 {
+		medLen = lens[len(lens)/2]
+	}
 	var units []ptUnit
 	blank := false
 	for i := 0; i < len(lines); i++ {
@@ -1340,6 +1351,14 @@ func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW i
 		}
 		if ptFootnoteRe.MatchString(ln.s) {
 			for i+1 < len(lines) && lines[i+1].s != "" {
+				i++
+			}
+			continue
+		}
+		if len(units) > 0 && isStatus(ptLastWords(units[len(units)-1].s)) && ptSpanNote(ln.s, medLen) {
+			// a comment across all columns under a row ("Kommentar: …"):
+			// no row, and no cell of the rows around it
+			for i+1 < len(lines) && ptStartsLower(lines[i+1].s) {
 				i++
 			}
 			continue
@@ -1404,6 +1423,17 @@ func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW i
 	}
 	return &ptBody{units: units, titles: titles, roles: roles, blankInf: blankInf, areaCol: areaCol,
 		statusCol: statusCol, timeCol: timeCol, useRowEnd: useRowEnd, areaW: areaW, emptyTail: emptyTail}
+}
+
+// ptNoteLabelRe: a line opened by a label word and its colon
+// ("Kommentar: …", "Anm: …").
+var ptNoteLabelRe = regexp.MustCompile(`^\p{Lu}\p{Ll}+:\s+\S`)
+
+// ptSpanNote: s, under a row that closed with its status, is a comment
+// printed across all columns: a labelled line twice as long as the
+// body's median line (cells wrap at their columns' widths).
+func ptSpanNote(s string, medLen int) bool {
+	return medLen > 0 && ptNoteLabelRe.MatchString(s) && utf8.RuneCountInString(s) >= 2*medLen
 }
 
 // ptSentenceTail: a lower-case line that closes a sentence the line
