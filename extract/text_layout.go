@@ -100,8 +100,10 @@ import (
 // without its header keeps the first page's columns; a word broken without
 // a hyphen in a narrow column ("Kontaktsju" / "ksköterska") is joined with
 // a space (a name wrapped at its space, "Verksamhetschef" / "onkologi",
-// fills the column the same way); a header whose titles stand on lines of
-// their own (rotated) is read from the line that names most roles only.
+// fills the column the same way); a title standing alone on a line of its
+// own above the header (rotated) is read when it names a role, or stands
+// between such titles (tlStaggered); a page furniture line that drops a
+// title printed on every page drops its column too.
 
 // tlGapRe is a gap of three spaces or more between two printed characters:
 // the gutter between two columns.
@@ -290,6 +292,9 @@ func tlHeaderBelow(lines []ptLine, i, below int) (cols []tlColumn, from, to int,
 		cols = slices.DeleteFunc(cols, func(c tlColumn) bool { return c.title == nil })
 		cols = append(cols, split...)
 	}
+	var top int
+	cols, top = tlStaggered(lines, from, cols)
+	from = min(from, top)
 	slices.SortFunc(cols, func(a, b tlColumn) int { return a.start - b.start })
 	titles := make([]string, len(cols))
 	known := 0
@@ -320,6 +325,52 @@ func tlGroupLeft(cols []tlColumn, sg tlSeg) int {
 		return -1
 	}
 	return j
+}
+
+// tlStaggered adds the titles printed on lines of their own above a
+// header's lines (from on): a rotated title's text stands at its own
+// height, so each stands alone on a line, empty lines apart, where no
+// other title is. It takes lone short segments that name a role, and
+// capitalised words between them, up to a line that is none of them;
+// it returns the columns and the header's first line.
+func tlStaggered(lines []ptLine, from int, cols []tlColumn) ([]tlColumn, int) {
+	top := from
+	var maybe []tlColumn // capitalised words naming no role, kept once a named title stands above them
+	var maybeAt []int
+	for k := from - 1; k >= 0 && k >= from-24; k-- {
+		ln := lines[k]
+		if ln.drop {
+			continue
+		}
+		if lines[k+1].brk {
+			break
+		}
+		if ln.s == "" {
+			continue
+		}
+		segs := tlSegments(ln.raw)
+		if len(segs) != 1 {
+			break
+		}
+		sg := segs[0]
+		if len(strings.Fields(sg.s)) > 3 || utf8.RuneCountInString(sg.s) > 25 || slices.ContainsFunc(cols, func(c tlColumn) bool { return sg.start < c.end+1 && c.start < sg.end+1 }) {
+			break
+		}
+		c := tlColumn{title: []string{sg.s}, start: sg.start, end: sg.end}
+		switch {
+		case rccplans.ColumnOf(sg.s) != rccplans.ColUnknown:
+			cols = append(cols, maybe...)
+			cols = append(cols, c)
+			maybe = nil
+			top = k
+		case tlWordRe.MatchString(sg.s) && k > 0 && lines[k-1].s == "":
+			maybe = append(maybe, c)
+			maybeAt = append(maybeAt, k)
+		default:
+			return cols, top
+		}
+	}
+	return cols, top
 }
 
 // tlProseBeside: a segment at the start of a header's line is a line of
@@ -1591,11 +1642,13 @@ func tlEndsBody(lines []ptLine, k int, cols []tlColumn) bool {
 		// an empty line, with a header right below it, or right over a
 		// header on the same page
 		if sg.start <= cols[0].left+1 && !ptEndsSentence(ln.s) {
-			for n, j := 0, k+1; j < len(lines) && n < 3; j++ {
+			// (the header's first line may be a title standing alone
+			// lines above its main line: tlStaggered)
+			for n, j := 0, k+1; j < len(lines) && n < 8; j++ {
 				if lines[j].s == "" {
 					continue
 				}
-				if _, from, _, ok := tlHeader(lines, j); ok && (after || from == k+1 && !tlBreakBetween(lines, k, from)) {
+				if _, from, _, ok := tlHeader(lines, j); ok && (after && n < 3 || from == k+1 && !tlBreakBetween(lines, k, from)) {
 					return true
 				}
 				n++

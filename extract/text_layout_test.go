@@ -618,6 +618,11 @@ func TestTextLayoutKeptTable(t *testing.T) {
 			{"– Informera.", "Chefläkare", "2026", "Pågår"},
 			{"– Följa upp.", "Enhetschef", "2027", "Klar"},
 		}},
+		{"titles alone on lines of their own above the header's main line", staggeredTitles, 1, []string{"Nr", "Aktivitet", "Berörda", "Ansvarig", "Prioritet", "Klart", "Status"}, [][]string{
+			{"1.1", "Skicka kallelser till alla.", "Alla", "Chefläkare", "2", "2026", "Klar"},
+			{"1.2", "Mäta ledtider.", "Kalmar", "Enhetschef", "1", "2027", "Pågår"},
+			{"2.1", "Utbilda personal.", "Alla", "Chefläkare", "3", "2026", "Pågår"},
+		}},
 		{"a status a line beside as many activities: a row per activity", parallelLists, 1, []string{"Mål", "Aktiviteter", "Ansvar", "Status per aktivitet"}, [][]string{
 			{"Alla ska screenas i hela länet.", "Skicka kallelser till alla.", "Chef för vårdcentralerna", "Klar"},
 			{"Alla ska screenas i hela länet.", "Följa upp deltagandet varje år.", "Chef för vårdcentralerna", "Pågår"},
@@ -885,6 +890,45 @@ tidig upptäckt
 Planen följs upp av ledningsgruppen varje år och rapporteras till nämnden i december.
 `
 
+// staggeredTitles: titles printed rotated, each alone on a line of its
+// own at its own height, over the header's main line; two tables on a
+// page, each under its heading.
+const staggeredTitles = `Handlingsplan cancer 2026
+
+Prevention
+ Nr
+
+
+                                                                                 Prioritet
+
+
+                                                                                            Klart
+
+
+                                                                                                     Status
+       Aktivitet                          Berörda                    Ansvarig
+
+ 1.1   Skicka kallelser till alla.       Alla                       Chefläkare   2          2026     Klar
+
+ 1.2   Mäta ledtider.                    Kalmar                     Enhetschef   1          2027     Pågår
+
+
+Behandling
+ Nr
+
+
+                                                                                 Prioritet
+
+
+                                                                                            Klart
+
+
+                                                                                                     Status
+       Aktivitet                          Berörda                    Ansvarig
+
+ 2.1   Utbilda personal.                 Alla                       Chefläkare   3          2026     Pågår
+`
+
 // parallelLists: a status a line, one under the other, beside a cell
 // listing as many activities (a row per activity, the goal and the
 // responsible repeated); the second block's statuses stand at its rows'
@@ -943,6 +987,9 @@ func TestTextLayoutBlocks(t *testing.T) {
 		}},
 		{"a numbered heading over a paragraph ends a table of levels down its first column", levelsPlan, []string{
 			"# Handlingsplan cancer 2026", "table", "# 3. Uppföljning", "Planen följs upp av ledningsgruppen varje år och rapporteras till nämnden i december.",
+		}},
+		{"a heading over titles standing alone above a header ends the table above", staggeredTitles, []string{
+			"# Prevention", "table", "# Behandling", "table",
 		}},
 		{"a note across the table between its rows is a paragraph after it", notedRows, []string{
 			"# Prevention", "table", "Notering: finansieringen av aktiviteterna ovan är inte beslutad för nästa år.",
