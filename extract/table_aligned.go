@@ -415,6 +415,7 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 			right[j] = math.Max(right[j], w.X1)
 		}
 	}
+	bottom := !numberedRows && len(titles) == 0 && bottomAligned(lines, body, split, usual, bands)
 	var sizes []rccplans.Word
 	colBot := make([]float64, nc)   // per column, the bottom of its last line in the row
 	blockTop := make([]float64, nc) // per column, the top of its current block in the row
@@ -482,6 +483,13 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 			if !start && !numberedRows && first != "" && allNewCells(cur.words, byCol, right) {
 				start = true
 			}
+		}
+		if bottom && n > 0 {
+			// Cells set at the bottom of their rows: a row ends at its
+			// line with text in two or more columns (unless all of them
+			// go on below), the lines above it are the tops of its
+			// wrapped cells.
+			start, isSub = filled(split[n-1]) >= 2 && !goesOn(split[n-1], split[n], false), false
 		}
 		var group []bool
 		if n > 0 && !start && !numberedRows && first == "" && gap > breakGap {
@@ -563,6 +571,73 @@ func fillAligned(g *grid, lines []tline, body []int, prevBot float64, numberedRo
 		g.closed[j] = true // no merged cells without rules
 	}
 	return taken
+}
+
+// filled counts the columns a line has text in.
+func filled(byCol [][]rccplans.Word) int {
+	n := 0
+	for _, ws := range byCol {
+		if len(ws) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// bottomAligned tells whether the body's cells sit at the bottom of rows
+// set as close as lines (a spreadsheet's export, its default: no
+// whitespace and no rule between any two lines). A line with text in
+// fewer columns than the line below, all going on there not starting with
+// a capital, is the top of that line's wrapped cells; two or more such
+// lines, none going on from a fuller line above (cells wrapped downwards,
+// set at the top) and a full line (two or more columns) last in the body
+// tell the cells sit at the bottom. Rows set at the top as close as lines
+// are not told apart this way: a cell's new sentence there looks like a
+// new row.
+func bottomAligned(lines []tline, body []int, split [][][]rccplans.Word, usual float64, bands [][2]float64) bool {
+	if len(body) < 3 {
+		return false
+	}
+	up, down := 0, 0
+	for n := range split {
+		if n > 0 {
+			l := &lines[body[n]]
+			prev := lines[body[n-1]].Y1
+			if l.Y0-prev > usual+math.Max(2, 0.25*l.height()) || ruleBetween(bands, prev, l.Y0) {
+				return false
+			}
+		}
+		f := filled(split[n])
+		if n > 0 && f < filled(split[n-1]) && goesOn(split[n-1], split[n], true) {
+			up++
+		} else if n+1 < len(split) && f < filled(split[n+1]) && goesOn(split[n], split[n+1], false) {
+			down++
+		}
+	}
+	return down >= 2 && up == 0 && filled(split[len(split)-1]) >= 2
+}
+
+// goesOn tells whether the cells of line upper go on in line lower, set
+// right under it: every column one of them (the lower when byLower) has
+// text in has text in both, the lower line's not starting with a capital
+// (a number goes on a sentence as well: "via" / "1177").
+func goesOn(upper, lower [][]rccplans.Word, byLower bool) bool {
+	for j := range upper {
+		has := len(upper[j]) > 0
+		if byLower {
+			has = len(lower[j]) > 0
+		}
+		if has && (len(upper[j]) == 0 || len(lower[j]) == 0 || startsUpper(lower[j])) {
+			return false
+		}
+	}
+	return true
+}
+
+// startsUpper tells whether words start with an upper-case letter.
+func startsUpper(ws []rccplans.Word) bool {
+	r, _ := utf8.DecodeRuneInString(ws[0].Text)
+	return unicode.IsUpper(r)
 }
 
 // newCell tells whether the words next in a column start a new cell

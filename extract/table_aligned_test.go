@@ -740,3 +740,105 @@ func TestHeaderLineWeight(t *testing.T) {
 		})
 	}
 }
+
+// TestBottomAlignedRows: a borderless table whose rows are set as close
+// as the lines inside a cell (a spreadsheet's export) with the cells at
+// the bottom of their rows: a line with text in fewer columns than the
+// next is the top of that row's wrapped cells (their text goes on there,
+// not with a capital). Cells at the top of rows set apart by whitespace
+// are read as before.
+func TestBottomAlignedRows(t *testing.T) {
+	head := headedPage(cols3, "Aktivitet", "Ansvarig", "Status")
+	row := func(y float64, cells ...string) []rccplans.Word { return cellsAt(cols3, y, cells...) }
+	tests := []struct {
+		name string
+		body [][]rccplans.Word
+		want string
+	}{
+		{
+			name: "cells at the bottom",
+			body: [][]rccplans.Word{
+				row(118, "Utse ombud", "Chefläkare", "Pågår"),
+				row(128.6, "Kartläggning av"),
+				row(138.4, "flödet", "Verksamhetschef", "Klar"),
+				row(149, "Ny rutin", "Samordnare", "Väntar"),
+				row(159.6, "Utbildning för"),
+				row(169.4, "personal", "Chefläkare", "Klar"),
+			},
+			want: `p1 H1 Insatser
+p1 TABLE 3 cols, 4 rows
+  head: Aktivitet | Ansvarig | Status
+  r1 p1: Utse ombud | Chefläkare | Pågår
+  r2 p1: Kartläggning av flödet | Verksamhetschef | Klar
+  r3 p1: Ny rutin | Samordnare | Väntar
+  r4 p1: Utbildning för personal | Chefläkare | Klar
+`,
+		},
+		{
+			name: "two cells wrapped at the bottom",
+			body: [][]rccplans.Word{
+				row(118, "Utse ombud", "Chefläkare", "Pågår"),
+				row(128.6, "Kartläggning av", "Verksamhetschef"),
+				row(138.4, "flödet", "för vården", "Klar"),
+				row(149, "Ny rutin", "Samordnare", "Väntar"),
+				row(159.6, "Utbildning för"),
+				row(169.4, "personal", "Chefläkare", "Klar"),
+			},
+			want: `p1 H1 Insatser
+p1 TABLE 3 cols, 4 rows
+  head: Aktivitet | Ansvarig | Status
+  r1 p1: Utse ombud | Chefläkare | Pågår
+  r2 p1: Kartläggning av flödet | Verksamhetschef för vården | Klar
+  r3 p1: Ny rutin | Samordnare | Väntar
+  r4 p1: Utbildning för personal | Chefläkare | Klar
+`,
+		},
+		{
+			name: "cells at the top, rows set apart",
+			body: [][]rccplans.Word{
+				row(118, "Utse ombud", "Chefläkare", "Pågår"),
+				row(134, "Kartläggning av", "Verksamhetschef", "Klar"),
+				row(143.8, "flödet"),
+				row(160, "Ny rutin", "Samordnare", "Väntar"),
+				row(176, "Utbildning för", "Chefläkare", "Klar"),
+				row(185.8, "personal"),
+			},
+			want: `p1 H1 Insatser
+p1 TABLE 3 cols, 4 rows
+  head: Aktivitet | Ansvarig | Status
+  r1 p1: Utse ombud | Chefläkare | Pågår
+  r2 p1: Kartläggning av flödet | Verksamhetschef | Klar
+  r3 p1: Ny rutin | Samordnare | Väntar
+  r4 p1: Utbildning för personal | Chefläkare | Klar
+`,
+		},
+		{
+			name: "a cell's top above a number",
+			body: [][]rccplans.Word{
+				row(118, "Utse ombud", "Chefläkare", "Pågår"),
+				row(128.6, "", "", "Svar inom"),
+				row(138.4, "Kartlägga", "Verksamhetschef", "14 dagar"),
+				row(149, "Ny rutin", "Samordnare", "Väntar"),
+				row(159.6, "Utbildning för"),
+				row(169.4, "personal", "Chefläkare", "Klar"),
+			},
+			want: `p1 H1 Insatser
+p1 TABLE 3 cols, 4 rows
+  head: Aktivitet | Ansvarig | Status
+  r1 p1: Utse ombud | Chefläkare | Pågår
+  r2 p1: Kartlägga | Verksamhetschef | Svar inom 14 dagar
+  r3 p1: Ny rutin | Samordnare | Väntar
+  r4 p1: Utbildning för personal | Chefläkare | Klar
+`,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ws := append([]rccplans.Word(nil), head...)
+			for _, r := range tc.body {
+				ws = append(ws, r...)
+			}
+			checkBlocks(t, tc.want, ws)
+		})
+	}
+}
