@@ -193,12 +193,12 @@ var (
 	ptFootnoteRe = regexp.MustCompile(`^\*{1,4}\s*[^*\s]`)
 	// a line that is only a time: "2022–2024", "2022–05", "4 år", "Q2 2023", "Löpande", "Hösten 2023"
 	// a line that starts with a time: "2023 och 2024", "2022-", "Q 2 2022 för …", "dec 2026", "Löpande"
-	ptTimeStartRe = regexp.MustCompile(`^(?i:(?:(?:q|kv)\s?[1-4]\s+|(?:jan\p{L}*|feb\p{L}*|mars|apr\p{L}*|maj|juni?|juli?|aug\p{L}*|sep\p{L}*|okt\p{L}*|nov\p{L}*|dec\p{L}*|vår(?:en)?|höst(?:en)?)\.?\s+)?(?:19|20)\d\d(?:\b|[-–/])|(?:löpande|kontinuerligt|årligen|pågående|pågår kontinuerligt)\b)`)
+	ptTimeStartRe = regexp.MustCompile(`^(?i:(?:(?:q|kv)\s?[1-4]\s+|(?:jan\p{L}*|feb\p{L}*|mars|apr\p{L}*|maj|juni?|juli?|aug\p{L}*|sep\p{L}*|okt\p{L}*|nov\p{L}*|dec\p{L}*|vår(?:en)?|höst(?:en)?)(?:\s*[-–]\s*(?:jan\p{L}*|feb\p{L}*|mars|apr\p{L}*|maj|juni?|juli?|aug\p{L}*|sep\p{L}*|okt\p{L}*|nov\p{L}*|dec\p{L}*|vår(?:en)?|höst(?:en)?))?\.?\s+)?(?:19|20)\d\d(?:\b|[-–/])|(?:löpande|kontinuerligt|årligen|pågående|pågår kontinuerligt)\b)`)
 	// a line that ends in a footnote marker: "… cancer. ***"
 	ptMarkEndRe = regexp.MustCompile(`(?:^|\s)\*{1,4}$`)
 	// a year broken at its dash: "2022-" / "2024"
 	ptYearDashRe = regexp.MustCompile(`(?:19|20)\d\d\s?[-–]$`)
-	ptTimeRe     = regexp.MustCompile(`^(?i:(?:(?:q|kv)\s?[1-4]|vår(?:en)?|höst(?:en)?|jan\w*|feb\w*|mars|april|maj|juni|juli|aug\w*|sep\w*|okt\w*|nov\w*|dec\w*)?\s*(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?|\d{1,2}\s*(?:år|månader|mån)|löpande|kontinuerligt|årligen|pågående)\.?$`)
+	ptTimeRe     = regexp.MustCompile(`^(?i:(?:(?:q|kv)\s?[1-4]|vår(?:en)?|höst(?:en)?|(?:jan\w*|feb\w*|mars|april|maj|juni?|juli?|aug\w*|sep\w*|okt\w*|nov\w*|dec\w*)(?:\s*[-–]\s*(?:jan\w*|feb\w*|mars|april|maj|juni?|juli?|aug\w*|sep\w*|okt\w*|nov\w*|dec\w*))?)?\s*(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?|\d{1,2}\s*(?:år|månader|mån)|löpande|kontinuerligt|årligen|pågående)\.?$`)
 )
 
 // ptSplitFront gives the short lines that open a text paragraphs of
