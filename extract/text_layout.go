@@ -49,7 +49,8 @@ import (
 //     other, beside a cell listing as many sentences or items, is a row
 //     per item, its other cells repeated (tlParallel);
 //   - between empty lines, each block is a row, its columns placed where
-//     its own text stands (tlNear);
+//     its own text stands (tlNear), further right than the table has
+//     them where none of its lines starts text there after a gutter;
 //   - cells centred in their rows (a block whose short status cells stand
 //     in the middle of the other columns' text) are cut by tlCentred:
 //     each column's lines become the cells centred on the status, a cell
@@ -1772,6 +1773,23 @@ func tlNear(lines []ptLine, block []int, cols []tlColumn) []tlColumn {
 			d, db := abs(float64(x-left)), abs(float64(best-left))
 			if c < cb || c == cb && (at(starts, x) > at(starts, best) || at(starts, x) == at(starts, best) && d < db) {
 				best = x
+			}
+		}
+		if at(starts, best) == 0 {
+			// no line of the row starts its text there after a gutter:
+			// the row set this column further right, where two of its
+			// lines start after a gutter and no word runs across (a word
+			// there went on from the column to the left, one space on)
+			lim := len(cols)
+			hi := left + 8
+			if j+1 < lim {
+				hi = min(hi, cols[j+1].left-3)
+			}
+			for x := left + 3; x <= hi; x++ {
+				if at(cross, x) == 0 && at(starts, x) >= 2 {
+					best = x
+					break
+				}
 			}
 		}
 		out[j].left = best

@@ -623,6 +623,11 @@ func TestTextLayoutKeptTable(t *testing.T) {
 			{"1.2", "Mäta ledtider.", "Kalmar", "Enhetschef", "1", "2027", "Pågår"},
 			{"2.1", "Utbilda personal.", "Alla", "Chefläkare", "3", "2026", "Pågår"},
 		}},
+		{"a row between empty lines set right of the table's column", rowSetRight, 1, []string{"Aktivitet", "Kommentar", "Mål"}, [][]string{
+			{"Kartlägga flödet.", "Arbetet går enligt plan.", "Alla ska screenas."},
+			{"Mäta ledtider.", "Resultaten har i år spridits till andra två förvaltningar.", "Ledtiderna ska kortas med en vecka."},
+			{"Utbilda personal.", "Klart i juni.", "Fler ska delta."},
+		}},
 		{"a status a line beside as many activities: a row per activity", parallelLists, 1, []string{"Mål", "Aktiviteter", "Ansvar", "Status per aktivitet"}, [][]string{
 			{"Alla ska screenas i hela länet.", "Skicka kallelser till alla.", "Chef för vårdcentralerna", "Klar"},
 			{"Alla ska screenas i hela länet.", "Följa upp deltagandet varje år.", "Chef för vårdcentralerna", "Pågår"},
@@ -927,6 +932,22 @@ Behandling
        Aktivitet                          Berörda                    Ansvarig
 
  2.1   Utbilda personal.                 Alla                       Chefläkare   3          2026     Pågår
+`
+
+// rowSetRight: a row between empty lines sets its last column further
+// right than the table does, and the column to its left runs on one
+// space before where the table has that column ("andra två").
+const rowSetRight = `Handlingsplan cancer 2026
+
+Aktivitet           Kommentar                               Mål
+
+Kartlägga flödet.   Arbetet går enligt plan.                Alla ska screenas.
+
+Mäta ledtider.      Resultaten har i år spridits till andra två  Ledtiderna ska
+                    förvaltningar.                               kortas med
+                                                                 en vecka.
+
+Utbilda personal.   Klart i juni.                           Fler ska delta.
 `
 
 // parallelLists: a status a line, one under the other, beside a cell
