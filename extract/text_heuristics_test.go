@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"rccplans"
 )
@@ -1278,6 +1279,34 @@ func TestTextSpanNote(t *testing.T) {
 			}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("rows\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTextWrapInterval: the widths a cell's lines are consistent with; a
+// one-line cell speaks only when it is a piece of a line printed with its
+// neighbours.
+func TestTextWrapInterval(t *testing.T) {
+	u := func(s string, glued, piece bool) ptUnit {
+		return ptUnit{s: s, n: utf8.RuneCountInString(s), fw: utf8.RuneCountInString(strings.Fields(s)[0]), startsUp: !ptStartsLower(s), glued: glued, piece: piece}
+	}
+	tests := []struct {
+		name   string
+		in     []ptUnit
+		lo, hi float64
+		ok     bool
+	}{
+		{"wrapped in lower case", []ptUnit{u("Utvecklingsledare", false, false), u("primärvård", false, false)}, 17, 27, true},
+		{"a whole line alone", []ptUnit{u("Chef för hälsocentralerna", false, false)}, 25, 1 << 20, false},
+		{"a piece before a glued one", []ptUnit{u("Verksamhetschef onkologi", false, true)}, 24, 1 << 20, true},
+		{"a glued piece", []ptUnit{u("Chef patologi", true, true)}, 13, 1 << 20, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lo, hi, ok := ptWrapInterval(tt.in)
+			if lo != tt.lo || hi != tt.hi || ok != tt.ok {
+				t.Errorf("got %v, %v, %v; want %v, %v, %v", lo, hi, ok, tt.lo, tt.hi, tt.ok)
 			}
 		})
 	}

@@ -113,7 +113,9 @@ import (
 // small changes of the prices); guessed cells then give one width per
 // role for the whole document (a table holds too few of them to outvote
 // the misplaced ones). A Tidsplan cell that does not start with a time
-// is no evidence (widthEvidence). Measured and left out: Helvetica
+// is no evidence (widthEvidence); a one-line cell is, of a width at
+// least its own, when it is a piece of a line printed with its
+// neighbours ("Verksamhetschef onkologi Hösten 2026 Ej igång"). Measured and left out: Helvetica
 // advance widths instead of character counts (cells of one column agree
 // on a width far better, but the split on seeds/001 got worse: 48-64%
 // fields against 62% at the time, whatever the tolerances); bounding a
@@ -1161,6 +1163,7 @@ type ptUnit struct {
 	// splitCost is the price of starting a cell here.
 	glued     bool
 	splitCost float64
+	piece     bool // a piece of a line ptGlue cut: glued, or a glued piece follows
 	// emptyAfter: the number of blanks printed after the row's last
 	// line, one per empty cell that closes the row
 	emptyAfter int
@@ -1268,6 +1271,7 @@ func ptGlue(units []ptUnit, cols, statusCol, timeCol, numCol, nStatus int, isSta
 				p.glued, p.splitCost = true, cuts[ci-1].cost
 				p.blank, p.brk, p.area = false, false, false
 			}
+			p.piece = true
 			if to < len(f) {
 				// the blanks after the line belong to its last piece
 				p.paraEnd, p.rowEnd, p.paraMark, p.emptyAfter = false, false, false, 0
@@ -1825,6 +1829,12 @@ func ptWrapInterval(us []ptUnit) (lo, hi float64, ok bool) {
 			}
 		}
 		lo = max(lo, cur)
+	}
+	if !ok && len(us) == 1 && us[0].piece {
+		// a one-line cell printed on a line with its neighbours: the
+		// column is at least as wide (a whole line alone may be any
+		// number of cells)
+		ok = true
 	}
 	return lo, hi, ok
 }
