@@ -138,6 +138,11 @@ func Blocks(name string, pages []rccplans.Page) (blocks []rccplans.Block, warns 
 				finishLine(l)
 			}
 		}
+		// Two columns side by side, each a table under its own heading
+		// (or a page set in two columns): lines across the gutter are
+		// cut there, and the left column is read first.
+		split := pageColumns(p, tabs, lines)
+		lines = splitAt(split, lines)
 		for _, t := range tabs {
 			lines = shadedRest(p, t, lines)
 		}
@@ -150,7 +155,7 @@ func Blocks(name string, pages []rccplans.Page) (blocks []rccplans.Block, warns 
 		}
 		more, lines := alignedTables(p, lines)
 		tabs = append(tabs, more...)
-		items = append(items, pageItems(p, tabs, lines)...)
+		items = append(items, pageItems(p, tabs, lines, split)...)
 	}
 	items = joinTables(items, bottoms)
 	hyph := rccplans.HyphenWords(printed)
@@ -201,8 +206,9 @@ type item struct {
 	line *tline
 }
 
-// pageItems orders a page's tables and remaining lines by their top edge.
-func pageItems(p *rccplans.Page, tabs []*grid, lines []tline) []item {
+// pageItems orders a page's tables and remaining lines by their top edge;
+// in a band set in two columns (split) the left column comes first.
+func pageItems(p *rccplans.Page, tabs []*grid, lines []tline, split *pageSplit) []item {
 	var out []item
 	for _, t := range tabs {
 		out = append(out, item{page: p.Number, top: t.box.Y0, tab: t})
@@ -210,13 +216,39 @@ func pageItems(p *rccplans.Page, tabs []*grid, lines []tline) []item {
 	for i := range lines {
 		l := &lines[i]
 		for _, t := range tabs {
-			if l.Y1 > t.box.Y0 && l.Y0 < t.box.Y1 && (l.X1 < t.box.X0 || l.X0 > t.box.X1) {
+			if l.Y1 > t.box.Y0 && l.Y0 < t.box.Y1 && (l.X1 < t.box.X0 || l.X0 > t.box.X1) && !apart(split, l.Box, t.box) {
 				l.margin = true
 			}
 		}
 		out = append(out, item{page: p.Number, top: l.Y0, line: l})
 	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].top < out[b].top })
+	key := func(it item) (float64, int) {
+		b := rccplans.Box{X0: 0, Y0: it.top}
+		if it.tab != nil {
+			b = it.tab.box
+		} else {
+			b = it.line.Box
+		}
+		switch in, right := split.in(b); {
+		case !in && it.top < split.y0:
+			return 0, 0
+		case !in:
+			return 2, 0
+		case right:
+			return 1, 1
+		}
+		return 1, 0
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		if split != nil {
+			ba, ca := key(out[a])
+			bb, cb := key(out[b])
+			if ba != bb || ca != cb {
+				return ba < bb || ba == bb && ca < cb
+			}
+		}
+		return out[a].top < out[b].top
+	})
 	return out
 }
 
@@ -439,4 +471,138 @@ func boldBodyFont(pages []rccplans.Page, furn [][]bool) string {
 		return ""
 	}
 	return best
+}
+
+// pageSplit is a band of a page set in two columns: from y0 to y1 the
+// left column (everything left of x) is read before the right one.
+type pageSplit struct {
+	x, y0, y1 float64
+}
+
+// in tells whether a box lies in the band, and whether in its right column.
+func (s *pageSplit) in(b rccplans.Box) (in, right bool) {
+	if s == nil || b.Y0 < s.y0 || b.Y0 >= s.y1 {
+		return false, false
+	}
+	return true, (b.X0+b.X1)/2 > s.x
+}
+
+// pageColumns finds a band of the page set in two columns: a gutter (an
+// x no word comes within a font size of) runs down consecutive lines and
+// ruled tables, with a table wholly on each side of it; the longest such
+// run wins. Tables side by side under their
+// own headings and a page set in two columns read left column first; a
+// table's own column gutters never qualify (its cells are no lines here
+// and a gutter must pass beside two tables). Nil when there is none.
+func pageColumns(p *rccplans.Page, tabs []*grid, lines []tline) *pageSplit {
+	if len(tabs) < 2 {
+		return nil
+	}
+	type thing struct {
+		rccplans.Box
+		words []rccplans.Word
+		tab   bool
+		size  float64
+	}
+	var ts []thing
+	for _, t := range tabs {
+		ts = append(ts, thing{Box: t.box, tab: true, size: t.size})
+	}
+	for i := range lines {
+		ts = append(ts, thing{Box: lines[i].Box, words: lines[i].words, size: lines[i].size})
+	}
+	sort.SliceStable(ts, func(a, b int) bool { return ts[a].Y0 < ts[b].Y0 })
+	free := func(t *thing, x float64) bool {
+		m := math.Max(t.size, 4)
+		if t.tab {
+			return t.X1 < x-m || t.X0 > x+m
+		}
+		for _, w := range t.words {
+			if w.X0 < x+m && w.X1 > x-m {
+				return false
+			}
+		}
+		return true
+	}
+	var best *pageSplit
+	bestN, bestX0, bestX1 := 0, 0.0, 0.0
+	for x := math.Round(0.25 * p.Width); x <= 0.75*p.Width; x++ {
+		// The longest run of things the gutter at x passes.
+		for i := 0; i < len(ts); {
+			if !free(&ts[i], x) {
+				i++
+				continue
+			}
+			j := i
+			ltab, rtab := 0, 0
+			for ; j < len(ts) && free(&ts[j], x); j++ {
+				if t := &ts[j]; t.tab && t.X1 < x {
+					ltab++
+				} else if t.tab {
+					rtab++
+				}
+			}
+			if ltab > 0 && rtab > 0 {
+				n := j - i
+				y0, y1 := ts[i].Y0, math.Inf(1)
+				if j < len(ts) {
+					y1 = ts[j].Y0
+				}
+				switch {
+				case n > bestN:
+					best, bestN, bestX0, bestX1 = &pageSplit{x: x, y0: y0, y1: y1}, n, x, x
+				case n == bestN && best != nil && best.y0 == y0 && x == bestX1+1:
+					bestX1 = x
+				}
+			}
+			i = j
+		}
+	}
+	if best != nil {
+		best.x = (bestX0 + bestX1) / 2
+	}
+	return best
+}
+
+// apart tells whether two boxes stand in different columns of s: a line
+// there is no note beside the other column's table.
+func apart(s *pageSplit, a, b rccplans.Box) bool {
+	ina, ra := s.in(a)
+	inb, rb := s.in(b)
+	return ina && inb && ra != rb
+}
+
+// splitAt cuts the lines in the band of s at its gutter: words on either
+// side of it are lines of their own columns.
+func splitAt(s *pageSplit, lines []tline) []tline {
+	if s == nil {
+		return lines
+	}
+	var out []tline
+	for _, l := range lines {
+		if in, _ := s.in(l.Box); !in {
+			out = append(out, l)
+			continue
+		}
+		var left, right []rccplans.Word
+		for _, w := range l.words {
+			if (w.X0+w.X1)/2 > s.x {
+				right = append(right, w)
+			} else {
+				left = append(left, w)
+			}
+		}
+		if len(left) == 0 || len(right) == 0 {
+			out = append(out, l)
+			continue
+		}
+		for _, ws := range [][]rccplans.Word{left, right} {
+			m := l
+			m.words = ws
+			finishLine(&m)
+			out = append(out, m)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Y0 < out[j].Y0 })
+	return out
 }

@@ -1039,3 +1039,90 @@ func TestBoldBodyHeader(t *testing.T) {
 		})
 	}
 }
+
+// TestPageColumns: tables standing side by side, each under its own
+// heading (the headings on one line), or in the two columns of a page
+// (the right column's heading higher than the left's), are read column by
+// column, left first, each table under its heading; tables one above the
+// other stay in page order.
+func TestPageColumns(t *testing.T) {
+	table := func(x0, y0 float64, a, b string) ([]rccplans.Word, []rccplans.Rule) {
+		xs := []float64{x0, x0 + 110, x0 + 220, x0 + 330}
+		ys := []float64{y0, y0 + 20, y0 + 45, y0 + 70}
+		return ruled(xs, ys, [][]string{{"Mål", "Aktivitet", "Status"}, {a, "Akt " + a, "Klar"}, {b, "Akt " + b, "Pågår"}}, nil)
+	}
+	build := func(heads []rccplans.Word, tabs ...[2]float64) []rccplans.Page {
+		ws := append(words(40, 30, "Handlingsplan", 18, true), heads...)
+		var rs []rccplans.Rule
+		for i, at := range tabs {
+			tw, tr := table(at[0], at[1], fmt.Sprintf("Mål %d", 2*i+1), fmt.Sprintf("Mål %d", 2*i+2))
+			ws, rs = append(ws, tw...), append(rs, tr...)
+		}
+		return []rccplans.Page{page(1, ws, rs)}
+	}
+	head := func(x, y float64, text string) []rccplans.Word { return words(x, y, text, 13, true) }
+	tests := []struct {
+		name  string
+		pages []rccplans.Page
+		want  string
+	}{
+		{
+			name:  "side by side, headings on one line",
+			pages: build(append(head(40, 70, "Prevention"), head(440, 70, "Tidig upptäckt")...), [2]float64{40, 95}, [2]float64{440, 95}),
+			want: `p1 H1 Handlingsplan
+p1 H2 Prevention
+p1 TABLE 3 cols, 2 rows
+  head: Mål | Aktivitet | Status
+  r1 p1: Mål 1 | Akt Mål 1 | Klar
+  r2 p1: Mål 2 | Akt Mål 2 | Pågår
+p1 H2 Tidig upptäckt
+p1 TABLE 3 cols, 2 rows
+  head: Mål | Aktivitet | Status
+  r1 p1: Mål 3 | Akt Mål 3 | Klar
+  r2 p1: Mål 4 | Akt Mål 4 | Pågår
+`,
+		},
+		{
+			name: "two page columns, the right one's table higher",
+			pages: build(append(append(head(40, 120, "Första kapitlet"), head(440, 70, "Andra kapitlet")...),
+				words(40, 140, "Text i vänster spalt.", bodyFS, false)...), [2]float64{40, 160}, [2]float64{440, 95}),
+			want: `p1 H1 Handlingsplan
+p1 H2 Första kapitlet
+p1 P Text i vänster spalt.
+p1 TABLE 3 cols, 2 rows
+  head: Mål | Aktivitet | Status
+  r1 p1: Mål 1 | Akt Mål 1 | Klar
+  r2 p1: Mål 2 | Akt Mål 2 | Pågår
+p1 H2 Andra kapitlet
+p1 TABLE 3 cols, 2 rows
+  head: Mål | Aktivitet | Status
+  r1 p1: Mål 3 | Akt Mål 3 | Klar
+  r2 p1: Mål 4 | Akt Mål 4 | Pågår
+`,
+		},
+		{
+			name:  "one above the other",
+			pages: build(append(head(40, 70, "Prevention"), head(40, 175, "Tidig upptäckt")...), [2]float64{40, 95}, [2]float64{40, 200}),
+			want: `p1 H1 Handlingsplan
+p1 H2 Prevention
+p1 TABLE 3 cols, 2 rows
+  head: Mål | Aktivitet | Status
+  r1 p1: Mål 1 | Akt Mål 1 | Klar
+  r2 p1: Mål 2 | Akt Mål 2 | Pågår
+p1 H2 Tidig upptäckt
+p1 TABLE 3 cols, 2 rows
+  head: Mål | Aktivitet | Status
+  r1 p1: Mål 3 | Akt Mål 3 | Klar
+  r2 p1: Mål 4 | Akt Mål 4 | Pågår
+`,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			bs, _ := Blocks("test.pdf", tc.pages)
+			if got := dumpBlocks(bs); got != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+}
