@@ -80,6 +80,10 @@ import (
 // column starts and read each under its own heading, the left first
 // (text_layout_twin.go).
 //
+// Running heads and feet printed at both margins, a long run of spaces
+// between, that the furniture pass kept are no rows (tlRunning,
+// text_layout_furniture.go).
+//
 // Prose around the tables is read as layout-lost text (ptProse).
 //
 // How good it is (make eval-text, then go run ./cmd/rccplans eval
@@ -482,6 +486,7 @@ func layoutTables(name string, lines []ptLine) ([]ptSpan, []rccplans.Warning) {
 	var warns []rccplans.Warning
 	stacked := false // a chapter and a section heading stand over a table
 	margin := tlMargin(lines)
+	lines = tlRunning(lines) // the spans' blocks are read from these; the lines around them, from the caller's
 	for i := 0; i < len(lines); i++ {
 		if t, end, ok := tlLabelTable(lines, i, margin); ok {
 			spans = append(spans, ptSpan{from: i, to: end, blocks: []rccplans.Block{{Kind: rccplans.BlockTable, Page: lines[i].page, Table: t}}})
