@@ -94,8 +94,16 @@ import (
 // 91.8% / 92.0% / 83.5% (was 85.5% / 89.2% / 75.5%); each PDF re-rendered
 // by pdftocairo -pdf, then -layout, 96.8% / 94.4% / 92.2% (was 91.8% /
 // 91.7% / 85.3%); batch 7 alone (-layout) 76.2% of the fields (was 73.3%).
-// Known limits: a row whose gutters pdftotext squeezed to single spaces
-// (a proportional face on a character grid) is cut by the columns'
+// With batch 8 (600 rows, -layout): 96.2% / 94.7% / 92.2% (was 91.8% /
+// 92.3% / 86.8%); batch 8 alone, never tuned on before, 81.4% / 89.8% /
+// 75.5% (was 66.0% / 76.2% / 57.3%).
+// Known limits: a spreadsheet's print (LibreOffice Calc) sets cells
+// bottom-aligned with single spaces between columns, and a header's
+// stacked titles ("Kv" over "1 2 3 4") on a grid of their own: its rows
+// run together; a page set in two columns of text, a narrow table in
+// each, justified, is read as one page's width (the right column's table
+// only, beside text); a row whose gutters pdftotext squeezed to single
+// spaces (a proportional face on a character grid) is cut by the columns'
 // positions: a lower-case word, or a cell that opens with a short one,
 // set one space after the column to its left stays there, and a row that
 // moved left of its columns by more than a few characters puts its words
