@@ -1311,3 +1311,30 @@ func TestTextWrapInterval(t *testing.T) {
 		})
 	}
 }
+
+// TestTextSlashTitle: a title of levels joined by slashes, broken after
+// a slash ("Område / Mål / Delmål /" / "Aktivitet"), is one column named
+// by its last level, not a title over the header nor a column a level.
+func TestTextSlashTitle(t *testing.T) {
+	tests := []struct {
+		name   string
+		in     string
+		titles []string
+		roles  []rccplans.Column
+	}{
+		{"broken after a slash", "Område / Mål / Delmål /\nAktivitet\nAnsvarig Tidsangivelse Status\n1. Levnadsvanor",
+			[]string{"Område / Mål / Delmål / Aktivitet", "Ansvarig", "Tidsangivelse", "Status"},
+			[]rccplans.Column{rccplans.ColActivity, rccplans.ColResponsible, rccplans.ColTimeframe, rccplans.ColStatus}},
+		{"on one line", "Område / Aktivitet Ansvarig Tidsplan Status\n1. Levnadsvanor",
+			[]string{"Område / Aktivitet", "Ansvarig", "Tidsplan", "Status"},
+			[]rccplans.Column{rccplans.ColActivity, rccplans.ColResponsible, rccplans.ColTimeframe, rccplans.ColStatus}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			titles, roles, _, ok := ptHeader(ptSplit(tt.in, false), 0)
+			if !ok || !reflect.DeepEqual(titles, tt.titles) || !reflect.DeepEqual(roles, tt.roles) {
+				t.Errorf("got %q %q %v, want %q %q", titles, roles, ok, tt.titles, tt.roles)
+			}
+		})
+	}
+}

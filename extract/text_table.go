@@ -17,7 +17,9 @@ import (
 // "ning*", a title's head naming no role alone: "Förväntat" / "resultat
 // Så här gör vi Vem …"), whose words group into at least three distinct column roles
 // (rccplans.ColumnOf); each group starts at a capitalised word that names
-// a role by itself. The body runs to a chapter heading ("…, Kapitel 3",
+// a role by itself; a slash joins the levels of one title ("Område /
+// Mål / Delmål /" / "Aktivitet": one column, named by its last level).
+// The body runs to a chapter heading ("…, Kapitel 3",
 // "2. Title", "KAPITEL 2") or the end; a numbered line whose text runs
 // on in lower case ("1. Palliativ vård ska vara" / "jämlik …") is a
 // numbered goal in its cell, not a heading. A title that does not name a
@@ -414,8 +416,8 @@ func ptYearColumns(lines []ptLine, titles []string, roles []rccplans.Column, bou
 // holds the heads of several titles.
 func ptTitleOverHeader(lines []ptLine, i int) bool {
 	f := strings.Fields(lines[i].s)
-	if len(f) < 3 {
-		return false
+	if len(f) < 3 || strings.HasSuffix(lines[i].s, "/") {
+		return false // a title broken after its slash goes on below
 	}
 	if t, _, _ := ptGroupHeader(f, make([]int, len(f))); len(t) > 1 {
 		return false
@@ -527,8 +529,11 @@ func ptGroupHeader(words []string, lineOf []int) ([]string, []rccplans.Column, [
 	var groups []group
 	for x, w := range ws {
 		complete := len(groups) > 0 && len(groups[len(groups)-1].words) == 1 && ptRoleWord(groups[len(groups)-1].words[0])
-		if ptRoleWord(w) || len(groups) > 0 && ptRolePhrase(ws, x) && rccplans.ColumnOf(strings.Join(groups[len(groups)-1].words, " ")) != rccplans.ColUnknown ||
-			x == len(ws)-1 && x > 0 && complete && unicode.IsUpper([]rune(w)[0]) && (ptLowerTail(w) || strings.ToUpper(w) == w && strings.ToUpper(ws[x-1]) == ws[x-1]) && first[x] == last[x-1] {
+		// a slash joins the alternatives of one title ("Område / Mål /
+		// Delmål /" / "Aktivitet"); the title is no new column
+		slash := x > 0 && strings.HasSuffix(ws[x-1], "/")
+		if !slash && (ptRoleWord(w) || len(groups) > 0 && ptRolePhrase(ws, x) && rccplans.ColumnOf(strings.Join(groups[len(groups)-1].words, " ")) != rccplans.ColUnknown ||
+			x == len(ws)-1 && x > 0 && complete && unicode.IsUpper([]rune(w)[0]) && (ptLowerTail(w) || strings.ToUpper(w) == w && strings.ToUpper(ws[x-1]) == ws[x-1]) && first[x] == last[x-1]) {
 			// a role word, or a capitalised phrase naming a role after a
 			// complete title ("Målbild" "Planerade aktiviteter"), or a
 			// last capitalised word after a one-word title on its line: a
@@ -548,6 +553,11 @@ func ptGroupHeader(words []string, lineOf []int) ([]string, []rccplans.Column, [
 	for gi, g := range groups {
 		t := strings.Join(g.words, " ")
 		c := rccplans.ColumnOf(t)
+		if k := strings.LastIndex(t, "/"); k > 0 && k < len(t)-1 {
+			// levels printed down one column ("Område / Mål / Delmål /
+			// Aktivitet"): its rows are mostly the last level's
+			c = rccplans.ColumnOf(strings.TrimSpace(t[k+1:]))
+		}
 		if c == rccplans.ColUnknown && (gi < len(groups)-1 || len(g.words) > 1 || gi < 3) || c != rccplans.ColUnknown && seen[c] || len(g.words) > 7 {
 			return nil, nil, nil
 		}
