@@ -1085,11 +1085,19 @@ func alignedColumns(as []anchor, lines []tline, body []int) []float64 {
 			cols = append(cols, best)
 			continue
 		}
+		// A column starts left of the middle of its own name (its
+		// header's lowest line): a title over several columns merged
+		// into its anchor ("Kv Kv Kv Kv" over "1" "2" "3" "4") does not
+		// widen it.
+		limit := ownNameMiddle(as[j])
 		for _, g := range gaps {
 			if g.a <= as[j-1].X0+1 || g.a > as[j].X1 {
 				continue
 			}
 			p := math.Max(g.a, math.Min(g.b, x-1))
+			if p >= limit {
+				continue
+			}
 			if d := math.Abs(p - x); d < bd {
 				best, bd = p, d
 			}
@@ -1097,6 +1105,24 @@ func alignedColumns(as []anchor, lines []tline, body []int) []float64 {
 		cols = append(cols, best)
 	}
 	return append(cols, right+1)
+}
+
+// ownNameMiddle is the middle of an anchor's words on its lowest line.
+func ownNameMiddle(a anchor) float64 {
+	if len(a.words) == 0 {
+		return (a.X0 + a.X1) / 2
+	}
+	low := a.words[0].Y0
+	for _, w := range a.words {
+		low = math.Max(low, w.Y0)
+	}
+	x0, x1 := math.Inf(1), math.Inf(-1)
+	for _, w := range a.words {
+		if w.Y0 > low-0.5*(w.Y1-w.Y0) {
+			x0, x1 = math.Min(x0, w.X0), math.Max(x1, w.X1)
+		}
+	}
+	return (x0 + x1) / 2
 }
 
 // ruledBands are the rows of a table drawn with horizontal rules only (no

@@ -842,3 +842,43 @@ p1 TABLE 3 cols, 4 rows
 		})
 	}
 }
+
+// TestTitleOverColumns: a header whose title line runs over several
+// narrow columns ("Kv Kv" over "1" "2") merges into the first one's
+// anchor; that column still starts at its own name, so a mark in it set
+// close to the column before stays in it.
+func TestTitleOverColumns(t *testing.T) {
+	xs := []float64{40, 242.3, 330, 345, 370}
+	row := func(y float64, cells ...string) []rccplans.Word { return cellsAt(xs, y, cells...) }
+	tests := []struct {
+		name string
+		body [][]rccplans.Word
+		want string
+	}{
+		{
+			name: "a mark right after the responsible",
+			body: [][]rccplans.Word{
+				row(130, "Utse ombud", "Chef hälsocentraler", "X", "X", "Pågår"),
+				row(140.8, "i länet"),
+				row(157, "Ny rutin", "Samordnare", "", "X", "Klar"),
+				row(167.8, "för remisser"),
+			},
+			want: `p1 H1 Insatser
+p1 TABLE 5 cols, 2 rows
+  head: Aktivitet | Ansvarig | Kv Kv 1 | 2 | Status
+  r1 p1: Utse ombud i länet | Chef hälsocentraler | X | X | Pågår
+  r2 p1: Ny rutin för remisser | Samordnare |  | X | Klar
+`,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ws := append(words(40, 60, "Insatser", 14, true), words(xs[2]+3, 100, "Kv Kv", bodyFS, true)...)
+			ws = append(ws, headerAt(xs, 111, "Aktivitet", "Ansvarig", "1", "2", "Status")...)
+			for _, r := range tc.body {
+				ws = append(ws, r...)
+			}
+			checkBlocks(t, tc.want, ws)
+		})
+	}
+}
