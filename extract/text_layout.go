@@ -1655,7 +1655,7 @@ func tlEndsBody(lines []ptLine, k int, cols []tlColumn) bool {
 		// a heading over the next table: a lone line at the margin after
 		// an empty line, with a header right below it, or right over a
 		// header on the same page
-		if sg.start <= cols[0].left+1 && !ptEndsSentence(ln.s) {
+		if sg.start <= cols[0].left+2 && !ptEndsSentence(ln.s) { // (as tlHeadingAbove takes it)
 			// (the header's first line may be a title standing alone
 			// lines above its main line: tlStaggered)
 			for n, j := 0, k+1; j < len(lines) && n < 8; j++ {

@@ -970,6 +970,23 @@ Fler ska delta.          Informera om studier.         Enhetschef         Klar
 Alla ska ha en plan.     Ta fram planer.               Enhetschef         Klar
 `
 
+// indentedHeadings: two tables on a page, rows without empty lines,
+// each under a heading set two characters right of the margin.
+const indentedHeadings = `Handlingsplan cancer 2026
+
+
+  Prevention
+Mål                      Aktivitet                 Ansvarig             Status
+Alla ska screenas.       Skicka kallelser.         Processledare        Pågår
+Fler ska sluta röka.     Erbjuda samtal.           Enhetschef           Klar
+
+
+  Behandling
+Mål                      Aktivitet                 Ansvarig             Status
+Ledtiderna ska kortas.   Kartlägga flödet.         Chefläkare           Pågår
+Alla ska ha en plan.     Ta fram planer.           Enhetschef           Klar
+`
+
 // notedRows: a note printed across the table between two rows, from the
 // margin over every column, with the rows going on under it.
 const notedRows = `Handlingsplan cancer 2026
@@ -1010,6 +1027,9 @@ func TestTextLayoutBlocks(t *testing.T) {
 			"# Handlingsplan cancer 2026", "table", "# 3. Uppföljning", "Planen följs upp av ledningsgruppen varje år och rapporteras till nämnden i december.",
 		}},
 		{"a heading over titles standing alone above a header ends the table above", staggeredTitles, []string{
+			"# Prevention", "table", "# Behandling", "table",
+		}},
+		{"a heading two characters right of the margin over the next header ends the table above", indentedHeadings, []string{
 			"# Prevention", "table", "# Behandling", "table",
 		}},
 		{"a note across the table between its rows is a paragraph after it", notedRows, []string{
