@@ -94,9 +94,9 @@ import (
 // 91.8% / 92.0% / 83.5% (was 85.5% / 89.2% / 75.5%); each PDF re-rendered
 // by pdftocairo -pdf, then -layout, 96.8% / 94.4% / 92.2% (was 91.8% /
 // 91.7% / 85.3%); batch 7 alone (-layout) 76.2% of the fields (was 73.3%).
-// With batch 8 (600 rows, -layout): 96.2% / 94.7% / 92.2% (was 91.8% /
-// 92.3% / 86.8%); batch 8 alone, never tuned on before, 81.4% / 89.8% /
-// 75.5% (was 66.0% / 76.2% / 57.3%).
+// With batch 8 (600 rows, -layout): 96.2% / 94.9% / 92.3% (was 91.8% /
+// 92.3% / 86.8%); batch 8 alone, never tuned on before, 81.4% / 90.8% /
+// 76.0% (was 66.0% / 76.2% / 57.3%).
 // Known limits: a spreadsheet's print (LibreOffice Calc) sets cells
 // bottom-aligned with single spaces between columns, and a header's
 // stacked titles ("Kv" over "1 2 3 4") on a grid of their own: its rows
