@@ -1338,3 +1338,32 @@ func TestTextSlashTitle(t *testing.T) {
 		})
 	}
 }
+
+// TestTextLearnStatuses: a table's own status word, printed after a time
+// at the end of a line in two rows or more where the Tidsplan comes
+// right before a closing Status.
+func TestTextLearnStatuses(t *testing.T) {
+	roles := []rccplans.Column{rccplans.ColGoal, rccplans.ColActivity, rccplans.ColResponsible, rccplans.ColTimeframe, rccplans.ColStatus}
+	tests := []struct {
+		name  string
+		in    string
+		roles []rccplans.Column
+		want  []string
+	}{
+		{"twice after a time", "Alla ska ha en plan.\nProcessledare SVF Löpande Avbruten\nRökningen ska minska.\nChef patologi 2026–2027 Avbruten", roles, []string{"Avbruten"}},
+		{"once is no evidence", "Alla ska ha en plan.\nProcessledare SVF Löpande Avbruten\nChef patologi 2026 Klar", roles, nil},
+		{"known statuses are not learned", "Chef 2026 Klar\nChef 2027 Klar", roles, nil},
+		{"no Tidsplan before the Status", "Chef 2026 Avbruten\nChef 2027 Avbruten", []rccplans.Column{rccplans.ColGoal, rccplans.ColActivity, rccplans.ColResponsible, rccplans.ColStatus}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for w := range ptLearnStatuses(ptSplit(tt.in, false), tt.roles, len(tt.roles)-1) {
+				got = append(got, w)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -65,7 +65,10 @@ import (
 // status: ptStatusReason) and a time broken before its year
 // ("Forskningschef dec" / "2026": ptUnwrapTime); a lower-case status
 // word that closes the sentence above ("… ska vara" / "genomförd.") is
-// no status. A closing Uppföljning column graded U/P/E is read as the
+// no status. Where the Tidsplan comes right before a closing Status, a
+// capitalised word no known status spells, printed after a time at a
+// line's end in two rows or more, is the table's own status word
+// (ptLearnStatuses: "Löpande Avbruten"). A closing Uppföljning column graded U/P/E is read as the
 // status column, and a status column counting the share done ("Genomfört
 // (%)") closes rows with percentages. A line is also cut where two
 // cells may have been printed on one line (before a closing status word
@@ -1310,7 +1313,10 @@ func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW i
 	// a status column that counts the share done ("Genomfört (%)") holds
 	// percentages ("50 %"); elsewhere a percentage is a target or a value
 	pct := statusCol >= 0 && statusCol < len(titles) && strings.Contains(titles[statusCol], "%")
-	isStatus := func(s string) bool { return ptIsStatus(s) || codes && ptIsCode(s) || pct && ptPercentRe.MatchString(s) }
+	learned := ptLearnStatuses(lines, roles, statusCol)
+	isStatus := func(s string) bool {
+		return ptIsStatus(s) || codes && ptIsCode(s) || pct && ptPercentRe.MatchString(s) || learned[s]
+	}
 	lines = ptUnwrapTime(ptUnwrapStatus(lines, isStatus), isStatus)
 	areaCol := slices.Index(roles, rccplans.ColArea)
 	var lens []int
@@ -1437,6 +1443,39 @@ func ptPrepare(lines []ptLine, titles []string, roles []rccplans.Column, areaW i
 	}
 	return &ptBody{units: units, titles: titles, roles: roles, blankInf: blankInf, areaCol: areaCol,
 		statusCol: statusCol, timeCol: timeCol, useRowEnd: useRowEnd, areaW: areaW, emptyTail: emptyTail}
+}
+
+// ptLearnStatuses finds a table's own status words where the Tidsplan
+// comes right before a closing Status column: a capitalised word or two
+// that no known status spells, printed after a time at the end of a line
+// in two rows or more ("Processledare SVF Löpande Avbruten").
+func ptLearnStatuses(lines []ptLine, roles []rccplans.Column, statusCol int) map[string]bool {
+	if statusCol != len(roles)-1 || statusCol < 1 || roles[statusCol-1] != rccplans.ColTimeframe {
+		return nil
+	}
+	count := map[string]int{}
+	for _, ln := range lines {
+		f := strings.Fields(ln.s)
+		for k := 1; k <= 2 && k < len(f); k++ {
+			tail := strings.Join(f[len(f)-k:], " ")
+			r, _ := utf8.DecodeRuneInString(tail)
+			if !unicode.IsUpper(r) || !ptLowerTail(f[len(f)-k]) || ptIsStatus(tail) || !ptTimeRe.MatchString(f[len(f)-k-1]) {
+				continue
+			}
+			count[tail]++
+			break
+		}
+	}
+	var out map[string]bool
+	for t, n := range count {
+		if n >= 2 {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[t] = true
+		}
+	}
+	return out
 }
 
 // ptNoteLabelRe: a line opened by a label word and its colon
