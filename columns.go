@@ -101,6 +101,9 @@ func columnOfKey(k string) Column {
 		}
 		return false
 	}
+	if c, ok := englishTitles[k]; ok {
+		return c
+	}
 	switch {
 	case k == "#" || word("nr", "nummer", "målnummer", "målnr", "id") && len(words) <= 2 || numberWord(words):
 		return ColNumber
@@ -146,6 +149,20 @@ func columnOfKey(k string) Column {
 
 // HeaderScore tells how much a row of cells looks like a plan table's
 // header: the number of distinct known roles among its cells.
+// englishTitles are column titles in English, as plans print them beside
+// the Swedish ones ("Goal / Mål", "Activity / Aktivitet").
+var englishTitles = map[string]Column{
+	"goal": ColGoal, "goals": ColGoal, "objective": ColGoal, "objectives": ColGoal,
+	"activity": ColActivity, "activities": ColActivity, "action": ColActivity, "actions": ColActivity,
+	"responsible": ColResponsible, "owner": ColResponsible,
+	"timeline": ColTimeframe, "timeframe": ColTimeframe, "time frame": ColTimeframe, "schedule": ColTimeframe,
+	"due": ColTimeframe, "due date": ColTimeframe,
+	"target": ColTarget, "indicator": ColTarget,
+	"current state": ColCurrentState, "baseline": ColCurrentState,
+	"follow-up": ColFollowUp, "follow up": ColFollowUp,
+	"area": ColArea, "focus area": ColArea,
+}
+
 // numberWord: a title of one word that is a number's compound
 // ("Aktivitetsnr", "Insatsnummer"): the number column, not the activity.
 func numberWord(words []string) bool {

@@ -135,6 +135,8 @@ func TestTextHeaderGrouping(t *testing.T) {
 			[]rccplans.Column{rccplans.ColArea, rccplans.ColTarget, rccplans.ColActivity, rccplans.ColResponsible, rccplans.ColStatus}},
 		{"a title wrapped before its unit", "Nr Mål Aktivitet Ansvarig Klart\nGenomfört\n(%)\n1.1",
 			[]rccplans.Column{rccplans.ColNumber, rccplans.ColGoal, rccplans.ColActivity, rccplans.ColResponsible, rccplans.ColTimeframe, rccplans.ColStatus}},
+		{"titles with their translations after a slash", "Nr Goal / Mål Activity / Aktivitet Responsible / Ansvarig Klart / Due Status",
+			[]rccplans.Column{rccplans.ColNumber, rccplans.ColGoal, rccplans.ColActivity, rccplans.ColResponsible, rccplans.ColTimeframe, rccplans.ColStatus}},
 		{"a capitalised line whose lower-case continuation names no role ends the header", "Mål Aktivitet Ansvarig\nGenomföra\nutbildningsdagar Status klar",
 			[]rccplans.Column{rccplans.ColGoal, rccplans.ColActivity, rccplans.ColResponsible}},
 	}

@@ -565,8 +565,11 @@ func ptGroupHeader(words []string, lineOf []int) ([]string, []rccplans.Column, [
 		c := rccplans.ColumnOf(t)
 		if k := strings.LastIndex(t, "/"); k > 0 && k < len(t)-1 {
 			// levels printed down one column ("Område / Mål / Delmål /
-			// Aktivitet"): its rows are mostly the last level's
-			c = rccplans.ColumnOf(strings.TrimSpace(t[k+1:]))
+			// Aktivitet"): its rows are mostly the last level's; a title
+			// and its translation ("Klart / Due") name it by either
+			if last := rccplans.ColumnOf(strings.TrimSpace(t[k+1:])); last != rccplans.ColUnknown {
+				c = last
+			}
 		}
 		if c == rccplans.ColUnknown && (gi < len(groups)-1 || len(g.words) > 1 || gi < 3) || c != rccplans.ColUnknown && seen[c] || len(g.words) > 7 {
 			return nil, nil, nil
