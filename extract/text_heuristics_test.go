@@ -945,24 +945,12 @@ func TestTextRotatedTitles(t *testing.T) {
 // ("Genomfört (%)", its unit wrapped onto a line of its own) closes each
 // row with a percentage.
 func TestTextPercentStatus(t *testing.T) {
-	tests := []struct {
-		name string
-		in   string
-		want [][]string
-	}{
+	checkRows(t, []rowsCase{
 		{"one cell a line", "Nr Mål Aktivitet Ansvarig Klart\nGenomfört\n(%)\n1.1\nAlla ska ha en plan.\nInföra planen.\nVerksamhetschef\n2026\n50 %\n" +
 			"1.2\nRökningen ska minska.\nErbjuda samtal.\nVårdcentralen\n2027\n0 %",
 			[][]string{{"1.1", "Alla ska ha en plan.", "Införa planen.", "Verksamhetschef", "2026", "50 %"},
 				{"1.2", "Rökningen ska minska.", "Erbjuda samtal.", "Vårdcentralen", "2027", "0 %"}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, _ := tableRowsOf(t, tt.in)
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("rows\n got %q\nwant %q", got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestTextUnwrapTime: a time broken before its year ("Forskningschef
@@ -1002,24 +990,12 @@ func TestTextUnwrapTime(t *testing.T) {
 // sentence the line before left open ("… ska vara" / "genomförd.") is
 // the cell's last word, not a status that ends the row.
 func TestTextSentenceTail(t *testing.T) {
-	tests := []struct {
-		name string
-		in   string
-		want [][]string
-	}{
+	checkRows(t, []rowsCase{
 		{"the goal's last word", "Mål Aktivitet Ansvarig Status\nScreeningen ska vara\ngenomförd.\nInföra kallelser.\nVerksamhetschef\nKlar\n" +
 			"Rökningen ska minska.\nErbjuda samtal.\nVårdcentralen\nPågår",
 			[][]string{{"Screeningen ska vara genomförd.", "Införa kallelser.", "Verksamhetschef", "Klar"},
 				{"Rökningen ska minska.", "Erbjuda samtal.", "Vårdcentralen", "Pågår"}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, _ := tableRowsOf(t, tt.in)
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("rows\n got %q\nwant %q", got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestTextYearColumns: a line of years under a header ("Uppföljning" /
@@ -1081,11 +1057,7 @@ func TestTextYearColumns(t *testing.T) {
 // TestTextLegend: a line that explains the table's marks ends the table
 // (the prose reads it); it is no row.
 func TestTextLegend(t *testing.T) {
-	tests := []struct {
-		name string
-		in   string
-		want [][]string
-	}{
+	checkRows(t, []rowsCase{
 		{"under the table", "Mål Aktivitet Ansvarig Status\nAlla ska ha en plan.\nInföra planen.\nVerksamhetschef\n✓\n" +
 			"Rökningen ska minska.\nErbjuda samtal.\nVårdcentralen\n✗\nFörklaring: ✓ = klart, ✗ = ej påbörjat",
 			[][]string{{"Alla ska ha en plan.", "Införa planen.", "Verksamhetschef", "✓"},
@@ -1094,15 +1066,7 @@ func TestTextLegend(t *testing.T) {
 			"Andelen ska öka där n = antal.\nErbjuda samtal.\nVårdcentralen\n✗",
 			[][]string{{"Alla ska ha en plan.", "Införa planen.", "Verksamhetschef", "✓"},
 				{"Andelen ska öka där n = antal.", "Erbjuda samtal.", "Vårdcentralen", "✗"}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, _ := tableRowsOf(t, tt.in)
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("rows\n got %q\nwant %q", got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestTextSpannedGoal: without Område codes, a row that opens after its
@@ -1168,26 +1132,14 @@ func TestTextResponsibleSentences(t *testing.T) {
 	acts := "Göra en behovsanalys för läkare och\nanalytiker till 2030.\n" +
 		"Utöka de palliativa teamen med jour nattetid i\nnorra och södra länsdelen.\n" +
 		"Införa ett gemensamt bokningsflöde för alla\nutredningar mellan röntgen och mottagningarna.\n"
-	tests := []struct {
-		name string
-		in   string
-		want [][]string
-	}{
+	checkRows(t, []rowsCase{
 		{"three activities, one responsible", "Mål Aktiviteter Ansvarig Status\nRegionen ska ha en plan för\nkompetensförsörjning.\n" + acts +
 			"Enheten för FoU Klar\nKlar\nPågår\nNärstående ska erbjudas stöd under\nsjukdomstiden.\n" +
 			"Erbjuda rökavvänjning via hälsocentralerna och\nfölja upp andelen rökfria vid operation.\n" +
 			"Erbjuda samtal med kurator och skicka ett\nbrev efter dödsfall.\nChef patologi Pågår\nKlar",
 			[][]string{{"Regionen ska ha en plan för kompetensförsörjning.", strings.Join(strings.Fields(acts), " "), "Enheten för FoU", "Klar Klar Pågår"},
 				{"Närstående ska erbjudas stöd under sjukdomstiden.", "Erbjuda rökavvänjning via hälsocentralerna och följa upp andelen rökfria vid operation. Erbjuda samtal med kurator och skicka ett brev efter dödsfall.", "Chef patologi", "Pågår Klar"}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, _ := tableRowsOf(t, tt.in)
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("rows\n got %q\nwant %q", got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // TestTextStatusNotLast: where columns follow the Status (a comment, the
@@ -1365,6 +1317,26 @@ func TestTextLearnStatuses(t *testing.T) {
 			}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// rowsCase is a text and the table rows it reads as (tableRowsOf).
+type rowsCase struct {
+	name string
+	in   string
+	want [][]string
+}
+
+// checkRows reads each case's text and compares its table rows.
+func checkRows(t *testing.T, tests []rowsCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _ := tableRowsOf(t, tt.in)
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("rows\n got %q\nwant %q", got, tt.want)
 			}
 		})
 	}
