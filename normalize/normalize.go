@@ -76,6 +76,13 @@ func Document(l *rccplans.Layout) (doc *rccplans.Document) {
 		doc.Sections = sections(l, doc)
 	}
 	doc.Abbreviations = abbreviations(l)
+	if len(doc.Records) == 0 && len(doc.Sections) == 0 && (doc.Kind == rccplans.KindHandlingsplan || doc.Kind == rccplans.KindAktivitetplan) {
+		// an action plan without a single activity row: its tables are
+		// set in a way the readers do not know, and an analyst must hear
+		// of it rather than find an empty file in the export
+		doc.Warnings = append(doc.Warnings, rccplans.Warning{File: l.SourceFile,
+			Message: "normalize: an action plan with no plan table found: no records (its tables may be set in a way the readers do not know)"})
+	}
 	return doc
 }
 

@@ -1083,3 +1083,32 @@ func TestRemarksInFollowUp(t *testing.T) {
 		})
 	}
 }
+
+// TestEmptyPlanWarns: an action plan from which no record comes is said
+// so in a warning; a follow-up report with sections and a plan with
+// records are not.
+func TestEmptyPlanWarns(t *testing.T) {
+	warned := func(doc *rccplans.Document) bool {
+		for _, w := range doc.Warnings {
+			if strings.Contains(w.Message, "no plan table found") {
+				return true
+			}
+		}
+		return false
+	}
+	title := heading(1, 1, "Handlingsplan för cancervården 2026–2027")
+	empty := Document(&rccplans.Layout{SourceFile: "x.pdf", Blocks: []rccplans.Block{title, para(1, "Aktivitet Ansvarig Status Mål 1 Chef Pågår")}})
+	if !warned(empty) {
+		t.Errorf("no warning for a plan without records: %+v", empty.Warnings)
+	}
+	full := Document(&rccplans.Layout{SourceFile: "x.pdf", Blocks: []rccplans.Block{title, table(1, []string{"Mål", "Aktivitet", "Status"}, []string{"M", "A", "Pågår"})}})
+	if warned(full) {
+		t.Errorf("a warning for a plan with records: %+v", full.Warnings)
+	}
+	report := Document(&rccplans.Layout{SourceFile: "x.pdf", Blocks: []rccplans.Block{
+		heading(1, 1, "Uppföljning 2025 av handlingsplanen"), heading(1, 2, "1.1 Screening"), para(1, "Deltagandet ökar."),
+	}})
+	if warned(report) {
+		t.Errorf("a warning for a follow-up report: %+v", report.Warnings)
+	}
+}
