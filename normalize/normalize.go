@@ -117,6 +117,8 @@ func records(l *rccplans.Layout, title, kind string) ([]rccplans.Record, []rccpl
 		// band is the area named by a row across a table that has no
 		// area column, for the rows under it.
 		band *areaLine
+		// a first column's title head a reader put above the table
+		slashHead string
 		// a column holding the plan's levels one under the other
 		// (hierarchy.go), kept over the parts of its table
 		hier *hierarchy
@@ -163,6 +165,13 @@ func records(l *rccplans.Layout, title, kind string) ([]rccplans.Record, []rccpl
 				continue
 			}
 			if !seenTb && inTitle(t, title) || headerLike(t) {
+				continue
+			}
+			if strings.HasSuffix(t, "/") && i+1 < len(l.Blocks) && l.Blocks[i+1].Kind == rccplans.BlockTable {
+				// the head of the first column's title, broken after its
+				// slash by a reader ("Område / Mål / Delmål /" over
+				// "Aktivitet"): the title's, not a heading
+				slashHead = t
 				continue
 			}
 			if remarkRe.MatchString(t) {
@@ -213,6 +222,12 @@ func records(l *rccplans.Layout, title, kind string) ([]rccplans.Record, []rccpl
 				}
 				header = append(header, h)
 			}
+			if slashHead != "" && len(header) > 0 && len(header[0]) > 0 {
+				first := slices.Clone(header[0])
+				first[0] = slashHead + " " + first[0]
+				header = append([][]string{first}, header[1:]...)
+			}
+			slashHead = ""
 			if _, _, ok := labelTable(tb); ok {
 				// Label tables right after it go on with it: a record
 				// cut by a page break, or the next records' tables.
@@ -272,7 +287,9 @@ func records(l *rccplans.Layout, title, kind string) ([]rccplans.Record, []rccpl
 				roles = prev
 			} else {
 				band = nil
-				hier = newHier
+				if hier == nil || newHier == nil || !slices.Equal(hier.titles, newHier.titles) {
+					hier = newHier // the same levels' header repeated on a new page goes on with them
+				}
 			}
 			if heldBand != nil {
 				if roles != nil && !hasRole(roles, rccplans.ColArea) {

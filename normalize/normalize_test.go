@@ -1112,3 +1112,27 @@ func TestEmptyPlanWarns(t *testing.T) {
 		t.Errorf("a warning for a follow-up report: %+v", report.Warnings)
 	}
 }
+
+// TestHierarchyTitleSplit: a reader that put the head of the hierarchy
+// column's title above the table ("Område / Mål / Delmål /" over
+// "Aktivitet") and repeats both on the next page: the head is the
+// title's, no heading, and the levels go on over the page.
+func TestHierarchyTitleSplit(t *testing.T) {
+	head := rccplans.Block{Kind: rccplans.BlockHeading, Page: 1, Level: 2, Text: "Område / Mål / Delmål /"}
+	hdr := []string{"Aktivitet", "Ansvarig", "Status"}
+	doc := Document(&rccplans.Layout{Blocks: []rccplans.Block{
+		heading(1, 1, "Mål och åtgärder"),
+		head,
+		table(1, hdr, []string{"1. Levnadsvanor", "", ""}, []string{"1.1 Alla ska ha en plan.", "", ""}, []string{"– Följa upp.", "FoU", "Pågår"}),
+		head,
+		table(2, hdr, []string{"– Ta fram en mall.", "Chef", "Klar"}),
+	}})
+	if len(doc.Records) != 2 {
+		t.Fatalf("%d records", len(doc.Records))
+	}
+	for _, r := range doc.Records {
+		if r.AreaCode != "1" || r.GoalNumber != "1.1" || r.Section != "" || r.Chapter != "Mål och åtgärder" {
+			t.Errorf("record %+v: want area 1, goal 1.1, no section, chapter 'Mål och åtgärder'", r)
+		}
+	}
+}
