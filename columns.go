@@ -119,6 +119,8 @@ func columnOfKey(k string) Column {
 		return ColResponsibleTime
 	case has("ansvar") || word("vem", "ägare", "utförare"):
 		return ColResponsible
+	case word("kommentar", "kommentarer") && hasYear(words):
+		return ColFollowUp // "Kommentar 2026": what the year's follow-up says
 	case has("lägesrapport", "lägesbedömning", "genomförandegrad") || has("%") && word("genomfört", "genomförd", "klart", "färdigt"):
 		// "Genomfört (%)": the share done. Not the word alone, which is
 		// a status value, no title
@@ -161,6 +163,16 @@ var englishTitles = map[string]Column{
 	"current state": ColCurrentState, "baseline": ColCurrentState,
 	"follow-up": ColFollowUp, "follow up": ColFollowUp,
 	"area": ColArea, "focus area": ColArea,
+}
+
+// hasYear: one of the words is a year.
+func hasYear(words []string) bool {
+	for _, w := range words {
+		if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && strings.Trim(w, "0123456789") == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // numberWord: a title of one word that is a number's compound

@@ -83,6 +83,8 @@ func TestColumnOf(t *testing.T) {
 		{"Tidsangivelse", ColTimeframe},
 		{"Aktivitetsnr", ColNumber},
 		{"Goal", ColGoal},
+		{"Kommentar 2026", ColFollowUp},
+		{"Kommentar", ColUnknown},
 		{"Activity / Aktivitet", ColActivity},
 		{"Responsible", ColResponsible},
 		{"Timeline / Tidplan", ColTimeframe},

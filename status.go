@@ -3,6 +3,7 @@ package rccplans
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The status vocabulary: how plans print a status and the four values it
@@ -56,6 +57,9 @@ var statusWords = []struct{ prefix, status string }{
 	{"delvis", StatusInProgress},
 	// A delayed measure is still under way ("Försenad", "Försenat").
 	{"försena", StatusInProgress},
+	{"genomförd delvis", StatusInProgress}, // done in part: still going on
+	{"genomfört delvis", StatusInProgress},
+	{"fortlöpande", StatusInProgress},
 	{"stående", StatusInProgress}, // "Stående uppdrag": a standing assignment, carried on
 	{"klar", StatusDone},
 	{"genomförs", StatusInProgress}, // is being carried out, not has been
@@ -169,6 +173,10 @@ func StatusOf(raw string) string {
 	if s, ok := statusPercent(t); ok {
 		return s
 	}
+	// a coloured dot printed before the word ("● Pågår"): the word tells
+	if r, size := utf8.DecodeRuneInString(t); statusMarks[string(r)] != "" && size < len(t) && t[size] == ' ' {
+		return StatusOf(t[size+1:])
+	}
 	// "U – uppnått", "P: pågående arbete".
 	if len(t) > 2 && strings.ContainsRune(" :–-.", rune(t[1])) {
 		if s, ok := statusLetters[t[:1]]; ok {
@@ -213,7 +221,7 @@ var statusFiller = map[string]bool{"beslut": true, "uppdrag": true, "till": true
 // statusTimes are statuses that alone on a line are as often a time
 // ("Tidsplan: Löpande"): a status in a Status cell, never a line's status
 // phrase.
-var statusTimes = map[string]bool{"löpande": true}
+var statusTimes = map[string]bool{"löpande": true, "fortlöpande": true}
 
 // statusEndings are the endings a status stem takes as a word of its own
 // ("pågå-r", "planera-d", "påbörja-t", "genomför-da", "implementerad-e").

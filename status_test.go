@@ -30,6 +30,8 @@ var phrases = []struct{ in, want string }{
 	{"Stoppad", StatusOnHold},
 	{"Parkerad", StatusOnHold},
 	{"Åtgärdad", StatusDone},
+	{"Genomförd delvis", StatusInProgress},
+	{"Ej aktuell längre", ""},
 }
 
 func TestStatusOf(t *testing.T) {
@@ -90,6 +92,9 @@ func TestStatusOf(t *testing.T) {
 		{"25 %", StatusInProgress},
 		{"100%", StatusDone},
 		{"62 % (2024)", ""},
+		{"● Pågår", StatusInProgress},
+		{"● Klar", StatusDone},
+		{"Fortlöpande", StatusInProgress},
 		{"Grönare vårdmiljö", ""},
 		{"Röda dagar undantas", ""},
 		{"", ""},

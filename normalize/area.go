@@ -75,11 +75,18 @@ var goalNumber = regexp.MustCompile(`^(\d{1,3})\s?[.)]\s+(\S.*)$`)
 // capital so that a decimal ("2.5 procent …") is never a number, and be a
 // sentence (a full stop, or five words or more): a short label under a
 // dotted code ("1.2 Förbättrad diagnostik") is a heading or an area.
+// goalLabelled is a goal that names itself with its number: "Mål 3.2:
+// Text", "Delmål 1: Text".
+var goalLabelled = regexp.MustCompile(`^(?i:mål|delmål)\s+(\d{1,2}(?:\.\d{1,2}){0,3})\s*:\s+(\S.*)$`)
+
 var goalDotted = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){1,3})(?:\.|\s?\))?\s+(\p{Lu}.*)$`)
 
 // SplitGoal splits a printed goal number off a goal text.
 func SplitGoal(s string) (number, goal string) {
 	s = strings.Join(strings.Fields(s), " ")
+	if m := goalLabelled.FindStringSubmatch(s); m != nil {
+		return m[1], m[2] // "Mål 3.2: Text"
+	}
 	if m := goalDotted.FindStringSubmatch(s); m != nil && (strings.HasSuffix(m[2], ".") || len(strings.Fields(m[2])) >= 5) {
 		return m[1], m[2]
 	}

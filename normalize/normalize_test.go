@@ -20,6 +20,8 @@ func TestStatusList(t *testing.T) {
 		{"Ej Påbörjad", false},
 		{"Pågår klinisk forskning, klart 2024", false},
 		{"", false},
+		{"● Pågår", false},
+		{"● Ej påbörjad ● Pågår ● Klar", true}, // a legend of dots still lists them
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -80,6 +82,8 @@ func TestSplitGoal(t *testing.T) {
 		{"1.2 Förbättrad diagnostik", "", "1.2 Förbättrad diagnostik"},
 		{"3. 2024 nås målet", "", "3. 2024 nås målet"},
 		{"Det ska finnas", "", "Det ska finnas"},
+		{"Mål 3.2: Alla ska erbjudas en plan.", "3.2", "Alla ska erbjudas en plan."},
+		{"Delmål 1: Minst 70 procent", "1", "Minst 70 procent"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

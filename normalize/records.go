@@ -272,7 +272,7 @@ func record(cells []rccplans.Cell, roles []rccplans.Column) (rec rccplans.Record
 		rec.StatusRaw = status
 	}
 	if t := get(rccplans.ColStatus); t != "" {
-		rec.StatusRaw = joinText(rec.StatusRaw, t)
+		rec.StatusRaw = joinText(rec.StatusRaw, dropDot(t))
 	}
 	rec.Status = rccplans.StatusOf(rec.StatusRaw)
 	if !hasStatusCol && rec.FollowUp != "" {

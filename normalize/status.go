@@ -11,6 +11,7 @@ import (
 // row explaining a Status column: "• Ej påbörjad • Påbörjad • Klar") from a
 // status: it holds two or more different status values.
 func statusList(text string) bool {
+	text = dropDot(text)
 	parts := strings.FieldsFunc(text, func(r rune) bool { return r == '•' || r == '\uf0b7' || r == '\n' || r == '/' || r == ',' || r == ';' })
 	if len(parts) < 2 {
 		// Bullets may be lost: try word-wise ("Ej påbörjad Påbörjad Klar").
@@ -53,4 +54,16 @@ func splitStatusRun(text string) []string {
 		parts = append(parts, strings.Join(cur, " "))
 	}
 	return parts
+}
+
+// dropDot takes a coloured dot printed before a status word off it ("●
+// Pågår" is Pågår): the dot is the word's colour, no status of its own.
+func dropDot(s string) string {
+	t := strings.TrimSpace(s)
+	for _, d := range []string{"●", "○", "◐", "◑", "◒", "◓", "◔", "◕", "⬤", "🟢", "🟡", "🔴", "🟠"} {
+		if rest, ok := strings.CutPrefix(t, d+" "); ok && strings.TrimSpace(rest) != "" {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return s
 }
