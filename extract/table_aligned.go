@@ -857,17 +857,7 @@ func alignedContinuation(p *rccplans.Page, lines []tline, prev *grid) (*grid, []
 		g.openLeft = ruleOpenings(p, g.cols)
 	}
 	taken := fillAligned(g, lines, body, lines[0].Y0, numberedColumn(prev), nil, bands)
-	used := map[int]bool{}
-	for _, k := range taken {
-		used[k] = true
-	}
-	var rest []tline
-	for k := range lines {
-		if !used[k] {
-			rest = append(rest, lines[k])
-		}
-	}
-	return g, rest
+	return g, untaken(lines, taken)
 }
 
 // headingLike tells whether a line under a borderless table ends it: set

@@ -577,7 +577,21 @@ func shadedRest(p *rccplans.Page, g *grid, lines []tline) []tline {
 	g.pages = append(g.pages, part.pages...)
 	g.box.Y1 = math.Max(g.box.Y1, part.box.Y1)
 	g.closed = part.closed
-	used := map[int]bool{}
+	return untaken(lines, taken)
+}
+
+// columnsOf counts the columns of g that words fall in (by their centre).
+func columnsOf(g *grid, ws []rccplans.Word) int {
+	seen := map[int]bool{}
+	for _, w := range ws {
+		seen[sort.SearchFloat64s(g.cols[1:g.ncols()], (w.X0+w.X1)/2)] = true
+	}
+	return len(seen)
+}
+
+// untaken is the lines a table did not take, in their order.
+func untaken(lines []tline, taken []int) []tline {
+	used := make(map[int]bool, len(taken))
 	for _, k := range taken {
 		used[k] = true
 	}
@@ -588,13 +602,4 @@ func shadedRest(p *rccplans.Page, g *grid, lines []tline) []tline {
 		}
 	}
 	return rest
-}
-
-// columnsOf counts the columns of g that words fall in (by their centre).
-func columnsOf(g *grid, ws []rccplans.Word) int {
-	seen := map[int]bool{}
-	for _, w := range ws {
-		seen[sort.SearchFloat64s(g.cols[1:g.ncols()], (w.X0+w.X1)/2)] = true
-	}
-	return len(seen)
 }

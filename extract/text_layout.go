@@ -745,6 +745,22 @@ func tlBody(lines []ptLine, cols []tlColumn, at, below int) (*rccplans.Table, in
 	blank := gaps >= 2
 	var cells [][]string // per column, its lines in the row
 	rowPage := 0
+	// reopen takes the last row back to go on with it, when no row is
+	// open: its cells become the open row's first lines
+	reopen := func() {
+		if cells != nil || len(t.Rows) == 0 {
+			return
+		}
+		last := t.Rows[len(t.Rows)-1]
+		t.Rows = t.Rows[:len(t.Rows)-1]
+		cells = make([][]string, len(cols))
+		for j, c := range last.Cells {
+			if c.Text != "" {
+				cells[j] = []string{c.Text}
+			}
+		}
+		rowPage = last.Page
+	}
 	flush := func() {
 		if cells == nil {
 			return
@@ -802,17 +818,7 @@ func tlBody(lines []ptLine, cols []tlColumn, at, below int) (*rccplans.Table, in
 			}
 			if rows, ok := tlCentred(lines, body[c:y], colsAt[x], roles, edgeAt[x], numbered); ok && (c == x || y-c >= 3) {
 				if c > x {
-					if cells == nil && len(t.Rows) > 0 {
-						last := t.Rows[len(t.Rows)-1]
-						t.Rows = t.Rows[:len(t.Rows)-1]
-						cells = make([][]string, len(cols))
-						for j, cl := range last.Cells {
-							if cl.Text != "" {
-								cells[j] = []string{cl.Text}
-							}
-						}
-						rowPage = last.Page
-					}
+					reopen()
 					if cells == nil {
 						cells, rowPage = make([][]string, len(cols)), ln.page
 					}
@@ -872,17 +878,7 @@ func tlBody(lines []ptLine, cols []tlColumn, at, below int) (*rccplans.Table, in
 			// cut (a cell centred beside them) goes on in lower case in
 			// two columns or more
 			newBlock = false
-			if len(t.Rows) > 0 && cells == nil {
-				last := t.Rows[len(t.Rows)-1]
-				t.Rows = t.Rows[:len(t.Rows)-1]
-				cells = make([][]string, len(cols))
-				for j, c := range last.Cells {
-					if c.Text != "" {
-						cells[j] = []string{c.Text}
-					}
-				}
-				rowPage = last.Page
-			}
+			reopen()
 		}
 		if newBlock {
 			flush()
