@@ -1,6 +1,7 @@
 package rccplans
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -167,12 +168,7 @@ var englishTitles = map[string]Column{
 
 // hasYear: one of the words is a year.
 func hasYear(words []string) bool {
-	for _, w := range words {
-		if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && strings.Trim(w, "0123456789") == "" {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(words, isYear)
 }
 
 // numberWord: a title of one word that is a number's compound
